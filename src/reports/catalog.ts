@@ -1,0 +1,374 @@
+import type { ColumnType } from './column-types';
+
+/**
+ * The "Interactions and Chats" report group of wolkvox Manager, described once.
+ * Table columns, cell formatting, CSV headers, mock generators, filters and
+ * charts are all derived from here. Source: ../shared/docs/wolkvox-reports.md.
+ */
+
+export interface ColumnDef {
+  /** Key in the API's JSON rows (lower_snake_case). */
+  key: string;
+  /** Header as wolkvox Manager shows it (UPPER_SNAKE_CASE, with its odd exceptions). */
+  header: string;
+  type: ColumnType;
+  /** Known values of an enum column, as the API sends them. */
+  values?: readonly string[];
+  /** Other spellings the real API or its docs use for this key. */
+  aliases?: readonly string[];
+  /** A column the API returned that the catalog does not know (kept, shown as text). */
+  extra?: boolean;
+}
+
+export type ReportNumber =
+  | 1
+  | 2
+  | 3
+  | 4
+  | 5
+  | 6
+  | 7
+  | 8
+  | 9
+  | 10
+  | 11
+  | 12
+  | 13
+  | 14
+  | 15
+  | 16;
+
+export interface ReportDef {
+  number: ReportNumber;
+  name: { en: string; es: string };
+  /** `api=` parameter of reports_manager.php. */
+  api: `chat_${ReportNumber}`;
+  /** Kebab-case English name, used in file names. */
+  slug: string;
+  /** Rows are aggregates over the requested range (they cannot be split by time and merged). */
+  aggregate: boolean;
+  columns: readonly ColumnDef[];
+}
+
+export const CHAT_CHANNELS = ['facebook', 'instagram', 'web', 'whatsapp'] as const;
+export const OMNI_CHANNELS = ['Email', 'facebook_page', 'instagram', 'twitter'] as const;
+export const FEELINGS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
+export const PARTICIPANTS = ['agent', 'chat-bot', 'customer'] as const;
+
+const col = (
+  key: string,
+  type: ColumnType,
+  extra: Partial<Pick<ColumnDef, 'values' | 'aliases' | 'header'>> = {},
+): ColumnDef => ({ key, header: extra.header ?? key.toUpperCase(), type, ...extra });
+
+const CONN_ID = col('conn_id', 'id');
+const CUSTOMER_PHONE = col('customer_phone', 'phone');
+
+export const REPORTS: readonly ReportDef[] = [
+  {
+    number: 1,
+    name: { en: 'Chats', es: 'Chats' },
+    api: 'chat_1',
+    slug: 'chats',
+    aggregate: false,
+    columns: [
+      CONN_ID,
+      col('channel', 'enum', { values: CHAT_CHANNELS }),
+      col('date', 'datetime'),
+      col('date_close', 'datetime'),
+      col('customer_name', 'text'),
+      col('customer_email', 'email'),
+      CUSTOMER_PHONE,
+      col('customer_chars', 'count'),
+      col('agent_id', 'id'),
+      col('agent_name', 'enum'),
+      col('agent_chars', 'count'),
+      col('time_on_agent', 'duration'),
+      col('chat_duration', 'duration'),
+      col('cod_act', 'enum'),
+      col('description_cod_act', 'text'),
+      col('comments', 'text'),
+      col('customer_id', 'id'),
+      col('skill_id', 'id'),
+      col('asa', 'duration'),
+      col('agent_average_response_time', 'duration'),
+      col('transfer', 'yesno'),
+      col('last_participant_who_spoke', 'enum', { values: PARTICIPANTS }),
+      col('extra_field', 'text'),
+      col('comment', 'text'),
+      col('user_id', 'id'),
+      col('feeling', 'enum', { values: FEELINGS }),
+      col('agent_answers', 'count', { aliases: ['agent_anwers'] }),
+    ],
+  },
+  {
+    number: 2,
+    name: { en: 'Conversations', es: 'Conversaciones' },
+    api: 'chat_2',
+    slug: 'conversations',
+    aggregate: false,
+    // The API nests messages under `conversation`; the wire client flattens them to
+    // one row per message carrying the chat's header fields (conn_id, names).
+    columns: [
+      CONN_ID,
+      col('agent_name', 'enum'),
+      col('customer_name', 'text'),
+      col('channel', 'enum', { values: CHAT_CHANNELS }),
+      col('from', 'enum', { values: ['AGENT', 'CUSTOMER'] }),
+      col('from_name', 'text'),
+      col('to_name', 'text'),
+      col('date', 'datetime'),
+      col('message', 'text'),
+      col('customer_id', 'id'),
+      CUSTOMER_PHONE,
+    ],
+  },
+  {
+    number: 3,
+    name: { en: 'Interactions closed by channel', es: 'Interacciones cerradas por canal' },
+    api: 'chat_3',
+    slug: 'interactions-closed-by-channel',
+    aggregate: true,
+    columns: [
+      col('channel', 'enum', { values: OMNI_CHANNELS }),
+      col('interactions', 'count'),
+      col('closing_time', 'duration'),
+    ],
+  },
+  {
+    number: 4,
+    name: { en: 'Interactions – Detail', es: 'Interacciones – Detalle' },
+    api: 'chat_4',
+    slug: 'interactions-detail',
+    aggregate: false,
+    columns: [
+      col('channel', 'enum', { values: OMNI_CHANNELS }),
+      col('agent_name', 'enum'),
+      col('skill_id', 'id'),
+      col('case_id', 'id'),
+      col('subject', 'text'),
+      col('from', 'text'),
+      col('to', 'text'),
+      col('body', 'text'),
+      col('answer', 'text'),
+      col('date_creation', 'datetime'),
+      col('close_date', 'datetime'),
+      col('evaluation_survey', 'count'),
+      col('cod_act', 'enum'),
+      col('cod_description', 'text'),
+      col('comments', 'text'),
+      col('attachments', 'url'),
+      col('status', 'enum', { values: ['open', 'close', 'archived'] }),
+    ],
+  },
+  {
+    number: 5,
+    name: { en: 'Interactions closed by agent', es: 'Interacciones cerradas por agente' },
+    api: 'chat_5',
+    slug: 'interactions-closed-by-agent',
+    aggregate: true,
+    columns: [
+      col('agent_name', 'enum'),
+      col('interactions', 'count'),
+      col('close_time', 'duration'),
+    ],
+  },
+  {
+    number: 6,
+    name: { en: 'Interactions closed by day', es: 'Interacciones cerradas por día' },
+    api: 'chat_6',
+    slug: 'interactions-closed-by-day',
+    aggregate: false,
+    columns: [col('date', 'date'), col('interactions', 'count'), col('close_time', 'duration')],
+  },
+  {
+    number: 7,
+    name: {
+      en: 'Interactions closed by agent and code',
+      es: 'Interacciones cerradas por agente y código',
+    },
+    api: 'chat_7',
+    slug: 'interactions-closed-by-agent-and-code',
+    aggregate: true,
+    columns: [
+      col('interactions', 'count'),
+      col('agent_name', 'enum'),
+      col('cod_act', 'enum'),
+      col('description_cod_act', 'text'),
+    ],
+  },
+  {
+    number: 8,
+    name: { en: 'Agent Step Chats', es: 'Chats paso agente' },
+    api: 'chat_8',
+    slug: 'agent-step-chats',
+    aggregate: false,
+    columns: [
+      CONN_ID,
+      col('session_id', 'id'),
+      col('times_chatted', 'count'),
+      col('start_date', 'datetime'),
+      col('end_date', 'datetime'),
+      col('time_on_chatbot', 'duration'),
+      col('rp_id', 'id'),
+      col('channel', 'enum', { values: ['whatsapp', 'facebook', 'web', 'instagram', 'telegram'] }),
+      col('go_to_agent', 'yesno'),
+      CUSTOMER_PHONE,
+      col('customer_name', 'text'),
+      col('agent_id', 'id'),
+      col('agent_name', 'enum'),
+      col('time_with_agent', 'duration'),
+      col('total_time', 'duration'),
+      col('customer_chars', 'count'),
+      col('agent_chars', 'count'),
+      col('total_chars', 'count'),
+      col('asa', 'duration'),
+      col('last_sender', 'enum', { values: ['agent', 'chat_bot', 'customer'] }),
+      col('customer_id', 'id'),
+      col('customer_email', 'email'),
+    ],
+  },
+  {
+    number: 9,
+    name: { en: 'Interaction transfers', es: 'Transferencias de interacciones' },
+    api: 'chat_9',
+    slug: 'interaction-transfers',
+    aggregate: false,
+    columns: [
+      CONN_ID,
+      col('transfer_agent_id', 'id'),
+      col('transfer_agent_name', 'enum'),
+      col('receiver_agent_id', 'id'),
+      col('receiver_agent_name', 'enum'),
+      col('channel', 'enum', { values: ['email'] }),
+      col('date', 'datetime'),
+    ],
+  },
+  {
+    number: 10,
+    name: { en: 'Official WhatsApp Billing', es: 'Facturación WhatsApp Oficial' },
+    api: 'chat_10',
+    slug: 'official-whatsapp-billing',
+    aggregate: false,
+    columns: [
+      CONN_ID,
+      col('session_id', 'id'),
+      col('date', 'datetime'),
+      CUSTOMER_PHONE,
+      col('template', 'yesno'),
+      col('destiny', 'country'),
+    ],
+  },
+  {
+    number: 11,
+    name: { en: 'Transfer of chats', es: 'Transferencia de chats' },
+    api: 'chat_11',
+    slug: 'transfer-of-chats',
+    aggregate: false,
+    columns: [
+      CONN_ID,
+      col('transfer_agent_id', 'id'),
+      col('transfer_agent_name', 'enum'),
+      col('transfer_agent_dni', 'id'),
+      col('receiver_agent_id', 'id'),
+      col('receiver_agent_name', 'enum'),
+      col('receiver_agent_dni', 'id'),
+      col('channel', 'enum', { values: CHAT_CHANNELS }),
+      col('date', 'datetime'),
+    ],
+  },
+  {
+    number: 12,
+    name: { en: 'Interactions sent by agent', es: 'Interacciones enviadas por agente' },
+    api: 'chat_12',
+    slug: 'interactions-sent-by-agent',
+    aggregate: false,
+    columns: [
+      CONN_ID,
+      col('agent_id', 'id'),
+      col('agent_name', 'enum'),
+      col('channel', 'enum', { values: ['email'] }),
+      col('from', 'email'),
+      col('to', 'email'),
+      col('subject', 'text'),
+      col('body', 'text'),
+      col('date', 'datetime'),
+      col('cod_act', 'enum'),
+      col('description_cod_act', 'text'),
+    ],
+  },
+  {
+    number: 13,
+    name: { en: 'Closed chats by channel', es: 'Chats cerrados por canal' },
+    api: 'chat_13',
+    slug: 'closed-chats-by-channel',
+    aggregate: true,
+    columns: [
+      col('channel', 'enum', { values: CHAT_CHANNELS, aliases: ['chanel'] }),
+      col('interaction', 'count'),
+    ],
+  },
+  {
+    number: 14,
+    name: { en: 'WhatsApp click detail', es: 'Detalle clic a WhatsApp' },
+    api: 'chat_14',
+    slug: 'whatsapp-click-detail',
+    aggregate: false,
+    columns: [
+      col('source_url', 'url'),
+      col('source_type', 'enum', { values: ['ad', 'post'] }),
+      col('source_id', 'id'),
+      col('chat_id', 'id'),
+      col('rp_id', 'id'),
+      col('agent_id', 'id'),
+      col('media_type', 'enum', { values: ['image', 'video'] }),
+      col('media_url', 'url'),
+      col('date', 'datetime'),
+      col('cod_act', 'enum'),
+    ],
+  },
+  {
+    number: 15,
+    name: { en: 'WhatsApp click summary', es: 'Consolidado clic a WhatsApp' },
+    api: 'chat_15',
+    slug: 'whatsapp-click-summary',
+    aggregate: true,
+    columns: [
+      col('ad_chatbot', 'count'),
+      col('ad_agents', 'count'),
+      col('post_chatbot', 'count'),
+      col('post_agents', 'count'),
+      col('total_chatbot', 'count'),
+      col('total_agents', 'count'),
+    ],
+  },
+  {
+    number: 16,
+    name: { en: 'Agent productivity', es: 'Productividad de agentes' },
+    api: 'chat_16',
+    slug: 'agent-productivity',
+    aggregate: true,
+    columns: [
+      col('agent_id', 'id'),
+      col('agent_name', 'enum'),
+      col('total_chats', 'count'),
+      col('time', 'duration'),
+      col('tmo', 'duration'),
+      col('percent_transfer', 'percent'),
+    ],
+  },
+];
+
+export const REPORT_GROUP = {
+  slug: 'interactions-and-chats',
+  name: { en: 'Interactions and Chats', es: 'Interacciones y Chats' },
+} as const;
+
+export function findReport(number: number): ReportDef | undefined {
+  return REPORTS.find((report) => report.number === number);
+}
+
+/** "10. Official WhatsApp Billing", as wolkvox Manager lists it. */
+export function reportTitle(report: ReportDef, language: 'en' | 'es'): string {
+  return `${report.number}. ${report.name[language]}`;
+}

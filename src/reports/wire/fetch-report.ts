@@ -1,0 +1,36 @@
+import type { ReportDef } from '../catalog';
+import type { TimeRange } from '../time-range';
+import { buildReportUrl } from './build-request';
+import { normalizeRows, type ParsedRows } from './normalize-rows';
+import { parseEnvelope } from './parse-envelope';
+import { WolkvoxError } from './wolkvox-error';
+
+export interface FetchReportOptions {
+  /** Where the proxy serves wolkvox: `/wolkvox` in the browser. */
+  baseUrl: string;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+/** One API call: a report over a range the API accepts (≤ 31 days). */
+export async function fetchReport(
+  report: ReportDef,
+  range: TimeRange,
+  { baseUrl, signal, fetch: fetchImpl = globalThis.fetch }: FetchReportOptions,
+): Promise<ParsedRows> {
+  const url = buildReportUrl(baseUrl, report, range);
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetchImpl(url, { signal, headers: { accept: 'application/json' } });
+    body = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error;
+    throw new WolkvoxError('network', `Could not reach the wolkvox server (${describe(error)})`);
+  }
+  return normalizeRows(report, parseEnvelope(response.status, body));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

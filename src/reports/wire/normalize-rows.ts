@@ -1,0 +1,64 @@
+import type { ColumnDef, ReportDef } from '../catalog';
+import type { ReportRow } from '../column-types';
+import { isRecord } from './parse-envelope';
+import { parseValue } from './parse-value';
+
+export interface ParsedRows {
+  /** The catalog's columns, then any column the API sent that the catalog does not know. */
+  columns: ColumnDef[];
+  rows: ReportRow[];
+}
+
+/** "AGENT_ANWERS ", "Agent Answers" → "agent_anwers" / "agent_answers". */
+export function normalizeKey(key: string): string {
+  return key.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+/**
+ * Raw API rows → typed rows keyed by the catalog's column keys. Key variants
+ * (case, trailing spaces, documented misspellings) map onto the catalog column;
+ * unknown keys are kept as extra text columns. Report 2's nested `conversation`
+ * becomes one row per message carrying the chat's header fields.
+ */
+export function normalizeRows(report: ReportDef, rawRows: readonly unknown[]): ParsedRows {
+  const keyMap = buildKeyMap(report.columns);
+  const columns = [...report.columns];
+  const flat = report.number === 2 ? rawRows.flatMap(flattenConversation) : rawRows;
+
+  const rows = flat.map((raw) => {
+    const row: ReportRow = {};
+    for (const column of report.columns) row[column.key] = null;
+    if (!isRecord(raw)) return row;
+    for (const [wireKey, value] of Object.entries(raw)) {
+      const normalized = normalizeKey(wireKey);
+      let column = keyMap.get(normalized);
+      if (!column) {
+        column = { key: normalized, header: normalized.toUpperCase(), type: 'text', extra: true };
+        keyMap.set(normalized, column);
+        columns.push(column);
+      }
+      row[column.key] = parseValue(column.type, value);
+    }
+    return row;
+  });
+
+  return { columns, rows };
+}
+
+function buildKeyMap(columns: readonly ColumnDef[]): Map<string, ColumnDef> {
+  const map = new Map<string, ColumnDef>();
+  for (const column of columns) {
+    map.set(column.key, column);
+    for (const alias of column.aliases ?? []) map.set(normalizeKey(alias), column);
+  }
+  return map;
+}
+
+function flattenConversation(chat: unknown): unknown[] {
+  if (!isRecord(chat)) return [chat];
+  const { conversation, ...header } = chat;
+  const messages = Array.isArray(conversation) ? conversation : isRecord(conversation) ? [conversation] : [];
+  // A chat without messages still shows up once, with its header data.
+  if (messages.length === 0) return [header];
+  return messages.map((message) => (isRecord(message) ? { ...header, ...message } : header));
+}

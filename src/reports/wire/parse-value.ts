@@ -1,0 +1,70 @@
+import type { CellValue, ColumnType } from '../column-types';
+
+/**
+ * Turns one API string into a typed value. A value that does not parse is
+ * returned as its raw text (the "unparsed" flag, see isUnparsed), never dropped.
+ */
+export function parseValue(type: ColumnType, raw: unknown): CellValue {
+  if (raw === null || raw === undefined) return null;
+  const text = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+
+  switch (type) {
+    case 'datetime':
+    case 'date':
+      return parseDateTime(trimmed) ?? text;
+    case 'duration':
+      return parseDuration(trimmed) ?? text;
+    case 'count':
+      return parseNumber(trimmed) ?? text;
+    case 'percent':
+      return parseNumber(trimmed.replace(/\s*%$/, '')) ?? text;
+    case 'yesno':
+      return parseYesNo(trimmed) ?? text;
+    case 'text':
+    case 'url':
+      return text;
+    default:
+      return trimmed;
+  }
+}
+
+const DATE_TIME =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[ T]?(\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?$/;
+
+/** "2026-08-12 10:31:05", "2026-08-12T10:31", "20260818", "20260818103105" → wall-clock ms. */
+export function parseDateTime(text: string): number | null | undefined {
+  if (/^0000-?00-?00/.test(text)) return null; // MySQL's "no date"
+  const match = DATE_TIME.exec(text);
+  if (!match) return undefined;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  if (mo! < 1 || mo! > 12 || d! < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  const ms = Date.UTC(y!, mo! - 1, d!, h, mi, s);
+  return new Date(ms).getUTCDate() === d ? ms : undefined;
+}
+
+/** "01:02:03" (hours may pass 24), "02:03", "123" or "123.5" seconds → seconds. */
+export function parseDuration(text: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  const match = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.\d+)?$/.exec(text);
+  if (!match) return undefined;
+  const hours = Number(match[1] ?? 0);
+  const minutes = Number(match[2]);
+  const seconds = Number(match[3]);
+  if (seconds > 59 || (match[1] !== undefined && minutes > 59)) return undefined;
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
+function parseNumber(text: string): number | undefined {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^-?\d+,\d+$/.test(text)) return Number(text.replace(',', '.')); // "34,64" decimal comma
+  return undefined;
+}
+
+function parseYesNo(text: string): boolean | undefined {
+  const lower = text.toLowerCase();
+  if (['yes', 'si', 'sí', 'true', '1', 'y', 's'].includes(lower)) return true;
+  if (['no', 'false', '0', 'n'].includes(lower)) return false;
+  return undefined;
+}
