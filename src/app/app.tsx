@@ -1,0 +1,87 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { env } from '../config/env';
+import { I18nProvider, LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { ReportPage } from '../reports/report-page';
+import { reportFromPath } from '../reports/view-state';
+import { ErrorBoundary } from './error-boundary';
+import { createQueryClient } from './query-client';
+import { ReportMenu } from './report-menu';
+import { useLocation } from './router';
+import { SettingsProvider } from './settings';
+
+export function App({ queryClient, language }: { queryClient?: QueryClient; language?: Language }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <I18nProvider language={language}>
+        <SettingsProvider>
+          <Shell />
+        </SettingsProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
+
+function Shell() {
+  const { t, language, setLanguage } = useI18n();
+  const { pathname, search } = useLocation();
+  const report = reportFromPath(pathname);
+  const carry = carryRange(search);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <span className={`mode-badge ${env.apiMocking ? 'mock' : 'live'}`}>
+          {env.apiMocking ? t('app.mockBadge') : t('app.liveBadge')}
+        </span>
+        <label className="language">
+          {t('language.label')}
+          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'en' ? 'English' : 'Español'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <ReportMenu current={report ?? undefined} carry={carry} />
+      <main id="main" tabIndex={-1}>
+        {report ? (
+          <ErrorBoundary
+            resetKey={pathname + search}
+            fallback={(error) => (
+              <div className="state state-error" role="alert">
+                <p>
+                  <strong>{t('error.unexpected')}</strong>
+                </p>
+                <p className="detail">{error.message}</p>
+              </div>
+            )}
+          >
+            <ReportPage key={report.number} report={report} search={search} />
+          </ErrorBoundary>
+        ) : (
+          <p className="state">{t('menu.pick')}</p>
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** Keep the period (and dev-only mock switches) when moving between reports; drop per-report sort. */
+function carryRange(search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of ['from', 'to', 'mock', 'mockRowsPerDay']) {
+    const value = params.get(key);
+    if (value !== null) kept.set(key, value);
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : '';
+}

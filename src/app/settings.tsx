@@ -1,0 +1,55 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+export interface Settings {
+  /** IANA zone of the wolkvox operation: wolkvox sends local wall-clock times. */
+  timeZone: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { timeZone: 'America/Bogota' };
+const STORAGE_KEY = 'wolkvox.settings.v1';
+
+function load(): Settings {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Settings>;
+    const timeZone = typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined;
+    return { ...DEFAULT_SETTINGS, ...(timeZone ? { timeZone } : {}) };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SettingsContext = createContext<{ settings: Settings; update: (patch: Partial<Settings>) => void } | null>(
+  null,
+);
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState(load);
+  const update = useCallback((patch: Partial<Settings>) => {
+    setSettings((current) => {
+      const next = { ...current, ...patch };
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+      } catch {
+        // not remembered, still applied
+      }
+      return next;
+    });
+  }, []);
+  const value = useMemo(() => ({ settings, update }), [settings, update]);
+  return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
+}
+
+export function useSettings() {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useSettings outside SettingsProvider');
+  return value;
+}

@@ -1,0 +1,184 @@
+import type { ColumnDef } from '../reports/catalog';
+import type { ReportRow } from '../reports/column-types';
+import { csvValue, guardFormula } from './csv-cell';
+import { yieldToMain } from './yield-to-main';
+
+/**
+ * RFC 4180 CSV writer for "export exactly what is on screen": the visible
+ * columns in their on-screen order, the filtered rows in their sorted order.
+ * Cells are typed values (csv-cell.ts), not display text.
+ */
+
+/** `,` is the standard; `;` is what Excel expects in comma-decimal locales (es-CO, es-ES). */
+export type CsvDelimiter = ',' | ';';
+
+/**
+ * UTF-8 byte order mark (EF BB BF once encoded). Without it Excel on Windows
+ * decodes the file as ANSI and "María José Peña" turns into mojibake (mui-x #1440).
+ */
+export const UTF8_BOM = '\uFEFF';
+
+export const CSV_MIME_TYPE = 'text/csv;charset=utf-8';
+
+/** RFC 4180 line break, also after the last record (as Excel writes it). */
+const CRLF = '\r\n';
+
+/** Rows per slice between two yields to the event loop: ~10-40 ms of work on a slow laptop. */
+export const DEFAULT_CHUNK_ROWS = 20_000;
+
+export interface CsvInput {
+  /** The visible columns, in on-screen order. Headers are column.header, as wolkvox Manager names them. */
+  columns: readonly ColumnDef[];
+  rows: readonly ReportRow[];
+  /**
+   * Indices into `rows` in on-screen order (the table's filtered and sorted
+   * Uint32Array permutation). Omitted: every row, in array order.
+   */
+  order?: ArrayLike<number>;
+  /** Default `,`. */
+  delimiter?: CsvDelimiter;
+  /** Start with the UTF-8 BOM (default true: the file is meant for Excel). */
+  bom?: boolean;
+}
+
+export interface CsvExportOptions extends CsvInput {
+  /** Cancels the export between two slices; the promise/iterator rejects with signal.reason. */
+  signal?: AbortSignal;
+  /** Called after the header and after every slice of rows, for a progress bar. */
+  onProgress?: (rowsWritten: number, rowsTotal: number) => void;
+  /** Rows per slice, default DEFAULT_CHUNK_ROWS. */
+  chunkRows?: number;
+}
+
+/**
+ * Wraps a field in double quotes when RFC 4180 requires it (delimiter, quote,
+ * CR or LF inside), doubling embedded quotes. A field starting with the
+ * formula-guard apostrophe is quoted too, as OWASP's CSV-injection advice and
+ * anchors.md 2.6 ask ("prefix a ' ... and quote them").
+ */
+function makeFieldQuoter(delimiter: CsvDelimiter): (text: string) => string {
+  const special = delimiter === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return (text) => {
+    if (text === '') return text;
+    if (special.test(text) || text.charCodeAt(0) === 0x27 /* ' */) {
+      return `"${text.replace(/"/g, '""')}"`;
+    }
+    return text;
+  };
+}
+
+/**
+ * Joins already-quoted fields into one record with its CRLF. With a single
+ * column, an empty record would be a blank line, which many readers (Papa Parse
+ * with skipEmptyLines, pandas) drop; `""` keeps it as a row with one empty field.
+ */
+function record(fields: string, columnCount: number): string {
+  return (columnCount === 1 && fields === '' ? '""' : fields) + CRLF;
+}
+
+/** The header record: column.header, guarded and quoted like any string cell (extra columns carry API-made headers). */
+export function csvHeaderLine(columns: readonly ColumnDef[], delimiter: CsvDelimiter = ','): string {
+  const quote = makeFieldQuoter(delimiter);
+  return record(
+    columns.map((column) => quote(guardFormula(column.header))).join(delimiter),
+    columns.length,
+  );
+}
+
+/**
+ * The one per-row encoder that toCsvString and csvChunks share: a function
+ * from a row to its CSV record (CRLF included). Built once per export so the
+ * per-row work is only the cell loop.
+ */
+export function createRowEncoder(
+  columns: readonly ColumnDef[],
+  delimiter: CsvDelimiter = ',',
+): (row: ReportRow) => string {
+  const quote = makeFieldQuoter(delimiter);
+  const count = columns.length;
+  return (row) => {
+    let fields = '';
+    for (let c = 0; c < count; c++) {
+      const column = columns[c]!;
+      if (c > 0) fields += delimiter;
+      fields += quote(csvValue(column, row[column.key]));
+    }
+    return record(fields, count);
+  };
+}
+
+interface CsvSlice {
+  text: string;
+  /** Rows written so far, this slice included. */
+  rowsWritten: number;
+}
+
+/**
+ * The whole file as consecutive text slices: BOM + header first, then
+ * `chunkRows` records per slice. Synchronous, so that toCsvString can join it
+ * and csvChunks can pause between slices, without two copies of the loop.
+ */
+function* csvSlices(input: CsvInput, chunkRows: number): Generator<CsvSlice, void, undefined> {
+  const { columns, rows, order, delimiter = ',', bom = true } = input;
+  if (columns.length === 0) throw new RangeError('CSV export needs at least one column');
+  const total = order === undefined ? rows.length : order.length;
+  const encode = createRowEncoder(columns, delimiter);
+
+  yield { text: (bom ? UTF8_BOM : '') + csvHeaderLine(columns, delimiter), rowsWritten: 0 };
+
+  for (let start = 0; start < total; start += chunkRows) {
+    const end = Math.min(start + chunkRows, total);
+    // An array of records joined once: linear, no quadratic string growth.
+    const records = new Array<string>(end - start);
+    for (let i = start; i < end; i++) {
+      const index = order === undefined ? i : order[i]!;
+      const row = rows[index];
+      // A permutation pointing outside `rows` is a bug upstream; fail loudly
+      // rather than write a silently shorter file.
+      if (row === undefined) throw new RangeError(`CSV export: no row at index ${index}`);
+      records[i - start] = encode(row);
+    }
+    yield { text: records.join(''), rowsWritten: end };
+  }
+}
+
+/**
+ * The whole CSV as one string, BOM included unless `bom: false`. Blocks the
+ * thread: meant for small tables and tests; use buildCsvBlob for real exports.
+ */
+export function toCsvString(input: CsvInput): string {
+  let text = '';
+  for (const slice of csvSlices(input, Number.POSITIVE_INFINITY)) text += slice.text;
+  return text;
+}
+
+/**
+ * The CSV as text chunks (the first one starts with the BOM), yielding to the
+ * event loop after each so that 200,000-1,000,000 rows do not freeze the page.
+ * Consumers: buildCsvBlob, or a `showSaveFilePicker` WritableStream later.
+ * `rows` and `order` must not be mutated while the export runs.
+ */
+export async function* csvChunks(options: CsvExportOptions): AsyncGenerator<string, void, undefined> {
+  const { signal, onProgress } = options;
+  const chunkRows = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
+  const total = options.order === undefined ? options.rows.length : options.order.length;
+  signal?.throwIfAborted();
+  for (const slice of csvSlices(options, chunkRows)) {
+    yield slice.text;
+    onProgress?.(slice.rowsWritten, total);
+    await yieldToMain();
+    signal?.throwIfAborted();
+  }
+}
+
+/**
+ * The CSV file as one Blob (UTF-8, BOM first by default), built slice by slice.
+ * Each slice becomes its own small Blob at once: the browser can then hold the
+ * bytes outside the JS heap, and the final Blob only references them instead of
+ * concatenating one 80 MB string.
+ */
+export async function buildCsvBlob(options: CsvExportOptions): Promise<Blob> {
+  const parts: Blob[] = [];
+  for await (const chunk of csvChunks(options)) parts.push(new Blob([chunk]));
+  return new Blob(parts, { type: CSV_MIME_TYPE });
+}

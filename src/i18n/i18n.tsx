@@ -1,0 +1,68 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, type MessageKey } from './messages-en';
+import { es } from './messages-es';
+
+export type Language = 'en' | 'es';
+export const LANGUAGES: readonly Language[] = ['en', 'es'];
+const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, es };
+const STORAGE_KEY = 'wolkvox.language';
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>) {
+  const template = MESSAGES[language][key];
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+/** The remembered choice, else the browser's language, else English. */
+export function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'es') return saved;
+  } catch {
+    // storage can be unavailable (privacy mode); fall through
+  }
+  return navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+interface I18nValue {
+  language: Language;
+  /** BCP 47 locale for Intl: Latin American Spanish or English. */
+  locale: string;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children, language: forced }: { children: ReactNode; language?: Language }) {
+  const [language, setLanguageState] = useState<Language>(() => forced ?? initialLanguage());
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not remembered, still switched
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language === 'es' ? 'es-419' : 'en';
+  }, [language]);
+  const value = useMemo<I18nValue>(
+    () => ({
+      language,
+      locale: language === 'es' ? 'es-419' : 'en-US',
+      setLanguage,
+      t: (key, vars) => translate(language, key, vars),
+    }),
+    [language, setLanguage],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,49 @@
+import type { ReportDef } from '../reports/catalog';
+import { DAY, toIsoDate, type TimeRange } from '../reports/time-range';
+import { AGGREGATE_GENERATORS, type DayShare } from './aggregate-generators';
+import { createRandom, hashSeed, type Random } from './random';
+import { DETAIL_GENERATORS, VOLUME_SHARE } from './report-generators';
+
+/** Interactions per day of the mock operation on a weekday (weekends are quieter). */
+export const DEFAULT_ROWS_PER_DAY = 400;
+
+function dayVolume(random: Random, day: number, rowsPerDay: number): number {
+  const weekday = new Date(day).getUTCDay();
+  const factor = weekday === 0 ? 0.35 : weekday === 6 ? 0.6 : 1;
+  return Math.round(rowsPerDay * factor * (0.85 + random.next() * 0.3));
+}
+
+/**
+ * The rows a wolkvox server would hold for `report` over `range`, as wire rows
+ * (every value a string). Each day is generated from its own seed, in full, and
+ * then cut to the range: the same day always holds the same rows, however the
+ * range is split into requests.
+ */
+export function generateWireRows(
+  report: ReportDef,
+  range: TimeRange,
+  rowsPerDay = DEFAULT_ROWS_PER_DAY,
+): Record<string, unknown>[] {
+  const firstDay = Math.floor(range.start / DAY) * DAY;
+  const detail = DETAIL_GENERATORS[report.number];
+  if (detail) {
+    const out: Record<string, unknown>[] = [];
+    for (let day = firstDay; day <= range.end; day += DAY) {
+      const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
+      const count = Math.round(dayVolume(random, day, rowsPerDay) * (VOLUME_SHARE[report.number] ?? 1));
+      const rows = detail(random, day, count)
+        .filter(({ at }) => at >= range.start && at <= range.end)
+        .sort((a, b) => a.at - b.at);
+      for (const { row } of rows) out.push(row);
+    }
+    return out;
+  }
+
+  const days: DayShare[] = [];
+  for (let day = firstDay; day <= range.end; day += DAY) {
+    const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
+    const covered = Math.min(range.end + 1000, day + DAY) - Math.max(range.start, day);
+    days.push({ day, random, volume: Math.round((dayVolume(random, day, rowsPerDay) * covered) / DAY) });
+  }
+  return AGGREGATE_GENERATORS[report.number]?.(days) ?? [];
+}

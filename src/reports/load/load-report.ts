@@ -1,0 +1,412 @@
+import type { ColumnDef, ReportDef } from '../catalog';
+import type { ReportRow } from '../column-types';
+import type { TimeRange } from '../time-range';
+import { fetchReport, type FetchReportOptions } from '../wire/fetch-report';
+import type { ParsedRows } from '../wire/normalize-rows';
+import { WolkvoxError } from '../wire/wolkvox-error';
+import { alignRange, describeRange, halveRange, splitRange, type SplitOptions } from './split-range';
+
+/**
+ * Loading a report over any range: the range is cut into API-sized chunks
+ * (split-range.ts), the chunks are fetched at most `concurrency` at a time (the
+ * API allows 2 simultaneous calls per token), and the answers are merged in
+ * chronological order.
+ *
+ * - Row cap. A chunk that comes back with `rowCap` (60,000) rows or more may be
+ *   truncated by the API: it is halved by time and both halves are fetched
+ *   again, down to one second. A one-second chunk still at the cap is kept and
+ *   listed in `truncated`, never silently.
+ * - Retries. Retryable errors (5xx, network, timeout, rate limit) are retried
+ *   with exponential backoff and jitter, `maxAttempts` calls in all. Every call
+ *   has its own timeout. A chunk that fails for good (retries exhausted, or a
+ *   non-retryable answer such as a malformed body) is listed in `failures` with
+ *   its period, and the other chunks carry on; `retryFailed` fetches only those.
+ * - Token. A 401/403 stops the whole load at once: in-flight calls are
+ *   cancelled, no other call is made, and the promise rejects with that
+ *   WolkvoxError (kind "token"). Every chunk would fail the same way.
+ * - Cancel. Aborting `signal` cancels in-flight calls and backoff waits; the
+ *   promise rejects with the signal's reason.
+ * - Aggregates. Reports with `aggregate: true` (3, 5, 7, 13, 15, 16) total over
+ *   the requested range, and some of their columns are averages (closing
+ *   times), so per-chunk answers cannot be added up. Whether the counts could be
+ *   is not documented either: if wolkvox counts an interaction in every range it
+ *   overlaps, a sum would count it twice. So an aggregate is loaded in exactly
+ *   one call, and a range that needs more than one (over 31 days, or across a
+ *   calendar month) is refused with an AggregateRangeError before any request.
+ *   A capped aggregate answer cannot be split either: it is listed in `truncated`.
+ */
+
+export type FetchChunk = (
+  report: ReportDef,
+  range: TimeRange,
+  options: FetchReportOptions,
+) => Promise<ParsedRows>;
+
+export interface LoadProgress {
+  /** Chunks finished, loaded or failed for good. */
+  chunksDone: number;
+  /** Chunks known so far: grows by one each time a capped chunk is halved. */
+  chunksTotal: number;
+  /** Rows loaded so far. */
+  rows: number;
+}
+
+export interface LoadOptions {
+  /** Where wolkvox is served: `/wolkvox` behind the proxy. */
+  baseUrl: string;
+  signal?: AbortSignal;
+  /** Passed to the chunk fetcher (fetchReport uses it for HTTP). */
+  fetch?: typeof fetch;
+  /** One API call; fetchReport unless a test counts or scripts calls. */
+  fetchChunk?: FetchChunk;
+  /** Calls in flight at once: 1 or 2 (default 2, the API's per-token limit). */
+  concurrency?: number;
+  /** Calls per chunk in all, first one included (default 3). */
+  maxAttempts?: number;
+  /** Per-call timeout in ms (default 70 s: the API stops a query at 60 s, the proxy at 65 s). */
+  timeoutMs?: number;
+  /** First backoff delay in ms (default 1,000), doubled on each retry. */
+  retryBaseMs?: number;
+  /** Longest backoff delay in ms (default 30,000). */
+  retryMaxMs?: number;
+  /** Waits `ms`, rejecting when `signal` aborts; injectable so tests need not wait. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Random number in [0, 1) for the jitter (default Math.random). */
+  random?: () => number;
+  /** A chunk answering this many rows or more is taken as truncated (default 60,000). */
+  rowCap?: number;
+  /** How the range is cut before any call (default: by month, ≤ 31 days). */
+  split?: SplitOptions;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface ChunkFailure {
+  /** The period whose rows are missing from the result. */
+  range: TimeRange;
+  error: WolkvoxError;
+  /** Calls made for this chunk. */
+  attempts: number;
+}
+
+export interface TruncatedChunk {
+  /** A one-second chunk (or a whole aggregate range) that still hit the cap. */
+  range: TimeRange;
+  /** Rows kept from it (the API's first `rowCap`). */
+  rows: number;
+}
+
+/** One chunk's answer, kept so that `retryFailed` can slot new chunks in order. */
+export interface LoadedChunk {
+  range: TimeRange;
+  columns: readonly ColumnDef[];
+  rows: ReportRow[];
+}
+
+export interface LoadResult {
+  report: ReportDef;
+  range: TimeRange;
+  /** The catalog's columns, then extra columns in the order the chunks brought them. */
+  columns: ColumnDef[];
+  /** All loaded rows, chunk by chunk in chronological order, each chunk in the API's order. */
+  rows: ReportRow[];
+  /** Chunks that could not be loaded: their periods are missing from `rows`. */
+  failures: ChunkFailure[];
+  /** Chunks whose rows may be incomplete because of the row cap. */
+  truncated: TruncatedChunk[];
+  /** No failure and no truncation: `rows` is everything the API holds for `range`. */
+  complete: boolean;
+  /** The loaded chunks, in chronological order. */
+  chunks: LoadedChunk[];
+  /** API calls made, retries included (they count against the daily quota). */
+  requests: number;
+}
+
+/** An aggregate report over a range the API cannot answer in one call. */
+export class AggregateRangeError extends Error {
+  override readonly name = 'AggregateRangeError';
+
+  constructor(
+    readonly report: ReportDef,
+    readonly range: TimeRange,
+    /** Calls the range would need. */
+    readonly chunks: number,
+  ) {
+    super(
+      `Report ${report.number} (${report.name.en}) totals over the whole range, so it cannot be ` +
+        `loaded in pieces and added up. Choose a range within one calendar month and at most ` +
+        `31 days (${describeRange(range)} would need ${chunks} calls).`,
+    );
+  }
+}
+
+export const DEFAULT_CONCURRENCY = 2;
+export const MAX_CONCURRENCY = 2;
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_TIMEOUT_MS = 70_000;
+export const DEFAULT_ROW_CAP = 60_000;
+
+/** Loads `report` over `range`; see the top of this file for the rules. */
+export async function loadReport(
+  report: ReportDef,
+  range: TimeRange,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const aligned = alignRange(range);
+  let chunks: TimeRange[];
+  if (report.aggregate) {
+    // The API's own limits, whatever chunk size the caller prefers for row reports.
+    const needed = splitRange(aligned).length;
+    if (needed > 1) throw new AggregateRangeError(report, aligned, needed);
+    chunks = [aligned];
+  } else {
+    chunks = splitRange(aligned, options.split);
+  }
+  const outcome = await runChunks(report, chunks, options);
+  return buildResult(report, aligned, outcome.loaded, outcome.failures, outcome.truncated, outcome.requests);
+}
+
+/**
+ * Fetches again only the failed chunks of `previous` and merges them into its
+ * rows in chronological order. Same options and rules as loadReport.
+ */
+export async function retryFailed(previous: LoadResult, options: LoadOptions): Promise<LoadResult> {
+  if (previous.failures.length === 0) return previous;
+  const ranges = previous.failures.map((failure) => failure.range);
+  const outcome = await runChunks(previous.report, ranges, options);
+  return buildResult(
+    previous.report,
+    previous.range,
+    [...previous.chunks, ...outcome.loaded],
+    outcome.failures,
+    [...previous.truncated, ...outcome.truncated],
+    previous.requests + outcome.requests,
+  );
+}
+
+interface Outcome {
+  loaded: LoadedChunk[];
+  failures: ChunkFailure[];
+  truncated: TruncatedChunk[];
+  requests: number;
+}
+
+type Attempt = { parsed: ParsedRows } | { failure: ChunkFailure };
+
+async function runChunks(
+  report: ReportDef,
+  initial: readonly TimeRange[],
+  options: LoadOptions,
+): Promise<Outcome> {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new RangeError(`concurrency must be 1 or ${MAX_CONCURRENCY} (got ${concurrency})`);
+  }
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be a whole number from 1 (got ${maxAttempts})`);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
+  const retryBaseMs = options.retryBaseMs ?? 1_000;
+  const retryMaxMs = options.retryMaxMs ?? 30_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const fetchChunk = options.fetchChunk ?? fetchReport;
+  const outer = options.signal;
+  outer?.throwIfAborted();
+
+  // Aborted by the caller's signal (with its reason) or by a token error: either
+  // way every in-flight call and backoff wait is cancelled and nothing new starts.
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+
+  const outcome: Outcome = { loaded: [], failures: [], truncated: [], requests: 0 };
+  const progress: LoadProgress = { chunksDone: 0, chunksTotal: initial.length, rows: 0 };
+  const emit = () => options.onProgress?.({ ...progress });
+
+  const callOnce = async (range: TimeRange): Promise<ParsedRows> => {
+    const call = new AbortController();
+    const timer = setTimeout(
+      () =>
+        call.abort(
+          new WolkvoxError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s`),
+        ),
+      timeoutMs,
+    );
+    const relay = () => call.abort(stop.signal.reason);
+    stop.signal.addEventListener('abort', relay, { once: true });
+    try {
+      // Raced against the call's own signal, so that a timeout or a cancel is
+      // effective even with a fetcher that ignores the signal.
+      return await Promise.race([
+        fetchChunk(report, range, { baseUrl: options.baseUrl, fetch: options.fetch, signal: call.signal }),
+        rejectOnAbort(call.signal),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      stop.signal.removeEventListener('abort', relay);
+    }
+  };
+
+  const fetchWithRetry = async (range: TimeRange): Promise<Attempt> => {
+    for (let attempt = 1; ; attempt++) {
+      stop.signal.throwIfAborted();
+      outcome.requests++;
+      try {
+        return { parsed: await callOnce(range) };
+      } catch (caught) {
+        if (stop.signal.aborted) throw stop.signal.reason;
+        const error = asWolkvoxError(caught);
+        if (error.kind === 'token') throw error;
+        if (!error.retryable || attempt >= maxAttempts) {
+          return { failure: { range, error, attempts: attempt } };
+        }
+        const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** (attempt - 1));
+        // "Equal jitter": half fixed, half random, so that two workers that failed
+        // together (a rate limit) do not come back together.
+        await sleep(delay / 2 + random() * (delay / 2), stop.signal);
+      }
+    }
+  };
+
+  const queue: TimeRange[] = [...initial];
+
+  const runOne = async (range: TimeRange): Promise<void> => {
+    const attempt = await fetchWithRetry(range);
+    if ('failure' in attempt) {
+      outcome.failures.push(attempt.failure);
+      progress.chunksDone++;
+      emit();
+      return;
+    }
+    const { columns, rows } = attempt.parsed;
+    if (rows.length >= rowCap) {
+      const halves = report.aggregate ? undefined : halveRange(range);
+      if (halves) {
+        queue.unshift(...halves);
+        progress.chunksTotal++;
+        emit();
+        return;
+      }
+      outcome.truncated.push({ range, rows: rows.length });
+    }
+    outcome.loaded.push({ range, columns, rows });
+    progress.chunksDone++;
+    progress.rows += rows.length;
+    emit();
+  };
+
+  emit();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let active = 0;
+      const pump = () => {
+        if (stop.signal.aborted) {
+          // Settle only once every in-flight call has wound down.
+          if (active === 0) reject(stop.signal.reason);
+          return;
+        }
+        while (active < concurrency && queue.length > 0) {
+          const range = queue.shift()!;
+          active++;
+          runOne(range).then(
+            () => {
+              active--;
+              pump();
+            },
+            (error: unknown) => {
+              active--;
+              if (!stop.signal.aborted) stop.abort(error);
+              pump();
+            },
+          );
+        }
+        if (active === 0 && queue.length === 0) resolve();
+      };
+      pump();
+    });
+  } finally {
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+  return outcome;
+}
+
+function buildResult(
+  report: ReportDef,
+  range: TimeRange,
+  loaded: readonly LoadedChunk[],
+  failures: ChunkFailure[],
+  truncated: TruncatedChunk[],
+  requests: number,
+): LoadResult {
+  const chunks = [...loaded].sort((a, b) => a.range.start - b.range.start);
+
+  const columns: ColumnDef[] = [...report.columns];
+  const known = new Set(columns.map((column) => column.key));
+  for (const chunk of chunks) {
+    for (const column of chunk.columns) {
+      if (known.has(column.key)) continue;
+      known.add(column.key);
+      columns.push(column);
+    }
+  }
+  const extras = columns.slice(report.columns.length).map((column) => column.key);
+
+  const rows: ReportRow[] = [];
+  for (const chunk of chunks) {
+    // Give every row every extra column, null where its chunk did not have it.
+    const have = new Set(chunk.columns.map((column) => column.key));
+    const missing = extras.filter((key) => !have.has(key));
+    for (const row of chunk.rows) {
+      for (const key of missing) if (!(key in row)) row[key] = null;
+      rows.push(row);
+    }
+  }
+
+  failures.sort((a, b) => a.range.start - b.range.start);
+  truncated.sort((a, b) => a.range.start - b.range.start);
+  return {
+    report,
+    range,
+    columns,
+    rows,
+    failures,
+    truncated,
+    complete: failures.length === 0 && truncated.length === 0,
+    chunks,
+    requests,
+  };
+}
+
+function asWolkvoxError(error: unknown): WolkvoxError {
+  if (error instanceof WolkvoxError) return error;
+  // A fetcher that throws something else (a TypeError from fetch): no HTTP answer.
+  const message = error instanceof Error ? error.message : String(error);
+  return new WolkvoxError('network', `Could not reach the wolkvox server (${message})`);
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,47 @@
+import type { ColumnSizingState, ColumnVisibilityState } from '@tanstack/react-table';
+import { useCallback, useState } from 'react';
+import type { ReportDef } from './catalog';
+
+interface ColumnPrefs {
+  visibility: ColumnVisibilityState;
+  sizing: ColumnSizingState;
+}
+
+const keyFor = (report: ReportDef) => `wolkvox.columns.${report.api}.v1`;
+
+function load(report: ReportDef): ColumnPrefs {
+  try {
+    const saved = JSON.parse(localStorage.getItem(keyFor(report)) ?? 'null') as Partial<ColumnPrefs> | null;
+    return { visibility: saved?.visibility ?? {}, sizing: saved?.sizing ?? {} };
+  } catch {
+    return { visibility: {}, sizing: {} };
+  }
+}
+
+/** Column visibility and widths, remembered per report in this browser. */
+export function useColumnPrefs(report: ReportDef) {
+  const [state, setState] = useState(() => ({ api: report.api, prefs: load(report) }));
+  const prefs = state.api === report.api ? state.prefs : load(report);
+  if (state.api !== report.api) setState({ api: report.api, prefs });
+
+  const save = useCallback(
+    (patch: Partial<ColumnPrefs>) => {
+      setState((current) => {
+        const next = { ...current.prefs, ...patch };
+        try {
+          localStorage.setItem(keyFor(report), JSON.stringify(next));
+        } catch {
+          // not remembered, still applied
+        }
+        return { api: report.api, prefs: next };
+      });
+    },
+    [report],
+  );
+  return {
+    visibility: prefs.visibility,
+    sizing: prefs.sizing,
+    setVisibility: (visibility: ColumnVisibilityState) => save({ visibility }),
+    setSizing: (sizing: ColumnSizingState) => save({ sizing }),
+  };
+}

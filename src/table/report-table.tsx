@@ -1,0 +1,197 @@
+import {
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnSizingState,
+  type SortingState,
+  type Updater,
+  type ColumnVisibilityState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { useI18n } from '../i18n/i18n';
+import type { ColumnDef } from '../reports/catalog';
+import { isNumericType, type ReportRow } from '../reports/column-types';
+import { cellFormats } from './cell-format';
+import { TableCell } from './table-cell';
+
+const features = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  columnSizingFeature,
+  columnResizingFeature,
+});
+const helper = createColumnHelper<typeof features, ReportRow>();
+/** Rows are never handed to TanStack: the data engine orders them, TanStack drives columns and state. */
+const NO_ROWS: ReportRow[] = [];
+const ROW_HEIGHT = 34;
+
+export interface ReportTableProps {
+  columns: readonly ColumnDef[];
+  rows: readonly ReportRow[];
+  /** Row indices in on-screen order (after filters and sort). */
+  order: ArrayLike<number>;
+  caption: string;
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  columnVisibility: ColumnVisibilityState;
+  onColumnVisibilityChange: (visibility: ColumnVisibilityState) => void;
+  columnSizing: ColumnSizingState;
+  onColumnSizingChange: (sizing: ColumnSizingState) => void;
+}
+
+const apply = <T,>(updater: Updater<T>, current: T): T =>
+  typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
+
+/**
+ * The report grid: a real <table> with a sticky header and virtualized rows
+ * (spacer rows keep the table in normal flow, so the sticky header holds).
+ */
+export function ReportTable(props: ReportTableProps) {
+  const { columns, rows, order, caption, sorting, columnVisibility, columnSizing } = props;
+  const { t, locale } = useI18n();
+  const formats = cellFormats(locale);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const tableColumns = useMemo(
+    () =>
+      columns.map((column) =>
+        helper.accessor((row): unknown => row[column.key], {
+          id: column.key,
+          header: column.header,
+          sortDescFirst: false,
+          size: defaultWidth(column),
+          minSize: 60,
+        }),
+      ),
+    [columns],
+  );
+
+  const table = useTable({
+    features,
+    columns: tableColumns,
+    data: NO_ROWS,
+    manualSorting: true,
+    enableSortingRemoval: true,
+    columnResizeMode: 'onChange',
+    state: { sorting, columnVisibility, columnSizing },
+    onSortingChange: (updater) => props.onSortingChange(apply(updater, sorting)),
+    onColumnVisibilityChange: (updater) => props.onColumnVisibilityChange(apply(updater, columnVisibility)),
+    onColumnSizingChange: (updater) => props.onColumnSizingChange(apply(updater, columnSizing)),
+  });
+
+  const byKey = useMemo(() => new Map(columns.map((column) => [column.key, column])), [columns]);
+  const visible = table.getVisibleLeafColumns();
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={caption}>
+      <table className="report-table" aria-rowcount={order.length + 1} style={{ width: table.getTotalSize() }}>
+        <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          {visible.map((column) => (
+            <col key={column.id} style={{ width: column.getSize() }} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const sortIndex = sorting.length > 1 ? header.column.getSortIndex() : -1;
+                const def = byKey.get(header.column.id);
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                    className={def && isNumericType(def.type) ? 'num' : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      title={def?.extra ? t('cell.extraColumn') : t('table.sortHint')}
+                    >
+                      <span>{header.column.columnDef.header as string}</span>
+                      <span aria-hidden="true" className="sort-mark">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        {sortIndex >= 0 ? sortIndex + 1 : ''}
+                      </span>
+                    </button>
+                    <span
+                      className={`resizer${header.column.getIsResizing() ? ' resizing' : ''}`}
+                      onMouseDown={header.getResizeHandler()}
+                      onTouchStart={header.getResizeHandler()}
+                      onDoubleClick={() => header.column.resetSize()}
+                      aria-hidden="true"
+                    />
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={visible.length} style={{ height: top }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rows[order[item.index]!]!;
+            return (
+              <tr key={item.key} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                {visible.map((column) => {
+                  const def = byKey.get(column.id)!;
+                  return (
+                    <td key={column.id} className={isNumericType(def.type) ? 'num' : undefined}>
+                      <TableCell column={def} value={row[def.key] ?? null} formats={formats} t={t} />
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden="true" className="spacer">
+              <td colSpan={visible.length} style={{ height: bottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function defaultWidth(column: ColumnDef): number {
+  switch (column.type) {
+    case 'datetime':
+      return 170;
+    case 'date':
+      return 110;
+    case 'count':
+    case 'percent':
+    case 'duration':
+    case 'yesno':
+      return 110;
+    case 'text':
+      return column.key === 'message' || column.key === 'body' ? 360 : 200;
+    case 'id':
+      return column.key === 'session_id' ? 260 : 130;
+    default:
+      return Math.max(120, column.header.length * 9 + 40);
+  }
+}
