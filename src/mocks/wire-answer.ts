@@ -25,7 +25,7 @@ export function answerReportRequest(url: URL, rowsPerDay?: number): WireAnswer {
   const start = parseWireDate(url.searchParams.get('date_ini') ?? '');
   const end = parseWireDate(url.searchParams.get('date_end') ?? '');
   // Seeded by the request so a given call always answers with the same `code` type.
-  const stringCode = hashSeed(url.search) % 2 === 0;
+  const stringCode = (hashSeed(url.search) >>> 16) % 2 === 0;
   const code = (n: number) => (stringCode ? String(n) : n);
   const noData = { status: 404, body: { code: code(404), error: 'Not Found', msg: 'Validate dates entered', data: [] } };
 

@@ -91,6 +91,8 @@ export function ReportTable(props: ReportTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // First paint before the container is measured (and a usable size under jsdom).
+    initialRect: { width: 1200, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;

@@ -42,6 +42,9 @@ export function normalizeRows(report: ReportDef, rawRows: readonly unknown[]): P
     return row;
   });
 
+  // Every row carries every column, so a column first seen on row 500 reads as empty before it.
+  const extras = columns.slice(report.columns.length);
+  if (extras.length) for (const row of rows) for (const column of extras) row[column.key] ??= null;
   return { columns, rows };
 }
 

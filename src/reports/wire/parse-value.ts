@@ -12,8 +12,10 @@ export function parseValue(type: ColumnType, raw: unknown): CellValue {
 
   switch (type) {
     case 'datetime':
-    case 'date':
-      return parseDateTime(trimmed) ?? text;
+    case 'date': {
+      const ms = parseDateTime(trimmed);
+      return ms === undefined ? text : ms;
+    }
     case 'duration':
       return parseDuration(trimmed) ?? text;
     case 'count':

@@ -1,0 +1,503 @@
+import type { ReportRow } from '../reports/column-types';
+import { DAY, toIsoDate } from '../reports/time-range';
+import { connectorName, parseSessionId, type ConnectorNames } from './connector';
+import { divRoundHalfUp, usdToMicros } from './money';
+import {
+  findPeriod,
+  lookupRates,
+  TEMPLATE_CATEGORIES,
+  type MarketRates,
+  type RateCard,
+  type RatePeriod,
+  type TemplateCategory,
+} from './rate-card';
+import { phoneDigits, readCountryKey, readTemplateFlag } from './row-fields';
+
+/**
+ * Cost estimate of report 10 rows (docs §3.3), per connector, in USD cents.
+ *
+ * Each row is priced by the rule of the rate-card period covering ITS date
+ * (operation local date; Meta switches at its own clock, so rows within a few
+ * hours of a boundary may be priced under the neighbouring rule).
+ *
+ * Rows:
+ * - `template = yes` → a billable template. Category unknown (chat_10 does not
+ *   give it), so three figures are produced:
+ *   - expected: Σ mix[category] × rate[category] (default mix: all marketing);
+ *   - high: the dearest category's rate;
+ *   - low: the cheapest category's rate, where a utility template counts as
+ *     free when the period has `utilityFreeInServiceWindow` and the same
+ *     customer phone wrote on the same connector (a `template = no` row) in
+ *     the previous 24 h — a service window was certainly open then. Windows
+ *     reset by later customer messages inside an interaction, and 72 h
+ *     free-entry-point (click-to-WhatsApp) windows, are invisible in chat_10,
+ *     so the low bound is not a hard floor: Meta's true floor with all-utility
+ *     traffic inside windows would be 0.
+ *   The expected figure applies the same window rule to its utility share.
+ * - Per-conversation periods (until 2025-06-30): a template opens a 24 h
+ *   conversation unless one opened by an earlier template of the same
+ *   customer phone on the same connector is still running (window anchored at
+ *   the opening template, not sliding). Category windows are not separated and
+ *   one conversation is counted per opening template: an approximation.
+ * - `template = no` → service traffic: free while the period's
+ *   `serviceFreePerConnectorMonth` is null; otherwise (reported rule from
+ *   2026-10-01) the first N rows per connector per calendar month are free
+ *   (in date order) and each further one costs the market's `service` rate
+ *   (= utility in the default card). Note: chat_10 rows are interactions, not
+ *   messages, so this undercounts service messages.
+ * - Unreadable TEMPLATE, missing/unparsable DATE, or a date outside every
+ *   period: counted, not priced. A country without a rate: counted as
+ *   "no rate", not priced.
+ *
+ * Arithmetic: rates → integer micro-dollars; the mix → integer basis points
+ * (W = Σ weights); per-row amounts are integers in µUSD × W accumulated in
+ * BigInt. Markup (0.01 % precision) and the division to cents happen once per
+ * reported figure, rounding half up. Totals are rounded from the exact sum, so
+ * a total may differ by a cent from the sum of its rounded lines.
+ */
+
+export interface CategoryMix {
+  /** Percentages (any scale; normalised by their sum). */
+  marketing: number;
+  utility: number;
+  authentication: number;
+}
+
+export const DEFAULT_MIX: Readonly<CategoryMix> = Object.freeze({
+  marketing: 100,
+  utility: 0,
+  authentication: 0,
+});
+
+export interface EstimateOptions {
+  card: RateCard;
+  mix?: CategoryMix;
+  /** BSP / wolkvox fee on top of Meta's rates, e.g. 40 for ×1.4. */
+  markupPercent?: number;
+  connectorNames?: ConnectorNames;
+  /** Rows to price (e.g. the table's filtered view); all rows when omitted. */
+  indices?: ArrayLike<number>;
+}
+
+/** USD cents (integers). */
+export interface CostRange {
+  low: number;
+  expected: number;
+  high: number;
+}
+
+export interface CountryCost {
+  /** Market key (ISO-2) when resolved, else the raw DESTINY text ('' when empty). */
+  key: string;
+  /** Set when the value resolved to a market. */
+  market?: string;
+  rows: number;
+  templates: number;
+  /** Rows that needed a rate and had none. */
+  noRateRows: number;
+  /** Region whose rates priced this country (e.g. LATAM), when any did. */
+  viaRegion?: string;
+  cost: CostRange;
+}
+
+export interface UsageCounts {
+  /** Rows (interactions). */
+  interactions: number;
+  /** `template = yes` rows. */
+  templates: number;
+  /** `template = no` rows. */
+  serviceRows: number;
+  /** Rows whose TEMPLATE is neither yes nor no: not priced. */
+  unknownTemplateRows: number;
+  /** Rows without a usable DATE: not priced. */
+  undatedRows: number;
+  /** Dated rows outside every rate-card period: not priced. */
+  outsideCardRows: number;
+  /** Rows that needed a rate for their country and had none: not priced. */
+  noRateRows: number;
+  /** Conversations opened (per-conversation periods). */
+  conversations: number;
+  /** Templates sent within 24 h after the customer wrote (utility would be free). */
+  templatesInServiceWindow: number;
+  /** Service rows beyond the monthly free allowance. */
+  billableServiceRows: number;
+  cost: CostRange;
+}
+
+export interface ConnectorCost extends UsageCounts {
+  connectorId: string;
+  name: string;
+  /** False for the bucket of rows with an unreadable SESSION_ID. */
+  readable: boolean;
+  /** Country keys seen (sorted). */
+  countries: string[];
+  byCountry: CountryCost[];
+}
+
+export interface CostEstimate {
+  /** Sorted by expected cost (desc), then interactions (desc), then id. */
+  connectors: ConnectorCost[];
+  totals: UsageCounts & { connectors: number; byCountry: CountryCost[] };
+  /** Rows whose SESSION_ID did not give a connector (grouped under UNKNOWN_CONNECTOR). */
+  unreadableSessionRows: number;
+  /** Period ids that priced at least one row. */
+  periodsUsed: string[];
+  /** True when a period flagged "reported" (not confirmed by Meta) priced something. */
+  usesReportedRules: boolean;
+  markupPercent: number;
+  mix: CategoryMix;
+}
+
+// ---------------------------------------------------------------------------
+
+interface Acc {
+  low: bigint;
+  expected: bigint;
+  high: bigint;
+}
+
+const zeroAcc = (): Acc => ({ low: 0n, expected: 0n, high: 0n });
+
+interface CountryAcc {
+  key: string;
+  market?: string;
+  rows: number;
+  templates: number;
+  noRateRows: number;
+  viaRegion?: string;
+  acc: Acc;
+}
+
+interface CountsAcc {
+  interactions: number;
+  templates: number;
+  serviceRows: number;
+  unknownTemplateRows: number;
+  undatedRows: number;
+  outsideCardRows: number;
+  noRateRows: number;
+  conversations: number;
+  templatesInServiceWindow: number;
+  billableServiceRows: number;
+  acc: Acc;
+}
+
+interface ConnectorAcc extends CountsAcc {
+  id: string;
+  readable: boolean;
+  countries: Map<string, CountryAcc>;
+}
+
+const newCounts = (): CountsAcc => ({
+  interactions: 0,
+  templates: 0,
+  serviceRows: 0,
+  unknownTemplateRows: 0,
+  undatedRows: 0,
+  outsideCardRows: 0,
+  noRateRows: 0,
+  conversations: 0,
+  templatesInServiceWindow: 0,
+  billableServiceRows: 0,
+  acc: zeroAcc(),
+});
+
+interface Item {
+  index: number;
+  time: number;
+  template: boolean;
+  connector: ConnectorAcc;
+  country: CountryAcc;
+  market?: string;
+  /** connector + customer phone, when the phone is known. */
+  pair?: string;
+}
+
+function weightsOf(mix: CategoryMix): Record<TemplateCategory, number> {
+  const weights = {} as Record<TemplateCategory, number>;
+  for (const category of TEMPLATE_CATEGORIES) {
+    const pct = mix[category];
+    if (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0) {
+      throw new RangeError(`Category mix: ${category} must be a number ≥ 0, got ${String(pct)}.`);
+    }
+    weights[category] = Math.round(pct * 100);
+  }
+  if (weights.marketing + weights.utility + weights.authentication <= 0) {
+    throw new RangeError('Category mix: at least one category must be above 0 %.');
+  }
+  return weights;
+}
+
+/** Template price in µUSD × W for the three figures. */
+function templateAmounts(
+  rates: MarketRates,
+  weights: Record<TemplateCategory, number>,
+  total: number,
+  utilityFree: boolean,
+): [low: number, expected: number, high: number] {
+  const micro = {
+    marketing: usdToMicros(rates.marketing),
+    utility: utilityFree ? 0 : usdToMicros(rates.utility),
+    authentication: usdToMicros(rates.authentication),
+  };
+  const values = [micro.marketing, micro.utility, micro.authentication];
+  const expected =
+    weights.marketing * micro.marketing +
+    weights.utility * micro.utility +
+    weights.authentication * micro.authentication;
+  return [Math.min(...values) * total, expected, Math.max(...values) * total];
+}
+
+function add(acc: Acc, low: number, expected: number, high: number): void {
+  acc.low += BigInt(low);
+  acc.expected += BigInt(expected);
+  acc.high += BigInt(high);
+}
+
+export function estimateCost(rows: readonly ReportRow[], options: EstimateOptions): CostEstimate {
+  const { card, connectorNames } = options;
+  const mix = options.mix ?? DEFAULT_MIX;
+  const markupPercent = options.markupPercent ?? 0;
+  if (!Number.isFinite(markupPercent) || markupPercent < 0) {
+    throw new RangeError(`Markup must be a number ≥ 0, got ${String(markupPercent)}.`);
+  }
+  const weights = weightsOf(mix);
+  const weightTotal = weights.marketing + weights.utility + weights.authentication;
+  const markupBp = BigInt(Math.round(markupPercent * 100));
+  // cents = X × (10000 + bp) / (W × 1e6 µUSD/USD ÷ 100 cents/USD × 10000)
+  const denominator = BigInt(weightTotal) * 100_000_000n;
+  const toCents = (value: bigint): number =>
+    Number(divRoundHalfUp(value * (10_000n + markupBp), denominator));
+  const toRange = (acc: Acc): CostRange => ({
+    low: toCents(acc.low),
+    expected: toCents(acc.expected),
+    high: toCents(acc.high),
+  });
+
+  const connectors = new Map<string, ConnectorAcc>();
+  const items: Item[] = [];
+  let unreadableSessionRows = 0;
+
+  const count = options.indices ? options.indices.length : rows.length;
+  for (let k = 0; k < count; k++) {
+    const index = options.indices ? (options.indices[k] as number) : k;
+    const row = rows[index];
+    if (!row) continue;
+    const session = parseSessionId(row.session_id);
+    if (!session.readable) unreadableSessionRows++;
+    let connector = connectors.get(session.connectorId);
+    if (!connector) {
+      connector = {
+        ...newCounts(),
+        id: session.connectorId,
+        readable: session.readable,
+        countries: new Map(),
+      };
+      connectors.set(session.connectorId, connector);
+    }
+    const { key, market } = readCountryKey(row.destiny);
+    let country = connector.countries.get(key);
+    if (!country) {
+      country = { key, market, rows: 0, templates: 0, noRateRows: 0, acc: zeroAcc() };
+      connector.countries.set(key, country);
+    }
+    connector.interactions++;
+    country.rows++;
+    const template = readTemplateFlag(row.template);
+    if (template === true) {
+      connector.templates++;
+      country.templates++;
+    } else if (template === false) connector.serviceRows++;
+    else {
+      connector.unknownTemplateRows++;
+      continue;
+    }
+    if (typeof row.date !== 'number' || !Number.isFinite(row.date)) {
+      connector.undatedRows++;
+      continue;
+    }
+    const phone = phoneDigits(row.customer_phone) || phoneDigits(session.phone);
+    items.push({
+      index,
+      time: row.date,
+      template,
+      connector,
+      country,
+      market,
+      pair: phone === '' ? undefined : `${session.connectorId}\u0000${phone}`,
+    });
+  }
+
+  // Chronological; at the same instant the customer's message comes first.
+  items.sort(
+    (a, b) => a.time - b.time || Number(a.template) - Number(b.template) || a.index - b.index,
+  );
+
+  const lastInbound = new Map<string, number>();
+  const conversationStart = new Map<string, number>();
+  const serviceCount = new Map<string, number>();
+  const periodsUsed = new Set<string>();
+  let periodCache: { date: string; period: RatePeriod | undefined } | undefined;
+
+  for (const item of items) {
+    const { connector, country, pair, time } = item;
+    const date = toIsoDate(time);
+    if (periodCache?.date !== date) periodCache = { date, period: findPeriod(card, date) };
+    const period = periodCache.period;
+
+    if (!item.template) {
+      if (pair !== undefined) lastInbound.set(pair, time);
+      if (!period) {
+        connector.outsideCardRows++;
+        continue;
+      }
+      const free = period.serviceFreePerConnectorMonth;
+      if (free === null) continue;
+      const monthKey = `${connector.id}\u0000${date.slice(0, 7)}`;
+      const used = (serviceCount.get(monthKey) ?? 0) + 1;
+      serviceCount.set(monthKey, used);
+      if (used <= free) continue;
+      connector.billableServiceRows++;
+      const resolved = item.market ? lookupRates(card, period, item.market) : undefined;
+      if (!resolved) {
+        connector.noRateRows++;
+        country.noRateRows++;
+        continue;
+      }
+      const amount = usdToMicros(resolved.rates.service) * weightTotal;
+      add(connector.acc, amount, amount, amount);
+      add(country.acc, amount, amount, amount);
+      if (resolved.viaRegion) country.viaRegion = resolved.viaRegion;
+      periodsUsed.add(period.id);
+      continue;
+    }
+
+    if (!period) {
+      connector.outsideCardRows++;
+      continue;
+    }
+    let utilityFree = false;
+    if (period.model === 'per-conversation') {
+      const start = pair === undefined ? undefined : conversationStart.get(pair);
+      if (start !== undefined && time < start + DAY) continue; // inside a running conversation
+      if (pair !== undefined) conversationStart.set(pair, time);
+      connector.conversations++;
+    } else {
+      const inbound = pair === undefined ? undefined : lastInbound.get(pair);
+      if (inbound !== undefined && time - inbound < DAY) {
+        connector.templatesInServiceWindow++;
+        utilityFree = period.utilityFreeInServiceWindow;
+      }
+    }
+    const resolved = item.market ? lookupRates(card, period, item.market) : undefined;
+    if (!resolved) {
+      connector.noRateRows++;
+      country.noRateRows++;
+      continue;
+    }
+    const [low, expected, high] = templateAmounts(
+      resolved.rates,
+      weights,
+      weightTotal,
+      utilityFree,
+    );
+    add(connector.acc, low, expected, high);
+    add(country.acc, low, expected, high);
+    if (resolved.viaRegion) country.viaRegion = resolved.viaRegion;
+    periodsUsed.add(period.id);
+  }
+
+  // ---- Output -------------------------------------------------------------
+  const totals = newCounts();
+  const totalCountries = new Map<string, CountryAcc>();
+  const countryOut = (c: CountryAcc): CountryCost => {
+    const out: CountryCost = {
+      key: c.key,
+      rows: c.rows,
+      templates: c.templates,
+      noRateRows: c.noRateRows,
+      cost: toRange(c.acc),
+    };
+    if (c.market !== undefined) out.market = c.market;
+    if (c.viaRegion !== undefined) out.viaRegion = c.viaRegion;
+    return out;
+  };
+  const byRows = (a: CountryCost, b: CountryCost) =>
+    b.cost.expected - a.cost.expected || b.rows - a.rows || a.key.localeCompare(b.key);
+
+  const list: ConnectorCost[] = [];
+  for (const c of connectors.values()) {
+    for (const field of COUNT_FIELDS) totals[field] += c[field];
+    totals.acc.low += c.acc.low;
+    totals.acc.expected += c.acc.expected;
+    totals.acc.high += c.acc.high;
+    for (const country of c.countries.values()) {
+      let total = totalCountries.get(country.key);
+      if (!total) {
+        total = { ...country, rows: 0, templates: 0, noRateRows: 0, acc: zeroAcc() };
+        delete total.viaRegion;
+        totalCountries.set(country.key, total);
+      }
+      total.rows += country.rows;
+      total.templates += country.templates;
+      total.noRateRows += country.noRateRows;
+      total.acc.low += country.acc.low;
+      total.acc.expected += country.acc.expected;
+      total.acc.high += country.acc.high;
+      if (country.viaRegion) total.viaRegion = country.viaRegion;
+    }
+    const byCountry = [...c.countries.values()].map(countryOut).sort(byRows);
+    list.push({
+      connectorId: c.id,
+      name: connectorName(c.id, connectorNames),
+      readable: c.readable,
+      ...pickCounts(c),
+      cost: toRange(c.acc),
+      countries: [...c.countries.keys()].sort(),
+      byCountry,
+    });
+  }
+  list.sort(
+    (a, b) =>
+      b.cost.expected - a.cost.expected ||
+      b.interactions - a.interactions ||
+      a.connectorId.localeCompare(b.connectorId),
+  );
+
+  const usesReportedRules = card.periods.some(
+    (period) => periodsUsed.has(period.id) && period.status === 'reported',
+  );
+  return {
+    connectors: list,
+    totals: {
+      ...pickCounts(totals),
+      cost: toRange(totals.acc),
+      connectors: list.length,
+      byCountry: [...totalCountries.values()].map(countryOut).sort(byRows),
+    },
+    unreadableSessionRows,
+    periodsUsed: card.periods.filter((p) => periodsUsed.has(p.id)).map((p) => p.id),
+    usesReportedRules,
+    markupPercent,
+    mix: { ...mix },
+  };
+}
+
+const COUNT_FIELDS = [
+  'interactions',
+  'templates',
+  'serviceRows',
+  'unknownTemplateRows',
+  'undatedRows',
+  'outsideCardRows',
+  'noRateRows',
+  'conversations',
+  'templatesInServiceWindow',
+  'billableServiceRows',
+] as const;
+
+function pickCounts(c: CountsAcc): Omit<UsageCounts, 'cost'> {
+  const out = {} as Omit<UsageCounts, 'cost'>;
+  for (const field of COUNT_FIELDS) out[field] = c[field];
+  return out;
+}

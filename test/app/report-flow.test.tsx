@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { givenAnswersAreMalformed, givenReportsAreEmpty, givenTokenIsRejected } from '../msw-server';
+import { renderApp } from '../render-app';
+
+const WEEK = '?from=2026-11-16&to=2026-11-22';
+
+function dataRows() {
+  const table = screen.getByRole('table');
+  return within(table)
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1' && !row.getAttribute('aria-hidden'));
+}
+
+describe('report page', () => {
+  it('goes from the menu to a report, loads rows and sorts them', async () => {
+    const { user } = renderApp(`/${WEEK}`);
+    const menu = screen.getByRole('navigation', { name: 'Reports' });
+    expect(within(menu).getAllByRole('link')).toHaveLength(16);
+    expect(within(menu).getByRole('link', { name: '1. Chats' })).toBeInTheDocument();
+
+    await user.click(within(menu).getByRole('link', { name: '10. Official WhatsApp Billing' }));
+    expect(window.location.pathname).toBe('/reports/interactions-and-chats/10');
+    expect(await screen.findByRole('heading', { name: '10. Official WhatsApp Billing' })).toBeInTheDocument();
+
+    const count = await screen.findByText(/^[\d,]+ of [\d,]+ rows$/);
+    const total = Number(count.textContent!.split(' of ')[0]!.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(1000);
+    expect(screen.getByRole('columnheader', { name: /DESTINY/ })).toBeInTheDocument();
+
+    const destiny = screen.getByRole('button', { name: /^DESTINY/ });
+    await user.click(destiny);
+    const header = screen.getByRole('columnheader', { name: /DESTINY/ });
+    await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'ascending'));
+    expect(new URLSearchParams(window.location.search).get('sort')).toBe('destiny.asc');
+    // Only the sorted header carries aria-sort.
+    expect(screen.getAllByRole('columnheader').filter((th) => th.hasAttribute('aria-sort'))).toHaveLength(1);
+
+    const firstCountry = () => within(dataRows()[0]!).getAllByRole('cell').at(-1)!.textContent;
+    expect(firstCountry()).toBe('Argentina');
+    await user.click(destiny);
+    await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
+    expect(firstCountry()).toBe('Perú');
+    expect(screen.getByText('Sorted by DESTINY, descending')).toBeInTheDocument();
+  });
+
+  it('says when wolkvox has no records for the range', async () => {
+    givenReportsAreEmpty();
+    renderApp(`/reports/interactions-and-chats/1${WEEK}`);
+    expect(
+      await screen.findByText('wolkvox has no records of 1. Chats between 2026-11-16 and 2026-11-22.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a rejected token with the API message', async () => {
+    givenTokenIsRejected();
+    renderApp(`/reports/interactions-and-chats/8${WEEK}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load 8. Agent Step Chats (2026-11-16 to 2026-11-22).');
+    expect(alert).toHaveTextContent('wolkvox rejected the token');
+    expect(alert).toHaveTextContent('wolkvox said: “Invalid token”');
+  });
+
+  it('explains an answer that is not a report', async () => {
+    givenAnswersAreMalformed();
+    renderApp(`/reports/interactions-and-chats/3${WEEK}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('wolkvox answered with something that is not a report.');
+    expect(alert).toHaveTextContent('502 Bad Gateway');
+  });
+
+  it('falls back to defaults with a notice when the link is broken', async () => {
+    renderApp('/reports/interactions-and-chats/10?from=2026-13-45&sort=nope.sideways');
+    expect(await screen.findByRole('status', { name: '' })).toBeDefined();
+    expect(screen.getByText(/Some parts of the link were not valid and were reset: from, sort/)).toBeInTheDocument();
+    expect(await screen.findByText(/of [\d,]+ rows$/)).toBeInTheDocument();
+  });
+
+  it('refuses a range over 31 days before calling wolkvox', async () => {
+    const { user } = renderApp(`/reports/interactions-and-chats/10${WEEK}`);
+    await screen.findByText(/of [\d,]+ rows$/);
+    const from = screen.getByLabelText('From');
+    await user.clear(from);
+    await user.type(from, '2026-09-01');
+    expect(screen.getByText(/wolkvox answers at most 31 days per query. 83 days were asked/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generate report' })).toBeDisabled();
+  });
+
+  it('shows the menu and report names in Spanish', async () => {
+    renderApp(`/reports/interactions-and-chats/10${WEEK}`, { language: 'es' });
+    expect(screen.getByRole('link', { name: '10. Facturación WhatsApp Oficial' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generar reporte' })).toBeInTheDocument();
+  });
+});

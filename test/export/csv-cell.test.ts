@@ -1,0 +1,99 @@
+import { csvValue, guardFormula, plainNumber } from '../../src/export/csv-cell';
+import type { ColumnDef } from '../../src/reports/catalog';
+import type { ColumnType } from '../../src/reports/column-types';
+
+const column = (type: ColumnType): ColumnDef => ({ key: 'k', header: 'K', type });
+
+describe('csvValue: typed values, not display text', () => {
+  it('writes a datetime (wall-clock ms) as ISO date-time without zone', () => {
+    expect(csvValue(column('datetime'), Date.UTC(2026, 7, 12, 10, 31, 5))).toBe(
+      '2026-08-12T10:31:05',
+    );
+    // Late evening stays on its day: the UTC fields are the wall-clock fields.
+    expect(csvValue(column('datetime'), Date.UTC(2026, 11, 31, 23, 59, 59))).toBe(
+      '2026-12-31T23:59:59',
+    );
+  });
+
+  it('writes a date as YYYY-MM-DD', () => {
+    expect(csvValue(column('date'), Date.UTC(2026, 0, 5))).toBe('2026-01-05');
+  });
+
+  it('writes durations as plain seconds with a dot decimal', () => {
+    expect(csvValue(column('duration'), 3725)).toBe('3725');
+    expect(csvValue(column('duration'), 125.5)).toBe('125.5');
+    expect(csvValue(column('duration'), 0)).toBe('0');
+  });
+
+  it('writes counts and percents without grouping or locale decimals', () => {
+    expect(csvValue(column('count'), 1234567)).toBe('1234567');
+    expect(csvValue(column('percent'), 34.64)).toBe('34.64');
+    expect(csvValue(column('percent'), 0.1 + 0.2)).toBe('0.30000000000000004');
+  });
+
+  it('never guards a typed negative number', () => {
+    expect(csvValue(column('count'), -12)).toBe('-12');
+    expect(csvValue(column('percent'), -0.5)).toBe('-0.5');
+    expect(csvValue(column('duration'), -3)).toBe('-3');
+  });
+
+  it('spells out numbers that String() would print with an exponent', () => {
+    expect(plainNumber(1e-7)).toBe('0.0000001');
+    expect(plainNumber(-1.5e-9)).toBe('-0.0000000015');
+    expect(plainNumber(1e21)).toBe('1000000000000000000000');
+    expect(plainNumber(2.5e22)).toBe('25000000000000000000000');
+    expect(Number(plainNumber(1.234e-25))).toBe(1.234e-25);
+    expect(plainNumber(123.45)).toBe('123.45');
+  });
+
+  it('writes yes/no booleans as yes and no', () => {
+    expect(csvValue(column('yesno'), true)).toBe('yes');
+    expect(csvValue(column('yesno'), false)).toBe('no');
+  });
+
+  it('writes null and missing values as empty', () => {
+    for (const type of ['text', 'datetime', 'count', 'yesno', 'phone'] as const) {
+      expect(csvValue(column(type), null)).toBe('');
+      expect(csvValue(column(type), undefined)).toBe('');
+    }
+  });
+
+  it('writes a non-finite number as empty rather than "NaN"', () => {
+    expect(csvValue(column('count'), Number.NaN)).toBe('');
+    expect(csvValue(column('datetime'), Number.POSITIVE_INFINITY)).toBe('');
+  });
+
+  it('keeps unparsed raw text in numeric and yes/no columns', () => {
+    expect(csvValue(column('datetime'), '12/08/2026 10:31')).toBe('12/08/2026 10:31');
+    expect(csvValue(column('count'), 'n/a')).toBe('n/a');
+    expect(csvValue(column('yesno'), 'quizás')).toBe('quizás');
+    // ...and guards it like any string: it is text, not a typed number.
+    expect(csvValue(column('count'), '-5 días')).toBe("'-5 días");
+  });
+
+  it('guards string cells that a spreadsheet would run as a formula', () => {
+    const text = column('text');
+    expect(csvValue(text, '=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(csvValue(text, '+1+1')).toBe("'+1+1");
+    expect(csvValue(text, '-2+3+cmd|\' /C calc\'!A0')).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvValue(text, '@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvValue(text, '\t=1')).toBe("'\t=1");
+    expect(csvValue(text, '\r=1')).toBe("'\r=1");
+    expect(csvValue(column('enum'), '-')).toBe("'-");
+    expect(csvValue(column('id'), '=1')).toBe("'=1");
+  });
+
+  it('guards E.164 phones, which are strings (documented trap)', () => {
+    expect(csvValue(column('phone'), '+57 300 123 4567')).toBe("'+57 300 123 4567");
+    expect(csvValue(column('phone'), '573001234567')).toBe('573001234567');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = column('text');
+    expect(csvValue(text, 'María José Peña')).toBe('María José Peña');
+    expect(csvValue(text, 'a=b, c-d')).toBe('a=b, c-d');
+    expect(csvValue(text, ' =1')).toBe(' =1');
+    expect(csvValue(text, '')).toBe('');
+    expect(guardFormula('😀 hola')).toBe('😀 hola');
+  });
+});

@@ -1,0 +1,53 @@
+// @vitest-environment node
+// Node's native Blob behaves like a browser's; jsdom's pure-JS Blob would
+// measure jsdom instead of our writer. Run: npx vitest bench test/export
+import { bench, describe } from 'vitest';
+import { buildCsvBlob, toCsvString } from '../../src/export/write-csv';
+import { findReport } from '../../src/reports/catalog';
+import type { ReportRow } from '../../src/reports/column-types';
+
+const ROWS = 200_000;
+const COUNTRIES = ['Colombia', 'México', 'Perú', 'Chile', 'Estados Unidos', 'España'];
+
+/** Report 10 rows as the parser leaves them: ids and phones as strings, date as wall-clock ms. */
+function billingRows(count: number): ReportRow[] {
+  const start = Date.UTC(2026, 10, 1);
+  return Array.from({ length: count }, (_, i) => ({
+    conn_id: (0x10000000 + i * 7919).toString(16).padStart(12, '0'),
+    session_id: String(9_000_000_000 + i),
+    date: start + i * 3_023_000,
+    // E.164 phones: every one is guarded and quoted, the costliest path.
+    customer_phone: `+57 3${String(i % 100).padStart(2, '0')} ${String(i).padStart(7, '0')}`,
+    template: i % 3 === 0,
+    destiny: COUNTRIES[i % COUNTRIES.length]!,
+  }));
+}
+
+const columns = findReport(10)!.columns;
+const rows = billingRows(ROWS);
+// A shuffled permutation, as after sorting by a column.
+const order = Uint32Array.from({ length: ROWS }, (_, i) => i);
+for (let i = ROWS - 1; i > 0; i--) {
+  const j = (i * 2_654_435_761) % (i + 1);
+  [order[i], order[j]] = [order[j]!, order[i]!];
+}
+
+describe(`export ${ROWS.toLocaleString('en-US')} report-10 rows`, () => {
+  bench(
+    'buildCsvBlob (chunked, yields every 20k rows)',
+    async () => {
+      const blob = await buildCsvBlob({ columns, rows, order });
+      if (blob.size < ROWS * 60) throw new Error(`unexpectedly small CSV: ${blob.size} bytes`);
+    },
+    { iterations: 8, warmupIterations: 2, time: 0 },
+  );
+
+  bench(
+    'toCsvString (one blocking pass, for comparison)',
+    () => {
+      const text = toCsvString({ columns, rows, order });
+      if (text.length < ROWS * 60) throw new Error('unexpectedly small CSV');
+    },
+    { iterations: 8, warmupIterations: 2, time: 0 },
+  );
+});

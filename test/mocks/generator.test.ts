@@ -1,0 +1,143 @@
+import { findReport, REPORTS } from '../../src/reports/catalog';
+import { DAY, dayRange, SECOND } from '../../src/reports/time-range';
+import { generateWireRows } from '../../src/mocks/generate-report';
+import { answerReportRequest } from '../../src/mocks/wire-answer';
+import { MARKETS } from '../../src/mocks/vocabulary';
+import { formatWireDate } from '../../src/reports/wire/wire-date';
+
+const week = dayRange('2026-11-16', '2026-11-22')!;
+const report10 = findReport(10)!;
+
+function call(api: string, start: number, end: number) {
+  const url = new URL('http://mock/wolkvox/api/v2/reports_manager.php');
+  url.search = new URLSearchParams({ api, date_ini: formatWireDate(start), date_end: formatWireDate(end) }).toString();
+  return answerReportRequest(url);
+}
+
+describe('mock report generator', () => {
+  it('gives the same rows for the same report and range', () => {
+    expect(generateWireRows(report10, week)).toEqual(generateWireRows(report10, week));
+  });
+
+  it('gives the same rows however the range is split', () => {
+    const whole = generateWireRows(report10, week);
+    const middle = week.start + 3 * DAY + 12 * 3600 * 1000;
+    const parts = [
+      ...generateWireRows(report10, { start: week.start, end: middle - SECOND }),
+      ...generateWireRows(report10, { start: middle, end: week.end }),
+    ];
+    expect(parts).toEqual(whole);
+  });
+
+  it('grows with the range and with rows per day', () => {
+    const oneWeek = generateWireRows(report10, week).length;
+    const fourWeeks = generateWireRows(report10, dayRange('2026-10-26', '2026-11-22')!).length;
+    expect(fourWeeks / oneWeek).toBeGreaterThan(3.3);
+    expect(fourWeeks / oneWeek).toBeLessThan(4.7);
+    const big = generateWireRows(report10, week, 4000).length;
+    expect(big / oneWeek).toBeGreaterThan(8);
+  });
+
+  it('sends every value as a string, as the real API does', () => {
+    for (const report of REPORTS) {
+      const rows = generateWireRows(report, week);
+      expect(rows.length, report.api).toBeGreaterThan(0);
+      for (const row of rows.slice(0, 50)) {
+        for (const [key, value] of Object.entries(row)) {
+          if (key === 'conversation') continue;
+          expect(typeof value, `${report.api}.${key}`).toBe('string');
+        }
+      }
+    }
+  });
+
+  it('writes phone numbers whose country code matches DESTINY, and connectors inside SESSION_ID', () => {
+    const rows = generateWireRows(report10, week);
+    const connectors = new Set<string>();
+    let malformed = 0;
+    for (const row of rows) {
+      const market = MARKETS.find((m) => m.destiny === row.destiny)!;
+      expect(String(row.customer_phone).startsWith(market.code)).toBe(true);
+      const parts = String(row.session_id).split('.');
+      if (parts.length === 3) connectors.add(parts[2]!);
+      else malformed++;
+      expect(parts[0]).toBe(row.customer_phone);
+    }
+    expect(connectors.size).toBeGreaterThanOrEqual(4);
+    expect(malformed).toBeLessThan(rows.length * 0.01);
+  });
+
+  it('varies the template share by connector', () => {
+    const rows = generateWireRows(report10, dayRange('2026-11-01', '2026-11-22')!);
+    const share = new Map<string, { yes: number; all: number }>();
+    for (const row of rows) {
+      const connector = String(row.session_id).split('.')[2] ?? '?';
+      const entry = share.get(connector) ?? { yes: 0, all: 0 };
+      entry.all++;
+      if (row.template === 'yes') entry.yes++;
+      share.set(connector, entry);
+    }
+    const ratios = [...share.entries()].filter(([id]) => id !== '?').map(([, { yes, all }]) => yes / all);
+    expect(Math.max(...ratios) - Math.min(...ratios)).toBeGreaterThan(0.4);
+  });
+
+  it('includes ~23 h auto-closed chats and messages with commas, quotes, new lines, emoji and links', () => {
+    const chats = generateWireRows(findReport(1)!, week);
+    expect(chats.some((row) => Number(row.chat_duration) > 82_000 && row.cod_act === 'TIMEOUTCHAT')).toBe(true);
+    expect(chats.every((row) => 'agent_anwers' in row)).toBe(true);
+
+    const messages = generateWireRows(findReport(2)!, week).flatMap((chat) => chat.conversation as { message: string }[]);
+    const texts = messages.map((m) => m.message);
+    expect(texts.some((text) => text.includes(','))).toBe(true);
+    expect(texts.some((text) => text.includes('"'))).toBe(true);
+    expect(texts.some((text) => text.includes('\n'))).toBe(true);
+    expect(texts.some((text) => /\p{Extended_Pictographic}/u.test(text))).toBe(true);
+    expect(texts.some((text) => text.startsWith('<a href="'))).toBe(true);
+  });
+
+  it('uses names with accents', () => {
+    const names = generateWireRows(findReport(1)!, week).map((row) => String(row.customer_name));
+    expect(names.some((name) => /[áéíóúñÁÉÍÓÚÑ]/.test(name))).toBe(true);
+  });
+});
+
+describe('mock wire answers', () => {
+  it('answers with the envelope, code sometimes a string, and the row count in msg', () => {
+    const codes = new Set<string>();
+    for (let day = 0; day < 12; day++) {
+      const answer = call('chat_10', week.start + day * DAY, week.start + (day + 1) * DAY - SECOND);
+      const body = answer.body as { code: unknown; msg: string; data: unknown[]; error: unknown };
+      expect(answer.status).toBe(200);
+      expect(body.error).toBeNull();
+      expect(body.msg).toBe(`${body.data.length} records were found`);
+      codes.add(typeof body.code);
+    }
+    expect(codes).toEqual(new Set(['string', 'number']));
+  });
+
+  it('answers 404 "Validate dates entered" when there is nothing, and for an unknown report', () => {
+    // One second at 03:00 of a Monday: nothing happened then.
+    const night = call('chat_15', week.start + 3 * 3600 * 1000, week.start + 3 * 3600 * 1000);
+    expect(night.status).toBe(404);
+    expect((night.body as { msg: string }).msg).toBe('Validate dates entered');
+    expect(call('chat_17', week.start, week.end).status).toBe(404);
+  });
+
+  it('refuses more than 31 days the way the API refuses bad dates', () => {
+    const answer = call('chat_10', week.start, week.start + 32 * DAY - SECOND);
+    expect(answer.status).toBe(404);
+    expect(call('chat_10', week.start, week.start + 31 * DAY - SECOND).status).toBe(200);
+  });
+
+  it('caps an answer at 60,000 rows, the first ones', () => {
+    const url = new URL('http://mock/wolkvox/api/v2/reports_manager.php');
+    url.search = new URLSearchParams({
+      api: 'chat_10',
+      date_ini: formatWireDate(week.start),
+      date_end: formatWireDate(week.end),
+    }).toString();
+    const capped = answerReportRequest(url, 20_000).body as { data: unknown[] };
+    expect(capped.data).toHaveLength(60_000);
+    expect(capped.data[0]).toEqual(generateWireRows(report10, week, 20_000)[0]);
+  });
+});

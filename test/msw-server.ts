@@ -1,0 +1,21 @@
+import { setupServer } from 'msw/node';
+import { wolkvoxHandlers } from '../src/mocks/handlers';
+import type { MockConfig } from '../src/mocks/scenarios';
+
+/** The same handler set the browser worker uses, on Node's fetch. */
+export const server = setupServer(...wolkvoxHandlers());
+
+const given = (config: MockConfig) => server.use(...wolkvoxHandlers(config));
+
+/** wolkvox has nothing for the range: HTTP 404 "Validate dates entered". */
+export const givenReportsAreEmpty = () => given({ scenario: 'empty' });
+/** wolkvox fails with HTTP 500. */
+export const givenReportsFail = () => given({ scenario: 'error' });
+/** wolkvox rejects the token with HTTP 401. */
+export const givenTokenIsRejected = () => given({ scenario: 'token' });
+/** Something in front of wolkvox answers an HTML page instead of JSON. */
+export const givenAnswersAreMalformed = () => given({ scenario: 'malformed' });
+/** wolkvox answers after `ms` milliseconds. */
+export const givenSlowReports = (ms: number) => given({ scenario: 'slow', slowMs: ms });
+/** An operation with `rowsPerDay` interactions per weekday. */
+export const givenVolume = (rowsPerDay: number) => given({ scenario: 'normal', rowsPerDay });
