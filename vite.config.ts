@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { configDefaults } from 'vitest/config';
-import { proxyStatusPlugin, readLiveTarget, wolkvoxProxy } from './vite/wolkvox-proxy';
+import { proxyStatusPlugin, readLiveTarget, wolkvoxProxy } from './vite/wolkvox-proxy.ts';
 
 export default defineConfig(({ mode }) => {
   const live = mode === 'live';

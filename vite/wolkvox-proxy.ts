@@ -47,9 +47,15 @@ export function wolkvoxProxy({ baseUrl, token }: LiveTarget): Record<string, Pro
  */
 export function proxyStatusPlugin(target: LiveTarget | undefined): Plugin {
   const body = JSON.stringify(
-    target ? { mode: 'live', server: target.baseUrl, hasToken: Boolean(target.token) } : { mode: 'mock' },
+    target
+      ? { mode: 'live', server: target.baseUrl, hasToken: Boolean(target.token) }
+      : { mode: 'mock' },
   );
-  const handler = (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+  const handler = (
+    req: { url?: string },
+    res: import('node:http').ServerResponse,
+    next: () => void,
+  ) => {
     if (req.url !== '/wolkvox-proxy/status') return next();
     res.setHeader('content-type', 'application/json');
     res.end(body);

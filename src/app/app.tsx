@@ -41,7 +41,10 @@ function Shell() {
         </span>
         <label className="language">
           {t('language.label')}
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          <select
+            value={language}
+            onChange={(event) => setLanguage(event.target.value as Language)}
+          >
             {LANGUAGES.map((code) => (
               <option key={code} value={code}>
                 {code === 'en' ? 'English' : 'Español'}

@@ -25,7 +25,8 @@ export class ErrorBoundary extends Component<Props, { error: Error | null; key?:
   }
 
   override render() {
-    if (this.state.error) return this.props.fallback(this.state.error, () => this.setState({ error: null }));
+    if (this.state.error)
+      return this.props.fallback(this.state.error, () => this.setState({ error: null }));
     return this.props.children;
   }
 }

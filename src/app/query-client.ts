@@ -8,7 +8,12 @@ import { QueryClient } from '@tanstack/react-query';
 export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { refetchOnWindowFocus: false, refetchOnReconnect: false, retry: false, gcTime: 10 * 60_000 },
+      queries: {
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        retry: false,
+        gcTime: 10 * 60_000,
+      },
     },
   });
 }

@@ -25,7 +25,8 @@ export function ReportMenu({ current, carry }: ReportMenuProps) {
                 href={href}
                 aria-current={current?.number === report.number ? 'page' : undefined}
                 onClick={(event) => {
-                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)
+                    return;
                   event.preventDefault();
                   navigate(href);
                 }}

@@ -11,7 +11,8 @@ const STORAGE_KEY = 'wolkvox.settings.v1';
 function load(): Settings {
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Settings>;
-    const timeZone = typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined;
+    const timeZone =
+      typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined;
     return { ...DEFAULT_SETTINGS, ...(timeZone ? { timeZone } : {}) };
   } catch {
     return DEFAULT_SETTINGS;
@@ -27,9 +28,10 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const SettingsContext = createContext<{ settings: Settings; update: (patch: Partial<Settings>) => void } | null>(
-  null,
-);
+const SettingsContext = createContext<{
+  settings: Settings;
+  update: (patch: Partial<Settings>) => void;
+} | null>(null);
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState(load);

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { en, type MessageKey } from './messages-en';
 import { es } from './messages-es';
 
@@ -9,10 +17,16 @@ const STORAGE_KEY = 'wolkvox.language';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>) {
+export function translate(
+  language: Language,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+) {
   const template = MESSAGES[language][key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  );
 }
 
 /** The remembered choice, else the browser's language, else English. */
@@ -36,7 +50,13 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children, language: forced }: { children: ReactNode; language?: Language }) {
+export function I18nProvider({
+  children,
+  language: forced,
+}: {
+  children: ReactNode;
+  language?: Language;
+}) {
   const [language, setLanguageState] = useState<Language>(() => forced ?? initialLanguage());
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);

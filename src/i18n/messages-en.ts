@@ -47,7 +47,8 @@ export const en = {
   'cell.extraColumn': 'Column not in the catalog, kept as sent',
   'notice.invalidParams': 'Some parts of the link were not valid and were reset: {params}.',
   'notice.dismiss': 'Dismiss',
-  'notice.unparsed': '{count} values could not be read and are shown as wolkvox sent them (marked ⚠).',
+  'notice.unparsed':
+    '{count} values could not be read and are shown as wolkvox sent them (marked ⚠).',
 } as const;
 
 export type MessageKey = keyof typeof en;

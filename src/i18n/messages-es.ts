@@ -29,7 +29,8 @@ export const es: Record<MessageKey, string> = {
   'error.token':
     'wolkvox rechazó el token (o la IP de este servidor no está autorizada). Pida a un administrador revisar WOLKVOX_TOKEN en el proxy.',
   'error.invalid': 'wolkvox rechazó los parámetros de la consulta.',
-  'error.rate-limit': 'wolkvox está limitando las consultas de este token. Espere un momento y reintente.',
+  'error.rate-limit':
+    'wolkvox está limitando las consultas de este token. Espere un momento y reintente.',
   'error.server': 'El servidor de wolkvox falló.',
   'error.timeout': 'wolkvox no respondió a tiempo.',
   'error.network': 'No se pudo contactar el servidor de wolkvox.',
@@ -46,7 +47,9 @@ export const es: Record<MessageKey, string> = {
   'cell.no': 'No',
   'cell.unparsed': 'Se muestra como lo envió wolkvox: no se pudo leer como {type}',
   'cell.extraColumn': 'Columna fuera del catálogo, se conserva tal cual',
-  'notice.invalidParams': 'Algunas partes del enlace no eran válidas y se restablecieron: {params}.',
+  'notice.invalidParams':
+    'Algunas partes del enlace no eran válidas y se restablecieron: {params}.',
   'notice.dismiss': 'Cerrar',
-  'notice.unparsed': '{count} valores no se pudieron leer y se muestran como los envió wolkvox (marcados ⚠).',
+  'notice.unparsed':
+    '{count} valores no se pudieron leer y se muestran como los envió wolkvox (marcados ⚠).',
 };

@@ -70,7 +70,11 @@ export const AGGREGATE_GENERATORS: Partial<Record<ReportNumber, AggregateGenerat
     days
       .map(({ day, random, volume }) => {
         const count = Math.round(volume * 0.15);
-        return { date: toIsoDate(day), interactions: String(count), close_time: hms(count * random.int(300, 1200)) };
+        return {
+          date: toIsoDate(day),
+          interactions: String(count),
+          close_time: hms(count * random.int(300, 1200)),
+        };
       })
       .filter((row) => row.interactions !== '0'),
   7: (days) => {
@@ -88,7 +92,10 @@ export const AGGREGATE_GENERATORS: Partial<Record<ReportNumber, AggregateGenerat
   13: (days) =>
     nonZero(
       // The key is misspelled `chanel` in the API's own example body.
-      [...sumBy(days, CHAT, 0.6)].map(([channel, { count }]) => ({ chanel: channel, interaction: String(count) })),
+      [...sumBy(days, CHAT, 0.6)].map(([channel, { count }]) => ({
+        chanel: channel,
+        interaction: String(count),
+      })),
       'interaction',
     ),
   15: (days) => {

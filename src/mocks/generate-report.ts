@@ -30,7 +30,9 @@ export function generateWireRows(
     const out: Record<string, unknown>[] = [];
     for (let day = firstDay; day <= range.end; day += DAY) {
       const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
-      const count = Math.round(dayVolume(random, day, rowsPerDay) * (VOLUME_SHARE[report.number] ?? 1));
+      const count = Math.round(
+        dayVolume(random, day, rowsPerDay) * (VOLUME_SHARE[report.number] ?? 1),
+      );
       const rows = detail(random, day, count)
         .filter(({ at }) => at >= range.start && at <= range.end)
         .sort((a, b) => a.at - b.at);
@@ -43,7 +45,11 @@ export function generateWireRows(
   for (let day = firstDay; day <= range.end; day += DAY) {
     const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
     const covered = Math.min(range.end + 1000, day + DAY) - Math.max(range.start, day);
-    days.push({ day, random, volume: Math.round((dayVolume(random, day, rowsPerDay) * covered) / DAY) });
+    days.push({
+      day,
+      random,
+      volume: Math.round((dayVolume(random, day, rowsPerDay) * covered) / DAY),
+    });
   }
   return AGGREGATE_GENERATORS[report.number]?.(days) ?? [];
 }

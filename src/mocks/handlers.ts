@@ -26,7 +26,10 @@ export function wolkvoxHandlers(config: MockConfig = { scenario: 'normal' }) {
             { status: 500 },
           );
         case 'token':
-          return HttpResponse.json({ code: 401, error: 'Unauthorized', msg: 'Invalid token' }, { status: 401 });
+          return HttpResponse.json(
+            { code: 401, error: 'Unauthorized', msg: 'Invalid token' },
+            { status: 401 },
+          );
         case 'malformed':
           return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
             status: 200,
@@ -42,7 +45,10 @@ export function wolkvoxHandlers(config: MockConfig = { scenario: 'normal' }) {
     }),
     http.get(INFORMATION_URL, ({ request }) => {
       if (new URL(request.url).searchParams.get('api') !== 'connectors') {
-        return HttpResponse.json({ code: 404, error: 'Not Found', msg: 'No records', data: [] }, { status: 404 });
+        return HttpResponse.json(
+          { code: 404, error: 'Not Found', msg: 'No records', data: [] },
+          { status: 404 },
+        );
       }
       const data = CONNECTORS.map((connector, i) => ({
         connector_id: connector.id,
@@ -50,7 +56,12 @@ export function wolkvoxHandlers(config: MockConfig = { scenario: 'normal' }) {
         name: connector.name,
         channel: 'whatsapp',
       }));
-      return HttpResponse.json({ code: '200', error: null, msg: `${data.length} records were found`, data });
+      return HttpResponse.json({
+        code: '200',
+        error: null,
+        msg: `${data.length} records were found`,
+        data,
+      });
     }),
   ];
 }

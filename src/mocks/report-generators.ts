@@ -41,13 +41,36 @@ export const VOLUME_SHARE: Partial<Record<ReportNumber, number>> = {
   14: 0.08,
 };
 
-const CHAT_CHANNEL_WEIGHTS = ['whatsapp', 'whatsapp', 'whatsapp', 'whatsapp', 'web', 'facebook', 'instagram'] as const;
-const FEELINGS = ['very negative', 'negative', 'neutral', 'neutral', 'neutral', 'positive', 'positive', 'very positive'] as const;
+const CHAT_CHANNEL_WEIGHTS = [
+  'whatsapp',
+  'whatsapp',
+  'whatsapp',
+  'whatsapp',
+  'web',
+  'facebook',
+  'instagram',
+] as const;
+const FEELINGS = [
+  'very negative',
+  'negative',
+  'neutral',
+  'neutral',
+  'neutral',
+  'positive',
+  'positive',
+  'very positive',
+] as const;
 const OMNI = ['Email', 'Email', 'facebook_page', 'instagram', 'twitter'] as const;
 
-const connId = (day: number, i: number) => String(Math.floor(day / DAY) * 100_000 + i + 10_000_000_000);
+const connId = (day: number, i: number) =>
+  String(Math.floor(day / DAY) * 100_000 + i + 10_000_000_000);
 
-function times(count: number, random: Random, day: number, each: (at: number, i: number) => Record<string, unknown>): TimedRow[] {
+function times(
+  count: number,
+  random: Random,
+  day: number,
+  each: (at: number, i: number) => Record<string, unknown>,
+): TimedRow[] {
   const out: TimedRow[] = [];
   for (let i = 0; i < count; i++) {
     const at = day + secondOfDay(random) * 1000;
@@ -68,7 +91,9 @@ const chats: DayGenerator = (random, day, count) =>
     const agent = random.pick(AGENTS);
     const market = pickMarket(random);
     const name = personName(random);
-    const code = life.timedOut ? { code: 'TIMEOUTCHAT', description: 'Cierre por inactividad' } : random.pick(ACTIVITY_CODES);
+    const code = life.timedOut
+      ? { code: 'TIMEOUTCHAT', description: 'Cierre por inactividad' }
+      : random.pick(ACTIVITY_CODES);
     const onAgent = life.timedOut ? random.int(60, 600) : Math.round(life.seconds * 0.7);
     return {
       conn_id: connId(day, i),
@@ -117,7 +142,9 @@ const conversations: DayGenerator = (random, day, count) =>
       const fromCustomer = m % 2 === 0;
       const bot = m === 1 && random.chance(0.5);
       const line = fromCustomer
-        ? random.chance(0.1) ? random.pick(ATTACHMENTS) : random.pick(CUSTOMER_LINES)
+        ? random.chance(0.1)
+          ? random.pick(ATTACHMENTS)
+          : random.pick(CUSTOMER_LINES)
         : random.pick(AGENT_LINES).replace('{agent}', agent.name.split(' ')[0]!);
       conversation.push({
         channel,
@@ -131,7 +158,12 @@ const conversations: DayGenerator = (random, day, count) =>
       });
       at += random.int(5, 240) * 1000;
     }
-    return { conn_id: connId(day, i), agent_name: agent.name, customer_name: customer, conversation };
+    return {
+      conn_id: connId(day, i),
+      agent_name: agent.name,
+      customer_name: customer,
+      conversation,
+    };
   });
 
 const omniDetail: DayGenerator = (random, day, count) =>
@@ -144,7 +176,10 @@ const omniDetail: DayGenerator = (random, day, count) =>
       agent_name: random.pick(AGENTS).name,
       skill_id: String(random.pick([401, 402])),
       case_id: String(500_000 + Math.floor(day / DAY) * 1000 + i),
-      subject: channel === 'Email' ? 'Re: Solicitud de información, pedido #' + random.int(1000, 9999) : name,
+      subject:
+        channel === 'Email'
+          ? 'Re: Solicitud de información, pedido #' + random.int(1000, 9999)
+          : name,
       from: channel === 'Email' ? emailFor(name, random) : `${random.digits(15)} ${name}`,
       to: channel === 'Email' ? 'servicio@empresa.example' : 'Empresa Demo',
       body: 'Buenas tardes,\nsolicito información sobre "mi factura".\nGracias',
@@ -232,7 +267,9 @@ const billing: DayGenerator = (random, day, count) =>
     const market = pickMarket(random);
     const phone = phoneIn(random, market);
     // A few SESSION_IDs arrive without the connector segment; the app must keep and flag them.
-    const session = random.chance(0.002) ? `${phone}.${OPERATION}` : `${phone}.${OPERATION}.${connector.id}`;
+    const session = random.chance(0.002)
+      ? `${phone}.${OPERATION}`
+      : `${phone}.${OPERATION}.${connector.id}`;
     return {
       conn_id: connId(day, i),
       session_id: session,

@@ -27,7 +27,10 @@ export function answerReportRequest(url: URL, rowsPerDay?: number): WireAnswer {
   // Seeded by the request so a given call always answers with the same `code` type.
   const stringCode = (hashSeed(url.search) >>> 16) % 2 === 0;
   const code = (n: number) => (stringCode ? String(n) : n);
-  const noData = { status: 404, body: { code: code(404), error: 'Not Found', msg: 'Validate dates entered', data: [] } };
+  const noData = {
+    status: 404,
+    body: { code: code(404), error: 'Not Found', msg: 'Validate dates entered', data: [] },
+  };
 
   if (!report || start === undefined || end === undefined || end < start) return noData;
   // Beyond 31 days the API refuses the dates; it says so with the same 404 (see README).

@@ -20,23 +20,7 @@ export interface ColumnDef {
   extra?: boolean;
 }
 
-export type ReportNumber =
-  | 1
-  | 2
-  | 3
-  | 4
-  | 5
-  | 6
-  | 7
-  | 8
-  | 9
-  | 10
-  | 11
-  | 12
-  | 13
-  | 14
-  | 15
-  | 16;
+export type ReportNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
 
 export interface ReportDef {
   number: ReportNumber;
@@ -52,7 +36,13 @@ export interface ReportDef {
 
 export const CHAT_CHANNELS = ['facebook', 'instagram', 'web', 'whatsapp'] as const;
 export const OMNI_CHANNELS = ['Email', 'facebook_page', 'instagram', 'twitter'] as const;
-export const FEELINGS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'] as const;
+export const FEELINGS = [
+  'very negative',
+  'negative',
+  'neutral',
+  'positive',
+  'very positive',
+] as const;
 export const PARTICIPANTS = ['agent', 'chat-bot', 'customer'] as const;
 
 const col = (

@@ -6,7 +6,12 @@ export type Preset = (typeof PRESETS)[number];
 /** Today's date (YYYY-MM-DD) in the operation's time zone, not the browser's. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** A preset as inclusive ISO dates, relative to the operation's today. */

@@ -11,5 +11,8 @@ export function describeError(error: unknown, t: Translate): { summary: string; 
       detail: ours ? error.message : t('error.apiSaid', { message: error.message }),
     };
   }
-  return { summary: t('error.unexpected'), detail: error instanceof Error ? error.message : String(error) };
+  return {
+    summary: t('error.unexpected'),
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }

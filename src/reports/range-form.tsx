@@ -50,7 +50,12 @@ export function RangeForm({ from, to, onGenerate }: RangeFormProps) {
     <form className="range-form" onSubmit={submit} aria-label={t('range.legend')}>
       <div className="presets" role="group" aria-label={t('range.legend')}>
         {PRESETS.map((preset) => (
-          <button key={preset} type="button" className="chip" onClick={() => onGenerate(presetRange(preset, today))}>
+          <button
+            key={preset}
+            type="button"
+            className="chip"
+            onClick={() => onGenerate(presetRange(preset, today))}
+          >
             {t(PRESET_KEYS[preset])}
           </button>
         ))}
@@ -74,7 +79,12 @@ export function RangeForm({ from, to, onGenerate }: RangeFormProps) {
           required
         />
       </label>
-      <button type="submit" className="primary" disabled={Boolean(problem)} aria-describedby="range-problem">
+      <button
+        type="submit"
+        className="primary"
+        disabled={Boolean(problem)}
+        aria-describedby="range-problem"
+      >
         {t('range.generate')}
       </button>
       <span className="time-zone">{t('range.timeZone', { zone: settings.timeZone })}</span>

@@ -39,7 +39,9 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
     const first = sort[0];
     const header = columns.find((column) => column.key === first?.id)?.header ?? '';
     setAnnouncement(
-      first ? t(first.desc ? 'table.sortDescending' : 'table.sortAscending', { column: header }) : t('table.notSorted'),
+      first
+        ? t(first.desc ? 'table.sortDescending' : 'table.sortAscending', { column: header })
+        : t('table.notSorted'),
     );
   };
 
@@ -49,7 +51,11 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
     <section className="report-page" aria-labelledby="report-title">
       <header className="report-header">
         <h1 id="report-title">{title}</h1>
-        <RangeForm from={view.from} to={view.to} onGenerate={(range) => go({ ...view, ...range })} />
+        <RangeForm
+          from={view.from}
+          to={view.to}
+          onGenerate={(range) => go({ ...view, ...range })}
+        />
       </header>
 
       {invalid.length > 0 && dismissed !== invalidKey && (
@@ -91,7 +97,9 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
                 total: rows.length.toLocaleString(language === 'es' ? 'es-419' : 'en-US'),
               })}
             </p>
-            {unparsed > 0 && <p className="unparsed-note">{t('notice.unparsed', { count: unparsed })}</p>}
+            {unparsed > 0 && (
+              <p className="unparsed-note">{t('notice.unparsed', { count: unparsed })}</p>
+            )}
           </div>
           <ReportTable
             columns={columns}
@@ -118,7 +126,8 @@ function countUnparsed(data: ParsedRows | undefined): number {
   if (!data) return 0;
   let count = 0;
   for (const row of data.rows) {
-    for (const column of data.columns) if (isUnparsed(column.type, row[column.key] ?? null)) count++;
+    for (const column of data.columns)
+      if (isUnparsed(column.type, row[column.key] ?? null)) count++;
   }
   return count;
 }

@@ -11,7 +11,9 @@ const keyFor = (report: ReportDef) => `wolkvox.columns.${report.api}.v1`;
 
 function load(report: ReportDef): ColumnPrefs {
   try {
-    const saved = JSON.parse(localStorage.getItem(keyFor(report)) ?? 'null') as Partial<ColumnPrefs> | null;
+    const saved = JSON.parse(
+      localStorage.getItem(keyFor(report)) ?? 'null',
+    ) as Partial<ColumnPrefs> | null;
     return { visibility: saved?.visibility ?? {}, sizing: saved?.sizing ?? {} };
   } catch {
     return { visibility: {}, sizing: {} };

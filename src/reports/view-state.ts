@@ -70,7 +70,8 @@ export function serializeView(view: ViewState, currentSearch = ''): string {
   const params = new URLSearchParams(currentSearch);
   params.set('from', view.from);
   params.set('to', view.to);
-  if (view.sort.length) params.set('sort', view.sort.map((s) => `${s.id}.${s.desc ? 'desc' : 'asc'}`).join(','));
+  if (view.sort.length)
+    params.set('sort', view.sort.map((s) => `${s.id}.${s.desc ? 'desc' : 'asc'}`).join(','));
   else params.delete('sort');
   return `?${params.toString()}`;
 }

@@ -80,7 +80,8 @@ export function ReportTable(props: ReportTableProps) {
     columnResizeMode: 'onChange',
     state: { sorting, columnVisibility, columnSizing },
     onSortingChange: (updater) => props.onSortingChange(apply(updater, sorting)),
-    onColumnVisibilityChange: (updater) => props.onColumnVisibilityChange(apply(updater, columnVisibility)),
+    onColumnVisibilityChange: (updater) =>
+      props.onColumnVisibilityChange(apply(updater, columnVisibility)),
     onColumnSizingChange: (updater) => props.onColumnSizingChange(apply(updater, columnSizing)),
   });
 
@@ -100,7 +101,11 @@ export function ReportTable(props: ReportTableProps) {
 
   return (
     <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={caption}>
-      <table className="report-table" aria-rowcount={order.length + 1} style={{ width: table.getTotalSize() }}>
+      <table
+        className="report-table"
+        aria-rowcount={order.length + 1}
+        style={{ width: table.getTotalSize() }}
+      >
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
           {visible.map((column) => (
@@ -160,7 +165,12 @@ export function ReportTable(props: ReportTableProps) {
                   const def = byKey.get(column.id)!;
                   return (
                     <td key={column.id} className={isNumericType(def.type) ? 'num' : undefined}>
-                      <TableCell column={def} value={row[def.key] ?? null} formats={formats} t={t} />
+                      <TableCell
+                        column={def}
+                        value={row[def.key] ?? null}
+                        formats={formats}
+                        t={t}
+                      />
                     </td>
                   );
                 })}

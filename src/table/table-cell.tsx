@@ -22,7 +22,11 @@ export function TableCell({ column, value, formats, t }: TableCellProps) {
     );
   }
   if (typeof value === 'boolean') {
-    return <span className={`badge badge-${value ? 'yes' : 'no'}`}>{value ? t('cell.yes') : t('cell.no')}</span>;
+    return (
+      <span className={`badge badge-${value ? 'yes' : 'no'}`}>
+        {value ? t('cell.yes') : t('cell.no')}
+      </span>
+    );
   }
   if (typeof value === 'number') return <>{formatNumber(column.type, value, formats)}</>;
   const attachment = readAttachment(value);

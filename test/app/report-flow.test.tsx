@@ -1,5 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { givenAnswersAreMalformed, givenReportsAreEmpty, givenTokenIsRejected } from '../msw-server';
+import {
+  givenAnswersAreMalformed,
+  givenReportsAreEmpty,
+  givenTokenIsRejected,
+} from '../msw-server';
 import { renderApp } from '../render-app';
 
 const WEEK = '?from=2026-11-16&to=2026-11-22';
@@ -20,7 +24,9 @@ describe('report page', () => {
 
     await user.click(within(menu).getByRole('link', { name: '10. Official WhatsApp Billing' }));
     expect(window.location.pathname).toBe('/reports/interactions-and-chats/10');
-    expect(await screen.findByRole('heading', { name: '10. Official WhatsApp Billing' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: '10. Official WhatsApp Billing' }),
+    ).toBeInTheDocument();
 
     const count = await screen.findByText(/^[\d,]+ of [\d,]+ rows$/);
     const total = Number(count.textContent!.split(' of ')[0]!.replace(/,/g, ''));
@@ -33,7 +39,9 @@ describe('report page', () => {
     await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'ascending'));
     expect(new URLSearchParams(window.location.search).get('sort')).toBe('destiny.asc');
     // Only the sorted header carries aria-sort.
-    expect(screen.getAllByRole('columnheader').filter((th) => th.hasAttribute('aria-sort'))).toHaveLength(1);
+    expect(
+      screen.getAllByRole('columnheader').filter((th) => th.hasAttribute('aria-sort')),
+    ).toHaveLength(1);
 
     const firstCountry = () => within(dataRows()[0]!).getAllByRole('cell').at(-1)!.textContent;
     expect(firstCountry()).toBe('Argentina');
@@ -47,7 +55,9 @@ describe('report page', () => {
     givenReportsAreEmpty();
     renderApp(`/reports/interactions-and-chats/1${WEEK}`);
     expect(
-      await screen.findByText('wolkvox has no records of 1. Chats between 2026-11-16 and 2026-11-22.'),
+      await screen.findByText(
+        'wolkvox has no records of 1. Chats between 2026-11-16 and 2026-11-22.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -55,7 +65,9 @@ describe('report page', () => {
     givenTokenIsRejected();
     renderApp(`/reports/interactions-and-chats/8${WEEK}`);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load 8. Agent Step Chats (2026-11-16 to 2026-11-22).');
+    expect(alert).toHaveTextContent(
+      'Could not load 8. Agent Step Chats (2026-11-16 to 2026-11-22).',
+    );
     expect(alert).toHaveTextContent('wolkvox rejected the token');
     expect(alert).toHaveTextContent('wolkvox said: “Invalid token”');
   });
@@ -71,7 +83,9 @@ describe('report page', () => {
   it('falls back to defaults with a notice when the link is broken', async () => {
     renderApp('/reports/interactions-and-chats/10?from=2026-13-45&sort=nope.sideways');
     expect(await screen.findByRole('status', { name: '' })).toBeDefined();
-    expect(screen.getByText(/Some parts of the link were not valid and were reset: from, sort/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Some parts of the link were not valid and were reset: from, sort/),
+    ).toBeInTheDocument();
     expect(await screen.findByText(/of [\d,]+ rows$/)).toBeInTheDocument();
   });
 
@@ -81,13 +95,17 @@ describe('report page', () => {
     const from = screen.getByLabelText('From');
     await user.clear(from);
     await user.type(from, '2026-09-01');
-    expect(screen.getByText(/wolkvox answers at most 31 days per query. 83 days were asked/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/wolkvox answers at most 31 days per query. 83 days were asked/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Generate report' })).toBeDisabled();
   });
 
   it('shows the menu and report names in Spanish', async () => {
     renderApp(`/reports/interactions-and-chats/10${WEEK}`, { language: 'es' });
-    expect(screen.getByRole('link', { name: '10. Facturación WhatsApp Oficial' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: '10. Facturación WhatsApp Oficial' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Generar reporte' })).toBeInTheDocument();
   });
 });

@@ -10,7 +10,11 @@ const report10 = findReport(10)!;
 
 function call(api: string, start: number, end: number) {
   const url = new URL('http://mock/wolkvox/api/v2/reports_manager.php');
-  url.search = new URLSearchParams({ api, date_ini: formatWireDate(start), date_end: formatWireDate(end) }).toString();
+  url.search = new URLSearchParams({
+    api,
+    date_ini: formatWireDate(start),
+    date_end: formatWireDate(end),
+  }).toString();
   return answerReportRequest(url);
 }
 
@@ -77,16 +81,22 @@ describe('mock report generator', () => {
       if (row.template === 'yes') entry.yes++;
       share.set(connector, entry);
     }
-    const ratios = [...share.entries()].filter(([id]) => id !== '?').map(([, { yes, all }]) => yes / all);
+    const ratios = [...share.entries()]
+      .filter(([id]) => id !== '?')
+      .map(([, { yes, all }]) => yes / all);
     expect(Math.max(...ratios) - Math.min(...ratios)).toBeGreaterThan(0.4);
   });
 
   it('includes ~23 h auto-closed chats and messages with commas, quotes, new lines, emoji and links', () => {
     const chats = generateWireRows(findReport(1)!, week);
-    expect(chats.some((row) => Number(row.chat_duration) > 82_000 && row.cod_act === 'TIMEOUTCHAT')).toBe(true);
+    expect(
+      chats.some((row) => Number(row.chat_duration) > 82_000 && row.cod_act === 'TIMEOUTCHAT'),
+    ).toBe(true);
     expect(chats.every((row) => 'agent_anwers' in row)).toBe(true);
 
-    const messages = generateWireRows(findReport(2)!, week).flatMap((chat) => chat.conversation as { message: string }[]);
+    const messages = generateWireRows(findReport(2)!, week).flatMap(
+      (chat) => chat.conversation as { message: string }[],
+    );
     const texts = messages.map((m) => m.message);
     expect(texts.some((text) => text.includes(','))).toBe(true);
     expect(texts.some((text) => text.includes('"'))).toBe(true);

@@ -2,7 +2,9 @@ import { findReport, REPORTS, reportTitle } from '../../src/reports/catalog';
 
 describe('report catalog', () => {
   it('lists the 16 reports of Interactions and Chats, numbered like Manager and the API', () => {
-    expect(REPORTS.map((report) => report.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(REPORTS.map((report) => report.number)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+    ]);
     for (const report of REPORTS) expect(report.api).toBe(`chat_${report.number}`);
     expect(reportTitle(findReport(1)!, 'en')).toBe('1. Chats');
     expect(reportTitle(findReport(10)!, 'en')).toBe('10. Official WhatsApp Billing');
@@ -42,6 +44,12 @@ describe('report catalog', () => {
 
   it('lists enum values for the closed vocabularies', () => {
     const feeling = findReport(1)!.columns.find((column) => column.key === 'feeling');
-    expect(feeling?.values).toEqual(['very negative', 'negative', 'neutral', 'positive', 'very positive']);
+    expect(feeling?.values).toEqual([
+      'very negative',
+      'negative',
+      'neutral',
+      'positive',
+      'very positive',
+    ]);
   });
 });

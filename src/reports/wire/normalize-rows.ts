@@ -60,7 +60,11 @@ function buildKeyMap(columns: readonly ColumnDef[]): Map<string, ColumnDef> {
 function flattenConversation(chat: unknown): unknown[] {
   if (!isRecord(chat)) return [chat];
   const { conversation, ...header } = chat;
-  const messages = Array.isArray(conversation) ? conversation : isRecord(conversation) ? [conversation] : [];
+  const messages = Array.isArray(conversation)
+    ? conversation
+    : isRecord(conversation)
+      ? [conversation]
+      : [];
   // A chat without messages still shows up once, with its header data.
   if (messages.length === 0) return [header];
   return messages.map((message) => (isRecord(message) ? { ...header, ...message } : header));

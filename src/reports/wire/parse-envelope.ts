@@ -13,7 +13,8 @@ export function parseEnvelope(status: number, body: string): unknown[] {
   const envelope = readJson(body);
 
   if (envelope === undefined) {
-    if (status >= 400) throw new WolkvoxError(errorKindForStatus(status), describeStatus(status, body), status);
+    if (status >= 400)
+      throw new WolkvoxError(errorKindForStatus(status), describeStatus(status, body), status);
     throw new WolkvoxError('malformed', `The answer is not JSON (${snippet(body)})`, status);
   }
   if (!isRecord(envelope)) {
@@ -26,13 +27,18 @@ export function parseEnvelope(status: number, body: string): unknown[] {
 
   if (effective === 404) return [];
   if (effective >= 400) {
-    throw new WolkvoxError(errorKindForStatus(effective), msg || describeStatus(effective, ''), effective);
+    throw new WolkvoxError(
+      errorKindForStatus(effective),
+      msg || describeStatus(effective, ''),
+      effective,
+    );
   }
 
   const data = envelope.data;
   if (Array.isArray(data)) {
     const bad = data.findIndex((row) => !isRecord(row));
-    if (bad >= 0) throw new WolkvoxError('malformed', `Row ${bad + 1} of "data" is not an object`, status);
+    if (bad >= 0)
+      throw new WolkvoxError('malformed', `Row ${bad + 1} of "data" is not an object`, status);
     return data;
   }
   if (isRecord(data)) return [data];
@@ -62,7 +68,10 @@ function describeStatus(status: number, body: string): string {
 }
 
 function snippet(body: string): string {
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!text) return 'empty body';
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

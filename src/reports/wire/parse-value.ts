@@ -6,7 +6,8 @@ import type { CellValue, ColumnType } from '../column-types';
  */
 export function parseValue(type: ColumnType, raw: unknown): CellValue {
   if (raw === null || raw === undefined) return null;
-  const text = typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+  const text =
+    typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
   const trimmed = text.trim();
   if (trimmed === '') return null;
 
@@ -32,15 +33,16 @@ export function parseValue(type: ColumnType, raw: unknown): CellValue {
   }
 }
 
-const DATE_TIME =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[ T]?(\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?$/;
+const DATE_TIME = /^(\d{4})-?(\d{2})-?(\d{2})(?:[ T]?(\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?$/;
 
 /** "2026-08-12 10:31:05", "2026-08-12T10:31", "20260818", "20260818103105" → wall-clock ms. */
 export function parseDateTime(text: string): number | null | undefined {
   if (/^0000-?00-?00/.test(text)) return null; // MySQL's "no date"
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const [y, mo, d, h = 0, mi = 0, s = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
   if (mo! < 1 || mo! > 12 || d! < 1 || h > 23 || mi > 59 || s > 59) return undefined;
   const ms = Date.UTC(y!, mo! - 1, d!, h, mi, s);
   return new Date(ms).getUTCDate() === d ? ms : undefined;

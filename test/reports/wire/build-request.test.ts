@@ -5,7 +5,13 @@ import { formatWireDate, parseWireDate } from '../../../src/reports/wire/wire-da
 
 describe('buildReportUrl', () => {
   it('builds the reports_manager.php call with 14-digit inclusive dates', () => {
-    const url = new URL(buildReportUrl('http://localhost/wolkvox/', findReport(10)!, dayRange('2026-11-01', '2026-11-07')!));
+    const url = new URL(
+      buildReportUrl(
+        'http://localhost/wolkvox/',
+        findReport(10)!,
+        dayRange('2026-11-01', '2026-11-07')!,
+      ),
+    );
     expect(url.pathname).toBe('/wolkvox/api/v2/reports_manager.php');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       api: 'chat_10',
@@ -15,7 +21,9 @@ describe('buildReportUrl', () => {
   });
 
   it('round-trips wire dates and refuses impossible ones', () => {
-    expect(parseWireDate(formatWireDate(Date.UTC(2024, 1, 29, 23, 59, 59)))).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(parseWireDate(formatWireDate(Date.UTC(2024, 1, 29, 23, 59, 59)))).toBe(
+      Date.UTC(2024, 1, 29, 23, 59, 59),
+    );
     expect(parseWireDate('20250229000000')).toBeUndefined();
     expect(parseWireDate('2025022900000')).toBeUndefined();
   });

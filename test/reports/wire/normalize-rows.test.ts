@@ -3,8 +3,7 @@ import { findReport } from '../../../src/reports/catalog';
 import { normalizeRows } from '../../../src/reports/wire/normalize-rows';
 import { parseEnvelope } from '../../../src/reports/wire/parse-envelope';
 
-const rowsOf = (name: string) =>
-  parseEnvelope(200, readFixture(name));
+const rowsOf = (name: string) => parseEnvelope(200, readFixture(name));
 
 describe('normalizeRows', () => {
   it('types report 1 values by column and keeps what does not parse', () => {

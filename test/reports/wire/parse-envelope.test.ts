@@ -38,27 +38,37 @@ describe('parseEnvelope', () => {
   });
 
   it('turns a rejected token into a token error carrying the API message', () => {
-    const error = errorOf(() => parseEnvelope(401, '{"code":401,"error":"Unauthorized","msg":"Invalid token"}'));
+    const error = errorOf(() =>
+      parseEnvelope(401, '{"code":401,"error":"Unauthorized","msg":"Invalid token"}'),
+    );
     expect(error.kind).toBe('token');
     expect(error.message).toBe('Invalid token');
     expect(error.retryable).toBe(false);
   });
 
   it('reads an error code inside an HTTP 200 envelope', () => {
-    const error = errorOf(() => parseEnvelope(200, '{"code":"406","error":"x","msg":"Invalid parameters: date_ini"}'));
+    const error = errorOf(() =>
+      parseEnvelope(200, '{"code":"406","error":"x","msg":"Invalid parameters: date_ini"}'),
+    );
     expect(error.kind).toBe('invalid');
     expect(error.message).toBe('Invalid parameters: date_ini');
   });
 
   it('marks server errors retryable', () => {
-    const error = errorOf(() => parseEnvelope(500, '{"code":500,"msg":"Error consulting the database"}'));
+    const error = errorOf(() =>
+      parseEnvelope(500, '{"code":500,"msg":"Error consulting the database"}'),
+    );
     expect(error.kind).toBe('server');
     expect(error.retryable).toBe(true);
   });
 
   it.each([
     ['an HTML page', '<html><body>502 Bad Gateway</body></html>', /not JSON \(502 Bad Gateway\)/],
-    ['a truncated body', '{"code":200,"msg":"3 records were found","data":[{"conn_id":"1"},{"co', /not JSON/],
+    [
+      'a truncated body',
+      '{"code":200,"msg":"3 records were found","data":[{"conn_id":"1"},{"co',
+      /not JSON/,
+    ],
     ['data that is not a list', '{"code":200,"msg":"ok","data":"none"}', /"data" is a string/],
     ['a row that is not an object', '{"code":200,"msg":"ok","data":[{"a":"1"},"x"]}', /Row 2/],
     ['no data at all', '{"code":200,"msg":"5 records were found"}', /no "data" list/],
