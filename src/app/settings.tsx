@@ -3,9 +3,11 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 export interface Settings {
   /** IANA zone of the wolkvox operation: wolkvox sends local wall-clock times. */
   timeZone: string;
+  /** CSV delimiter; `auto` = semicolon when the UI is Spanish (Excel in comma-decimal locales). */
+  csvDelimiter: 'auto' | ',' | ';';
 }
 
-export const DEFAULT_SETTINGS: Settings = { timeZone: 'America/Bogota' };
+export const DEFAULT_SETTINGS: Settings = { timeZone: 'America/Bogota', csvDelimiter: 'auto' };
 const STORAGE_KEY = 'wolkvox.settings.v1';
 
 function load(): Settings {
@@ -13,7 +15,9 @@ function load(): Settings {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Settings>;
     const timeZone =
       typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined;
-    return { ...DEFAULT_SETTINGS, ...(timeZone ? { timeZone } : {}) };
+    const csvDelimiter =
+      saved.csvDelimiter === ',' || saved.csvDelimiter === ';' ? saved.csvDelimiter : 'auto';
+    return { ...DEFAULT_SETTINGS, ...(timeZone ? { timeZone } : {}), csvDelimiter };
   } catch {
     return DEFAULT_SETTINGS;
   }

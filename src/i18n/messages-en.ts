@@ -49,6 +49,26 @@ export const en = {
   'notice.dismiss': 'Dismiss',
   'notice.unparsed':
     '{count} values could not be read and are shown as wolkvox sent them (marked ⚠).',
+  'filters.label': 'Filters',
+  'filters.phone': 'Phone',
+  'filters.search': 'Search in visible columns',
+  'filters.empty': '(empty)',
+  'filters.pickLegend': 'Values of {column} to keep',
+  'filters.clearColumn': 'Clear this filter',
+  'filters.ranges': 'Number ranges',
+  'filters.min': 'Min',
+  'filters.max': 'Max',
+  'filters.clearAll': 'Clear filters',
+  'columns.label': 'Columns',
+  'columns.hidden': '{count} hidden',
+  'columns.showAll': 'Show all columns',
+  'export.button': 'Export CSV',
+  'export.hint':
+    'Downloads the rows and columns on screen, in this order ({delimiter}-separated, UTF-8)',
+  'export.comma': 'comma',
+  'export.semicolon': 'semicolon',
+  'export.progress': 'Exporting CSV',
+  'export.cancel': 'Cancel',
 } as const;
 
 export type MessageKey = keyof typeof en;

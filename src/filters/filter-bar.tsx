@@ -1,0 +1,87 @@
+import { useI18n } from '../i18n/i18n';
+import type { ColumnDef } from '../reports/catalog';
+import type { FacetCount } from '../reports/use-report-view';
+import {
+  hasFilters,
+  isPickListColumn,
+  isRangeColumn,
+  type ColumnFilter,
+  type ViewState,
+} from '../reports/view-state';
+import { PickListFilter } from './pick-list-filter';
+import { RangeFilters } from './range-filters';
+import { useDebouncedInput } from './use-debounced-input';
+
+interface FilterBarProps {
+  columns: readonly ColumnDef[];
+  view: ViewState;
+  facet: (key: string) => FacetCount[];
+  onChange: (patch: Partial<Pick<ViewState, 'phone' | 'q' | 'filters'>>, typing?: boolean) => void;
+}
+
+/** Phone, search and column filters: the ways a supervisor narrows a report. */
+export function FilterBar({ columns, view, facet, onChange }: FilterBarProps) {
+  const { t } = useI18n();
+  const hasPhone = columns.some((column) => column.type === 'phone');
+  const [phone, setPhone] = useDebouncedInput(view.phone, (value) =>
+    onChange({ phone: value.trim() }, true),
+  );
+  const [q, setQ] = useDebouncedInput(view.q, (value) => onChange({ q: value }, true));
+
+  const setFilter = (key: string, filter: ColumnFilter) => {
+    const next = { ...view.filters };
+    const empty = !filter.values?.length && filter.min === undefined && filter.max === undefined;
+    if (empty) delete next[key];
+    else next[key] = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    onChange({ filters: next });
+  };
+  const rangeColumns = columns.filter(isRangeColumn);
+
+  return (
+    <div className="filter-bar" role="search" aria-label={t('filters.label')}>
+      {hasPhone && (
+        <label className="text-filter">
+          {t('filters.phone')}
+          <input
+            type="search"
+            inputMode="tel"
+            autoComplete="off"
+            placeholder="+57 300 123 4567"
+            value={phone}
+            onChange={(event) => setPhone(event.target.value)}
+          />
+        </label>
+      )}
+      <label className="text-filter">
+        {t('filters.search')}
+        <input
+          type="search"
+          autoComplete="off"
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+        />
+      </label>
+      {columns.filter(isPickListColumn).map((column) => (
+        <PickListFilter
+          key={column.key}
+          column={column}
+          selected={view.filters[column.key]?.values ?? []}
+          facet={() => facet(column.key)}
+          onChange={(values) => setFilter(column.key, { ...view.filters[column.key], values })}
+        />
+      ))}
+      {rangeColumns.length > 0 && (
+        <RangeFilters columns={rangeColumns} filters={view.filters} onChange={setFilter} />
+      )}
+      {hasFilters(view) && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => onChange({ phone: '', q: '', filters: {} })}
+        >
+          {t('filters.clearAll')}
+        </button>
+      )}
+    </div>
+  );
+}

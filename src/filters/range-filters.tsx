@@ -1,0 +1,80 @@
+import { useI18n } from '../i18n/i18n';
+import type { ColumnDef } from '../reports/catalog';
+import { parseDuration } from '../reports/wire/parse-value';
+import { formatDuration } from '../table/cell-format';
+import type { ColumnFilter } from '../reports/view-state';
+import { useDebouncedInput } from './use-debounced-input';
+
+interface RangeFiltersProps {
+  columns: readonly ColumnDef[];
+  filters: Record<string, ColumnFilter>;
+  onChange: (key: string, filter: ColumnFilter) => void;
+}
+
+/** Min–max filters of the numeric columns (durations typed as h:mm:ss or seconds). */
+export function RangeFilters({ columns, filters, onChange }: RangeFiltersProps) {
+  const { t } = useI18n();
+  const active = columns.filter(
+    (column) => filters[column.key]?.min !== undefined || filters[column.key]?.max !== undefined,
+  );
+  return (
+    <details className="filter-popover">
+      <summary className={active.length ? 'active' : undefined}>
+        {t('filters.ranges')}
+        {active.length > 0 && <span className="filter-count"> ({active.length})</span>}
+      </summary>
+      <div className="range-grid">
+        {columns.map((column) => (
+          <fieldset key={column.key}>
+            <legend>{column.header}</legend>
+            {(['min', 'max'] as const).map((bound) => (
+              <BoundInput
+                key={bound}
+                column={column}
+                label={t(bound === 'min' ? 'filters.min' : 'filters.max')}
+                value={filters[column.key]?.[bound]}
+                onCommit={(value) =>
+                  onChange(column.key, { ...filters[column.key], [bound]: value })
+                }
+              />
+            ))}
+          </fieldset>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+function BoundInput(props: {
+  column: ColumnDef;
+  label: string;
+  value: number | undefined;
+  onCommit: (value: number | undefined) => void;
+}) {
+  const { column, label, value, onCommit } = props;
+  const duration = column.type === 'duration';
+  const shown = value === undefined ? '' : duration ? formatDuration(value) : String(value);
+  const [draft, setDraft] = useDebouncedInput(
+    shown,
+    (text) => {
+      const trimmed = text.trim();
+      if (trimmed === '') return onCommit(undefined);
+      const parsed = duration ? parseDuration(trimmed) : Number(trimmed.replace(',', '.'));
+      if (parsed !== undefined && Number.isFinite(parsed)) onCommit(parsed);
+    },
+    400,
+  );
+  return (
+    <label>
+      {label}
+      <input
+        type="text"
+        inputMode={duration ? 'text' : 'decimal'}
+        placeholder={duration ? 'h:mm:ss' : ''}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        size={8}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { ColumnMenu } from '../filters/column-menu';
+import { FilterBar } from '../filters/filter-bar';
+import { useI18n } from '../i18n/i18n';
+import { ReportTable } from '../table/report-table';
+import type { ColumnDef, ReportDef } from './catalog';
+import { isUnparsed } from './column-types';
+import { ExportCsvButton } from './export-csv-button';
+import { useColumnPrefs } from './use-column-prefs';
+import { useReportView } from './use-report-view';
+import type { SortEntry, ViewState } from './view-state';
+import type { ParsedRows } from './wire/normalize-rows';
+
+interface ReportDataViewProps {
+  report: ReportDef;
+  data: ParsedRows;
+  view: ViewState;
+  caption: string;
+  onViewChange: (patch: Partial<ViewState>, typing?: boolean) => void;
+  onSortChange: (sort: SortEntry[]) => void;
+}
+
+/** The loaded report: filters, counts, export and the table, all reading one filtered view. */
+export function ReportDataView({
+  report,
+  data,
+  view,
+  caption,
+  onViewChange,
+  onSortChange,
+}: ReportDataViewProps) {
+  const { t, locale } = useI18n();
+  const prefs = useColumnPrefs(report);
+  const visibleColumns = useMemo(
+    () => visibleInOrder(data.columns, prefs.visibility),
+    [data.columns, prefs.visibility],
+  );
+  const visibleKeys = useMemo(() => visibleColumns.map((column) => column.key), [visibleColumns]);
+  const { order, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
+  const unparsed = useMemo(() => countUnparsed(data), [data]);
+  const number = new Intl.NumberFormat(locale);
+
+  return (
+    <>
+      <FilterBar columns={data.columns} view={view} facet={facet} onChange={onViewChange} />
+      <div className="table-toolbar">
+        <p className="row-count" aria-live="polite">
+          {t('table.rowCount', {
+            shown: number.format(order.length),
+            total: number.format(data.rows.length),
+          })}
+        </p>
+        {unparsed > 0 && (
+          <p className="unparsed-note">
+            {t('notice.unparsed', { count: number.format(unparsed) })}
+          </p>
+        )}
+        <span className="toolbar-end">
+          <ColumnMenu
+            columns={data.columns}
+            visibility={prefs.visibility}
+            onChange={prefs.setVisibility}
+          />
+          <ExportCsvButton
+            report={report}
+            from={view.from}
+            to={view.to}
+            columns={visibleColumns}
+            rows={data.rows}
+            order={order}
+          />
+        </span>
+      </div>
+      <ReportTable
+        columns={data.columns}
+        rows={data.rows}
+        order={order}
+        caption={caption}
+        sorting={view.sort}
+        onSortingChange={onSortChange}
+        columnVisibility={prefs.visibility}
+        onColumnVisibilityChange={prefs.setVisibility}
+        columnSizing={prefs.sizing}
+        onColumnSizingChange={prefs.setSizing}
+      />
+    </>
+  );
+}
+
+function visibleInOrder(
+  columns: readonly ColumnDef[],
+  visibility: ColumnVisibilityState,
+): ColumnDef[] {
+  return columns.filter((column) => visibility[column.key] !== false);
+}
+
+function countUnparsed(data: ParsedRows): number {
+  let count = 0;
+  for (const row of data.rows) {
+    for (const column of data.columns)
+      if (isUnparsed(column.type, row[column.key] ?? null)) count++;
+  }
+  return count;
+}
