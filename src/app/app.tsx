@@ -9,6 +9,7 @@ import { createQueryClient } from './query-client';
 import { ReportMenu } from './report-menu';
 import { useLocation } from './router';
 import { SettingsProvider } from './settings';
+import { SettingsPage } from './settings-page';
 
 export function App({ queryClient, language }: { queryClient?: QueryClient; language?: Language }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -69,6 +70,8 @@ function Shell() {
           >
             <ReportPage key={report.number} report={report} search={search} />
           </ErrorBoundary>
+        ) : pathname === '/settings' ? (
+          <SettingsPage />
         ) : (
           <p className="state">{t('menu.pick')}</p>
         )}

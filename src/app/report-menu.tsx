@@ -37,6 +37,18 @@ export function ReportMenu({ current, carry }: ReportMenuProps) {
           );
         })}
       </ul>
+      <a
+        className="settings-link"
+        href="/settings"
+        aria-current={window.location.pathname === '/settings' ? 'page' : undefined}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          navigate('/settings' + carry);
+        }}
+      >
+        ⚙ {t('settings.link')}
+      </a>
     </nav>
   );
 }

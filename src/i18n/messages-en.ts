@@ -69,6 +69,22 @@ export const en = {
   'export.semicolon': 'semicolon',
   'export.progress': 'Exporting CSV',
   'export.cancel': 'Cancel',
+  'settings.title': 'Settings',
+  'settings.link': 'Settings',
+  'settings.timeZone': 'Operation time zone',
+  'settings.timeZoneHelp':
+    'wolkvox sends times in the operation’s zone; presets such as “Today” use it.',
+  'settings.timeZoneInvalid':
+    'Not a known time zone (e.g. America/Bogota); the previous one stays.',
+  'settings.delimiter': 'CSV delimiter',
+  'settings.delimiterAuto': 'By language (semicolon in Spanish)',
+  'settings.connection': 'Connection',
+  'settings.mockMode':
+    'Demo mode: a mock wolkvox server answers inside this page. No data leaves the browser.',
+  'settings.liveMode': 'Live: the proxy forwards to {server}.',
+  'settings.tokenSet': 'A token is configured on the proxy.',
+  'settings.tokenMissing': 'No token is configured on the proxy (WOLKVOX_TOKEN).',
+  'settings.statusUnknown': 'The proxy did not say how it is configured.',
 } as const;
 
 export type MessageKey = keyof typeof en;

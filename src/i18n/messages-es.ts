@@ -72,4 +72,20 @@ export const es: Record<MessageKey, string> = {
   'export.semicolon': 'punto y coma',
   'export.progress': 'Exportando CSV',
   'export.cancel': 'Cancelar',
+  'settings.title': 'Configuración',
+  'settings.link': 'Configuración',
+  'settings.timeZone': 'Zona horaria de la operación',
+  'settings.timeZoneHelp':
+    'wolkvox envía las horas en la zona de la operación; los atajos como “Hoy” la usan.',
+  'settings.timeZoneInvalid':
+    'No es una zona horaria conocida (p. ej. America/Bogota); se mantiene la anterior.',
+  'settings.delimiter': 'Separador CSV',
+  'settings.delimiterAuto': 'Según el idioma (punto y coma en español)',
+  'settings.connection': 'Conexión',
+  'settings.mockMode':
+    'Modo demostración: un servidor wolkvox simulado responde dentro de esta página. Ningún dato sale del navegador.',
+  'settings.liveMode': 'En vivo: el proxy reenvía a {server}.',
+  'settings.tokenSet': 'El proxy tiene un token configurado.',
+  'settings.tokenMissing': 'El proxy no tiene token configurado (WOLKVOX_TOKEN).',
+  'settings.statusUnknown': 'El proxy no informó su configuración.',
 };

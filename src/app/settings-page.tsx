@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { env } from '../config/env';
+import { LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { isTimeZone, useSettings, type Settings } from './settings';
+
+const ZONES = [
+  'America/Bogota',
+  'America/Mexico_City',
+  'America/Lima',
+  'America/Guayaquil',
+  'America/Santiago',
+  'America/Argentina/Buenos_Aires',
+  'America/Sao_Paulo',
+  'America/Panama',
+  'America/Caracas',
+  'America/New_York',
+  'Europe/Madrid',
+];
+
+interface ProxyStatus {
+  mode: 'mock' | 'live';
+  server?: string;
+  hasToken?: boolean;
+}
+
+/** Everything a supervisor may set, in one place; and what the app is connected to. */
+export function SettingsPage() {
+  const { t, language, setLanguage } = useI18n();
+  const { settings, update } = useSettings();
+  const [zone, setZone] = useState(settings.timeZone);
+  const status = useQuery({
+    queryKey: ['proxy-status'],
+    queryFn: async (): Promise<ProxyStatus> => {
+      const response = await fetch('/wolkvox-proxy/status');
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return (await response.json()) as ProxyStatus;
+    },
+    enabled: !env.apiMocking,
+  });
+
+  return (
+    <section className="settings-page" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <div className="settings-grid">
+        <label>
+          {t('settings.timeZone')}
+          <input
+            list="time-zones"
+            value={zone}
+            onChange={(event) => {
+              setZone(event.target.value);
+              if (isTimeZone(event.target.value)) update({ timeZone: event.target.value });
+            }}
+            aria-invalid={!isTimeZone(zone)}
+            aria-describedby="zone-help"
+          />
+          <datalist id="time-zones">
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <small id="zone-help">
+            {isTimeZone(zone) ? t('settings.timeZoneHelp') : t('settings.timeZoneInvalid')}
+          </small>
+        </label>
+        <label>
+          {t('settings.delimiter')}
+          <select
+            value={settings.csvDelimiter}
+            onChange={(event) =>
+              update({ csvDelimiter: event.target.value as Settings['csvDelimiter'] })
+            }
+          >
+            <option value="auto">{t('settings.delimiterAuto')}</option>
+            <option value=",">{t('export.comma')} (,)</option>
+            <option value=";">{t('export.semicolon')} (;)</option>
+          </select>
+        </label>
+        <label>
+          {t('language.label')}
+          <select
+            value={language}
+            onChange={(event) => setLanguage(event.target.value as Language)}
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {code === 'en' ? 'English' : 'Español'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="settings-status">
+          <h2>{t('settings.connection')}</h2>
+          {env.apiMocking ? (
+            <p>{t('settings.mockMode')}</p>
+          ) : status.data ? (
+            <p>
+              {t('settings.liveMode', { server: status.data.server ?? '?' })}{' '}
+              {status.data.hasToken ? t('settings.tokenSet') : t('settings.tokenMissing')}
+            </p>
+          ) : (
+            <p>{status.isError ? t('settings.statusUnknown') : '…'}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
