@@ -47,26 +47,27 @@ export function rankCodeUnits(
 export function rankCollated(strings: readonly string[], items: Uint32Array): StringRanking {
   const weights = collationWeights();
   const { safe } = weights;
-  const unsafe: number[] = [];
+  const unsafe = new Uint8Array(strings.length);
+  let anyUnsafe = false;
   for (let i = 0; i < items.length; i++) {
     const s = strings[items[i]!]!;
     for (let j = 0; j < s.length; j++) {
       if (!safe[s.charCodeAt(j)]) {
-        unsafe.push(items[i]!);
+        unsafe[items[i]!] = 1;
+        anyUnsafe = true;
         break;
       }
     }
   }
   const ranking = msdRank(strings, items, 'weights');
-  if (unsafe.length === 0) return ranking;
+  if (!anyUnsafe) return ranking;
 
-  const isUnsafe = new Set(unsafe);
   const { order, classStart } = ranking;
   let sorted = true;
   for (let i = 1; i < order.length; i++) {
     const a = order[i - 1]!;
     const b = order[i]!;
-    if (!isUnsafe.has(a) && !isUnsafe.has(b)) continue;
+    if (!unsafe[a] && !unsafe[b]) continue;
     const sa = strings[a]!;
     const sb = strings[b]!;
     const c = sa === sb ? 0 : compareText(sa, sb);
@@ -76,13 +77,13 @@ export function rankCollated(strings: readonly string[], items: Uint32Array): St
     }
     classStart[i] = c < 0 ? 1 : 0;
   }
-  if (sorted) return ensureStableTies(strings, ranking);
+  if (sorted) return ensureStableTies(ranking);
 
   // Repair: comparator sort from the nearly sorted order; ties by input position.
-  const position = new Map<number, number>();
-  for (let i = 0; i < items.length; i++) position.set(items[i]!, i);
+  const position = new Uint32Array(strings.length);
+  for (let i = 0; i < items.length; i++) position[items[i]!] = i;
   const repaired = Array.from(order);
-  repaired.sort((a, b) => compareText(strings[a]!, strings[b]!) || position.get(a)! - position.get(b)!);
+  repaired.sort((a, b) => compareText(strings[a]!, strings[b]!) || position[a]! - position[b]!);
   const out = Uint32Array.from(repaired);
   const starts = new Uint8Array(out.length);
   for (let i = 0; i < out.length; i++) {
@@ -96,7 +97,7 @@ export function rankCollated(strings: readonly string[], items: Uint32Array): St
     const sb = strings[b]!;
     let c: number;
     if (sa === sb) c = 0;
-    else if (isUnsafe.has(a) || isUnsafe.has(b)) c = compareText(sa, sb);
+    else if (unsafe[a] || unsafe[b]) c = compareText(sa, sb);
     else c = compareByWeights(weights, sa, sb);
     starts[i] = c === 0 ? 0 : 1;
   }
@@ -106,10 +107,9 @@ export function rankCollated(strings: readonly string[], items: Uint32Array): St
 /**
  * When the collator merged two neighbouring weight classes (an unsafe string equal to a safe
  * one), their members are ordered by weights, not by input position: restore input order
- * inside every class so the ranking stays stable.
+ * inside every class so the ranking stays stable (items are expected in ascending order).
  */
-function ensureStableTies(strings: readonly string[], ranking: StringRanking): StringRanking {
-  void strings;
+function ensureStableTies(ranking: StringRanking): StringRanking {
   const { order, classStart } = ranking;
   let start = 0;
   for (let i = 1; i <= order.length; i++) {

@@ -57,7 +57,9 @@ function isoDateTime(ms: number): string {
   );
 }
 
-const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) =>
+  String(n).padStart(2, '0'),
+);
 
 const dayCache = new Map<number, string>();
 /** Enough for years of daily data; cleared rather than grown without bound. */

@@ -1,6 +1,7 @@
 import { csvValue, guardFormula, plainNumber } from '../../src/export/csv-cell';
 import type { ColumnDef } from '../../src/reports/catalog';
 import type { ColumnType } from '../../src/reports/column-types';
+import { toIsoDateTime } from '../../src/reports/time-range';
 
 const column = (type: ColumnType): ColumnDef => ({ key: 'k', header: 'K', type });
 
@@ -13,6 +14,23 @@ describe('csvValue: typed values, not display text', () => {
     expect(csvValue(column('datetime'), Date.UTC(2026, 11, 31, 23, 59, 59))).toBe(
       '2026-12-31T23:59:59',
     );
+  });
+
+  it('matches toIsoDateTime across days, years, leap days and before 1970', () => {
+    const datetime = column('datetime');
+    const samples = [
+      Date.UTC(2024, 1, 29, 0, 0, 0),
+      Date.UTC(2026, 10, 7, 23, 59, 59),
+      Date.UTC(1999, 11, 31, 12, 30, 45),
+      Date.UTC(1969, 11, 31, 23, 59, 59),
+      Date.UTC(2026, 7, 12, 10, 31, 5) + 999, // sub-second part is dropped
+    ];
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7_777_777) {
+      samples.push(ms);
+    }
+    for (const ms of samples) expect(csvValue(datetime, ms)).toBe(toIsoDateTime(ms));
+    expect(csvValue(datetime, Date.UTC(1969, 11, 31, 23, 59, 59))).toBe('1969-12-31T23:59:59');
+    expect(csvValue(datetime, Date.UTC(2026, 7, 12, 10, 31, 5) + 999)).toBe('2026-08-12T10:31:05');
   });
 
   it('writes a date as YYYY-MM-DD', () => {
@@ -75,7 +93,7 @@ describe('csvValue: typed values, not display text', () => {
     const text = column('text');
     expect(csvValue(text, '=HYPERLINK("http://x","y")')).toBe(`'=HYPERLINK("http://x","y")`);
     expect(csvValue(text, '+1+1')).toBe("'+1+1");
-    expect(csvValue(text, '-2+3+cmd|\' /C calc\'!A0')).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvValue(text, "-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(csvValue(text, '@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvValue(text, '\t=1')).toBe("'\t=1");
     expect(csvValue(text, '\r=1')).toBe("'\r=1");

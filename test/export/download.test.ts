@@ -13,11 +13,11 @@ describe('downloadBlob', () => {
     const create = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:http://localhost/1234');
     const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const clicked: { href: string; download: string; connected: boolean }[] = [];
-    let anchor: HTMLAnchorElement | undefined;
+    const anchors: HTMLAnchorElement[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
       this: HTMLAnchorElement,
     ) {
-      anchor = this;
+      anchors.push(this);
       clicked.push({ href: this.href, download: this.download, connected: this.isConnected });
     });
 
@@ -31,7 +31,8 @@ describe('downloadBlob', () => {
         connected: true,
       },
     ]);
-    expect(anchor?.isConnected).toBe(false);
+    expect(anchors).toHaveLength(1);
+    expect(anchors[0]!.isConnected).toBe(false);
     expect(document.querySelectorAll('a')).toHaveLength(0);
     // Not revoked right away: the browser reads the Blob after click() returns.
     expect(revoke).not.toHaveBeenCalled();

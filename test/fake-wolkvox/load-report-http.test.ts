@@ -50,7 +50,9 @@ afterAll(() => fake.close());
 const options = (overrides: Partial<LoadOptions> = {}): LoadOptions => ({
   baseUrl: fake.url,
   fetch: withToken(fake.token),
-  timeoutMs: 1_000,
+  // Short for a test, yet above the time a 60,000-row answer can wait while the
+  // other call's rows are parsed (about a second, which blocks the event loop).
+  timeoutMs: 2_500,
   retryBaseMs: 40,
   ...overrides,
 });
@@ -119,8 +121,8 @@ describe('loadReport over HTTP against the fake wolkvox', () => {
     );
   }, 60_000);
 
-  it('loads the same range one call at a time with concurrency 1', async () => {
-    const range = { start: MAR.start, end: APR.end };
+  it('loads one call at a time with concurrency 1', async () => {
+    const range = CAPPED_DAY;
     const result = await loadReport(CHATS, range, options({ concurrency: 1 }));
     expect(fake.stats.maxConcurrent).toBe(1);
     expect(result.complete).toBe(true);

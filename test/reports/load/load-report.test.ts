@@ -2,6 +2,7 @@
 import {
   AggregateRangeError,
   loadReport,
+  type FetchChunk,
   retryFailed,
   type LoadOptions,
   type LoadProgress,
@@ -354,6 +355,35 @@ describe('loadReport: retries and failures', () => {
     expect(first.signal?.aborted).toBe(true);
     expect(first.signal?.reason).toMatchObject({ kind: 'timeout' });
     expect(idsOf(result.rows)).toEqual(api.idsIn(RANGE_95));
+  });
+
+  it('counts the timeout until the answer has arrived, not while its rows are parsed', async () => {
+    const parsing = 80;
+    const fetchChunk: FetchChunk = async (_report, range, { fetch: fetchImpl, signal }) => {
+      const response = await fetchImpl!(`http://fake/${range.start}`, { signal });
+      const text = await response.text();
+      await tick(parsing); // a slow parse, past the timeout
+      return { columns: [...CHATS.columns], rows: [{ conn_id: text }] };
+    };
+    const fetchStub = (async () => new Response('ok', { status: 200 })) as typeof fetch;
+    const result = await loadReport(CHATS, JAN, { ...base, fetchChunk, fetch: fetchStub, timeoutMs: 30 });
+    expect(result).toMatchObject({ complete: true, requests: 1, rows: [{ conn_id: 'ok' }] });
+  });
+
+  it('times out an answer whose body never ends', async () => {
+    const fetchStub = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"code":200,"data":['));
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    const result = await loadReport(CHATS, JAN, { ...base, fetch: fetchStub, timeoutMs: 30 });
+    expect(result.failures).toEqual([
+      { range: JAN, error: expect.objectContaining({ kind: 'timeout' }), attempts: 3 },
+    ]);
   });
 
   it('lists a chunk that timed out on every attempt', async () => {
