@@ -64,7 +64,7 @@ export function ExportCsvButton({ report, from, to, columns, rows, order }: Expo
     <button
       type="button"
       onClick={() => void run()}
-      disabled={order.length === 0}
+      disabled={order.length === 0 || columns.length === 0}
       title={t('export.hint', {
         delimiter: delimiter === ';' ? t('export.semicolon') : t('export.comma'),
       })}

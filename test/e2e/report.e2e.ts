@@ -40,11 +40,13 @@ it('opens a report from the menu, shows rows and sorts by a header', async () =>
   await page.getByRole('button', { name: /^DATE/ }).click();
   const header = page.getByRole('columnheader', { name: /^DATE/ });
   await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+  const headers = await page.getByRole('columnheader').allTextContents();
+  const dateColumn = headers.findIndex((text) => /^DATE\b/.test(text));
   const firstDate = await page
     .locator('tbody tr:not(.spacer)')
     .first()
     .locator('td')
-    .nth(2)
+    .nth(dateColumn)
     .textContent();
   expect(firstDate).toMatch(/^11\/22\/2026, 2\d:/);
   expect(new URL(page.url()).searchParams.get('sort')).toBe('date.desc');
