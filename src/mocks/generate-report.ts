@@ -2,7 +2,7 @@ import type { ReportDef } from '../reports/catalog';
 import { DAY, toIsoDate, type TimeRange } from '../reports/time-range';
 import { AGGREGATE_GENERATORS, type DayShare } from './aggregate-generators';
 import { createRandom, hashSeed, type Random } from './random';
-import { DETAIL_GENERATORS, VOLUME_SHARE } from './report-generators';
+import { DETAIL_GENERATORS } from './report-generators';
 
 /** Interactions per day of the mock operation on a weekday (weekends are quieter). */
 export const DEFAULT_ROWS_PER_DAY = 400;
@@ -29,11 +29,10 @@ export function generateWireRows(
   if (detail) {
     const out: Record<string, unknown>[] = [];
     for (let day = firstDay; day <= range.end; day += DAY) {
+      // The day's volume comes from a seed shared by every report, so they describe the same day.
+      const volume = dayVolume(createRandom(hashSeed(`volume|${toIsoDate(day)}`)), day, rowsPerDay);
       const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
-      const count = Math.round(
-        dayVolume(random, day, rowsPerDay) * (VOLUME_SHARE[report.number] ?? 1),
-      );
-      const rows = detail(random, day, count)
+      const rows = detail({ random, day, volume })
         .filter(({ at }) => at >= range.start && at <= range.end)
         .sort((a, b) => a.at - b.at);
       for (const { row } of rows) out.push(row);

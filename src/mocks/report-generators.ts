@@ -1,24 +1,17 @@
 import type { ReportNumber } from '../reports/catalog';
 import { DAY } from '../reports/time-range';
-import {
-  emailFor,
-  hms,
-  personName,
-  phoneIn,
-  pickMarket,
-  secondOfDay,
-  wireDateTime,
-} from './fake-values';
+import { dayUniverse, type UniverseChat } from './chat-universe';
+import { emailFor, hms, personName, secondOfDay, wireDateTime } from './fake-values';
 import type { Random } from './random';
 import {
   ACTIVITY_CODES,
   AGENT_LINES,
   AGENTS,
   ATTACHMENTS,
-  CONNECTORS,
   CUSTOMER_LINES,
   OPERATION,
 } from './vocabulary';
+import { createRandom, hashSeed } from './random';
 
 /** A wire row (every value a string, as the API sends it) and the instant the API filters on. */
 export interface TimedRow {
@@ -26,44 +19,16 @@ export interface TimedRow {
   row: Record<string, unknown>;
 }
 
-type DayGenerator = (random: Random, day: number, count: number) => TimedRow[];
+/** One day of a report: its seeded randomness and the operation's volume that day. */
+interface DayContext {
+  random: Random;
+  day: number;
+  volume: number;
+}
 
-/** Share of the operation's daily volume each detail report carries. */
-export const VOLUME_SHARE: Partial<Record<ReportNumber, number>> = {
-  1: 0.6,
-  2: 0.2,
-  4: 0.15,
-  8: 0.5,
-  9: 0.05,
-  10: 1,
-  11: 0.1,
-  12: 0.1,
-  14: 0.08,
-};
+type DayGenerator = (context: DayContext) => TimedRow[];
 
-const CHAT_CHANNEL_WEIGHTS = [
-  'whatsapp',
-  'whatsapp',
-  'whatsapp',
-  'whatsapp',
-  'web',
-  'facebook',
-  'instagram',
-] as const;
-const FEELINGS = [
-  'very negative',
-  'negative',
-  'neutral',
-  'neutral',
-  'neutral',
-  'positive',
-  'positive',
-  'very positive',
-] as const;
 const OMNI = ['Email', 'Email', 'facebook_page', 'instagram', 'twitter'] as const;
-
-const connId = (day: number, i: number) =>
-  String(Math.floor(day / DAY) * 100_000 + i + 10_000_000_000);
 
 function times(
   count: number,
@@ -79,95 +44,217 @@ function times(
   return out;
 }
 
-/** How long a chat lived: mostly minutes, sometimes the ~23 h auto-close of an untypified chat. */
-function chatLifetime(random: Random): { seconds: number; timedOut: boolean } {
-  if (random.chance(0.08)) return { seconds: 82_800 + random.int(-600, 600), timedOut: true };
-  return { seconds: random.int(90, 2400), timedOut: false };
+const idOf = (day: number, i: number) => String(Math.floor(day / DAY) * 100_000 + i + 500_000_000);
+
+/** Chats of the day's universe that a report lists, timed by the instant the API filters on. */
+function fromUniverse(
+  keep: (chat: UniverseChat) => boolean,
+  at: (chat: UniverseChat) => number,
+  row: (chat: UniverseChat) => Record<string, unknown>,
+): DayGenerator {
+  return ({ day, volume }) =>
+    dayUniverse(day, volume)
+      .filter(keep)
+      .map((chat) => ({ at: at(chat), row: row(chat) }));
 }
 
-const chats: DayGenerator = (random, day, count) =>
-  times(count, random, day, (closedAt, i) => {
-    const life = chatLifetime(random);
-    const agent = random.pick(AGENTS);
-    const market = pickMarket(random);
-    const name = personName(random);
-    const code = life.timedOut
-      ? { code: 'TIMEOUTCHAT', description: 'Cierre por inactividad' }
-      : random.pick(ACTIVITY_CODES);
-    const onAgent = life.timedOut ? random.int(60, 600) : Math.round(life.seconds * 0.7);
+const handled = (chat: UniverseChat) => chat.agent !== undefined;
+
+// "1. Chats" lists agent-handled chats and filters by their close date.
+const chats = fromUniverse(
+  handled,
+  (c) => c.end,
+  (chat) => {
+    const random = createRandom(hashSeed(`chat_1|${chat.connId}`));
     return {
-      conn_id: connId(day, i),
-      channel: random.pick(CHAT_CHANNEL_WEIGHTS),
-      date: wireDateTime(closedAt - life.seconds * 1000),
-      date_close: wireDateTime(closedAt),
-      customer_name: name,
-      customer_email: random.chance(0.6) ? emailFor(name, random) : '',
-      customer_phone: phoneIn(random, market),
+      conn_id: chat.connId,
+      channel: chat.channel,
+      date: wireDateTime(chat.start),
+      date_close: wireDateTime(chat.end),
+      customer_name: chat.customer.name,
+      customer_email: chat.customer.email,
+      customer_phone: chat.customer.phone,
       // A real export now and then carries text where a count belongs; the client must keep it.
       customer_chars: random.chance(0.002) ? 'N/A' : String(random.int(20, 1800)),
-      agent_id: agent.id,
-      agent_name: agent.name,
+      agent_id: chat.agent!.id,
+      agent_name: chat.agent!.name,
       agent_chars: String(random.int(40, 2600)),
-      time_on_agent: hms(onAgent),
-      chat_duration: String(life.seconds),
-      cod_act: code.code,
-      description_cod_act: code.description,
+      time_on_agent: hms(chat.timedOut ? random.int(60, 600) : Math.round(chat.withAgent * 0.8)),
+      // Seconds, as the API documents this column (other durations come as HH:MM:SS).
+      chat_duration: String(chat.onBot + chat.withAgent),
+      cod_act: chat.code!.code,
+      description_cod_act: chat.code!.description,
       comments: random.chance(0.3) ? 'Cliente solicita "devolución", revisar, urgente' : '',
-      customer_id: random.digits(10),
+      customer_id: chat.customer.id,
       skill_id: String(random.pick([201, 202, 305])),
       asa: hms(random.int(3, 240)),
       agent_average_response_time: hms(random.int(10, 180)),
-      transfer: random.chance(0.12) ? 'yes' : 'no',
+      transfer: chat.transferredTo ? 'yes' : 'no',
       last_participant_who_spoke: random.pick(['agent', 'chat-bot', 'customer']),
       extra_field: '',
       comment: '',
       user_id: random.digits(6),
-      feeling: random.pick(FEELINGS),
+      feeling: random.pick([
+        'very negative',
+        'negative',
+        'neutral',
+        'neutral',
+        'neutral',
+        'positive',
+        'positive',
+        'very positive',
+      ]),
       // The documented misspelling, as the API's own examples send it.
       agent_anwers: String(random.int(1, 40)),
     };
-  });
+  },
+);
 
-const conversations: DayGenerator = (random, day, count) =>
-  times(count, random, day, (startedAt, i) => {
-    const agent = random.pick(AGENTS);
-    const customer = personName(random);
-    const phone = phoneIn(random, pickMarket(random));
-    const customerId = random.digits(10);
-    const channel = random.pick(CHAT_CHANNEL_WEIGHTS);
-    const conversation = [];
-    let at = startedAt;
-    const messages = random.int(3, 9);
-    for (let m = 0; m < messages; m++) {
-      const fromCustomer = m % 2 === 0;
-      const bot = m === 1 && random.chance(0.5);
-      const line = fromCustomer
-        ? random.chance(0.1)
-          ? random.pick(ATTACHMENTS)
-          : random.pick(CUSTOMER_LINES)
-        : random.pick(AGENT_LINES).replace('{agent}', agent.name.split(' ')[0]!);
-      conversation.push({
-        channel,
-        from: fromCustomer ? 'CUSTOMER' : 'AGENT',
-        from_name: fromCustomer ? customer : bot ? 'chat_bot' : agent.name,
-        to_name: fromCustomer ? (m === 0 ? 'chat_bot' : agent.name) : customer,
-        date: wireDateTime(at),
-        message: line,
-        customer_id: customerId,
-        customer_phone: phone,
-      });
-      at += random.int(5, 240) * 1000;
+/** The transcript of a chat: the customer, the bot, then the agent. */
+export function transcript(chat: UniverseChat): Record<string, string>[] {
+  const random = createRandom(hashSeed(`chat_2|${chat.connId}`));
+  const agent = chat.agent;
+  const messages: Record<string, string>[] = [];
+  let at = chat.start;
+  const say = (fromCustomer: boolean, fromName: string, toName: string, message: string) => {
+    messages.push({
+      channel: chat.channel,
+      from: fromCustomer ? 'CUSTOMER' : 'AGENT',
+      from_name: fromName,
+      to_name: toName,
+      date: wireDateTime(at),
+      message,
+      customer_id: chat.customer.id,
+      customer_phone: chat.customer.phone,
+    });
+    at = Math.min(chat.end, at + random.int(5, 120) * 1000);
+  };
+  const name = chat.customer.name;
+  say(true, name, 'chat_bot', random.pick(CUSTOMER_LINES));
+  say(
+    false,
+    'chat_bot',
+    name,
+    '¡Hola! Soy el asistente virtual. Escribe 1 para ventas, 2 para soporte.',
+  );
+  if (agent) {
+    say(true, name, 'chat_bot', '2');
+    say(
+      false,
+      agent.name,
+      name,
+      random.pick(AGENT_LINES).replace('{agent}', agent.name.split(' ')[0]!),
+    );
+    for (let turn = random.int(1, 4); turn > 0; turn--) {
+      say(
+        true,
+        name,
+        agent.name,
+        random.chance(0.15) ? random.pick(ATTACHMENTS) : random.pick(CUSTOMER_LINES),
+      );
+      say(
+        false,
+        agent.name,
+        name,
+        random.pick(AGENT_LINES).replace('{agent}', agent.name.split(' ')[0]!),
+      );
     }
-    return {
-      conn_id: connId(day, i),
-      agent_name: agent.name,
-      customer_name: customer,
-      conversation,
-    };
-  });
+  }
+  return messages;
+}
 
-const omniDetail: DayGenerator = (random, day, count) =>
-  times(count, random, day, (closedAt, i) => {
+// "2. Conversations": every chat (bot-only ones too), with its messages nested.
+const conversations = fromUniverse(
+  () => true,
+  (c) => c.end,
+  (chat) => ({
+    conn_id: chat.connId,
+    agent_name: chat.agent?.name ?? '',
+    customer_name: chat.customer.name,
+    conversation: transcript(chat),
+  }),
+);
+
+// "8. Agent Step Chats": every chat's bot → agent journey.
+const agentStep = fromUniverse(
+  () => true,
+  (c) => c.end,
+  (chat) => {
+    const random = createRandom(hashSeed(`chat_8|${chat.connId}`));
+    const toAgent = handled(chat);
+    const customerChars = random.int(10, 900);
+    const agentChars = toAgent ? random.int(40, 2000) : 0;
+    const connector = chat.connector?.id ?? '3581';
+    return {
+      // Bot-only chats carry no agent conversation id, as in the API's example body.
+      conn_id: toAgent ? chat.connId : '-',
+      session_id: `${chat.customer.phone}.${OPERATION}.${connector}`,
+      times_chatted: String(random.int(1, 30)),
+      start_date: wireDateTime(chat.start),
+      end_date: wireDateTime(chat.end),
+      time_on_chatbot: hms(chat.onBot),
+      rp_id: String(random.pick([11, 12, 13])),
+      channel: chat.channel,
+      go_to_agent: toAgent ? 'yes' : 'no',
+      customer_phone: chat.customer.phone,
+      customer_name: chat.customer.name,
+      agent_id: chat.agent?.id ?? '',
+      agent_name: chat.agent?.name ?? '',
+      time_with_agent: hms(chat.withAgent),
+      total_time: hms(chat.onBot + chat.withAgent),
+      customer_chars: String(customerChars),
+      agent_chars: String(agentChars),
+      total_chars: String(customerChars + agentChars),
+      asa: toAgent ? hms(random.int(3, 300)) : '',
+      last_sender: random.pick(['agent', 'chat_bot', 'customer']),
+      customer_id: chat.customer.id,
+      customer_email: chat.customer.email,
+    };
+  },
+);
+
+// "10. Official WhatsApp Billing": every chat on an official WhatsApp connector.
+const billing = fromUniverse(
+  (c) => c.connector !== undefined,
+  (c) => c.start,
+  (chat) => {
+    const phone = chat.customer.phone;
+    // A few SESSION_IDs arrive without the connector segment; the app must keep and flag them.
+    const broken = hashSeed(`session|${chat.connId}`) % 500 === 0;
+    return {
+      conn_id: chat.connId,
+      session_id: broken ? `${phone}.${OPERATION}` : `${phone}.${OPERATION}.${chat.connector!.id}`,
+      date: wireDateTime(chat.start),
+      customer_phone: phone,
+      template: chat.template ? 'yes' : 'no',
+      destiny: chat.market.destiny,
+    };
+  },
+);
+
+// "11. Transfer of chats": handled chats passed on to another agent or a skill.
+const chatTransfers = fromUniverse(
+  (c) => c.transferredTo !== undefined,
+  (c) => c.start + c.onBot * 1000 + 60_000,
+  (chat) => {
+    const from = chat.agent!;
+    const to = chat.transferredTo!;
+    return {
+      conn_id: chat.connId,
+      transfer_agent_id: from.id,
+      transfer_agent_name: from.name,
+      transfer_agent_dni: from.dni,
+      receiver_agent_id: to === 'SKILL' ? '201' : to.id,
+      receiver_agent_name: to === 'SKILL' ? 'SKILL' : to.name,
+      receiver_agent_dni: to === 'SKILL' ? '' : to.dni,
+      channel: chat.channel,
+      date: wireDateTime(chat.start + chat.onBot * 1000 + 60_000),
+    };
+  },
+);
+
+const omniDetail: DayGenerator = ({ random, day, volume }) =>
+  times(Math.round(volume * 0.15), random, day, (closedAt, i) => {
     const channel = random.pick(OMNI);
     const name = personName(random);
     const code = random.pick(ACTIVITY_CODES);
@@ -195,98 +282,30 @@ const omniDetail: DayGenerator = (random, day, count) =>
     };
   });
 
-const agentStep: DayGenerator = (random, day, count) =>
-  times(count, random, day, (endAt, i) => {
-    const toAgent = random.chance(0.55);
-    const agent = random.pick(AGENTS);
-    const market = pickMarket(random);
-    const phone = phoneIn(random, market);
-    const connector = random.pick(CONNECTORS);
-    const onBot = random.int(20, 600);
-    const withAgent = toAgent ? random.int(60, 2400) : 0;
-    const customerChars = random.int(10, 900);
-    const agentChars = toAgent ? random.int(40, 2000) : 0;
-    const name = personName(random);
+// "9. Interaction transfers": emails passed between agents or to a skill.
+const emailTransfers: DayGenerator = ({ random, day, volume }) =>
+  times(Math.round(volume * 0.05), random, day, (at, i) => {
+    const from = random.pick(AGENTS);
+    const toSkill = random.chance(0.3);
+    const to = random.pick(AGENTS.filter((agent) => agent.id !== from.id));
     return {
-      // Bot-only chats carry no agent conversation id, as in the API's example body.
-      conn_id: toAgent ? connId(day, i) : '-',
-      session_id: `${phone}.${OPERATION}.${connector.id}`,
-      times_chatted: String(random.int(1, 30)),
-      start_date: wireDateTime(endAt - (onBot + withAgent) * 1000),
-      end_date: wireDateTime(endAt),
-      time_on_chatbot: hms(onBot),
-      rp_id: String(random.pick([11, 12, 13])),
-      channel: random.pick(CHAT_CHANNEL_WEIGHTS),
-      go_to_agent: toAgent ? 'yes' : 'no',
-      customer_phone: phone,
-      customer_name: name,
-      agent_id: toAgent ? agent.id : '',
-      agent_name: toAgent ? agent.name : '',
-      time_with_agent: hms(withAgent),
-      total_time: hms(onBot + withAgent),
-      customer_chars: String(customerChars),
-      agent_chars: String(agentChars),
-      total_chars: String(customerChars + agentChars),
-      asa: toAgent ? hms(random.int(3, 300)) : '',
-      last_sender: random.pick(['agent', 'chat_bot', 'customer']),
-      customer_id: random.digits(10),
-      customer_email: random.chance(0.4) ? emailFor(name, random) : '',
-    };
-  });
-
-function transfers(channelOf: (random: Random) => string, withDni: boolean): DayGenerator {
-  return (random, day, count) =>
-    times(count, random, day, (at, i) => {
-      const from = random.pick(AGENTS);
-      const toSkill = random.chance(0.3);
-      const to = random.pick(AGENTS.filter((agent) => agent.id !== from.id));
-      return {
-        conn_id: connId(day, i),
-        transfer_agent_id: from.id,
-        transfer_agent_name: from.name,
-        ...(withDni ? { transfer_agent_dni: from.dni } : {}),
-        receiver_agent_id: toSkill ? '201' : to.id,
-        receiver_agent_name: toSkill ? 'SKILL' : to.name,
-        ...(withDni ? { receiver_agent_dni: toSkill ? '' : to.dni } : {}),
-        channel: channelOf(random),
-        date: wireDateTime(at),
-      };
-    });
-}
-
-/** Template share moves with the connector's habit and the day (campaign days spike). */
-function templateShare(connector: (typeof CONNECTORS)[number], day: number): number {
-  const dayNumber = Math.floor(day / DAY);
-  const wave = Math.sin(dayNumber * 0.9 + Number(connector.id)) * 0.12;
-  return Math.min(0.97, Math.max(0.03, connector.templateShare + wave));
-}
-
-const billing: DayGenerator = (random, day, count) =>
-  times(count, random, day, (at, i) => {
-    const connector = random.pick(CONNECTORS);
-    const market = pickMarket(random);
-    const phone = phoneIn(random, market);
-    // A few SESSION_IDs arrive without the connector segment; the app must keep and flag them.
-    const session = random.chance(0.002)
-      ? `${phone}.${OPERATION}`
-      : `${phone}.${OPERATION}.${connector.id}`;
-    return {
-      conn_id: connId(day, i),
-      session_id: session,
+      conn_id: idOf(day, i),
+      transfer_agent_id: from.id,
+      transfer_agent_name: from.name,
+      receiver_agent_id: toSkill ? '201' : to.id,
+      receiver_agent_name: toSkill ? 'SKILL' : to.name,
+      channel: 'email',
       date: wireDateTime(at),
-      customer_phone: phone,
-      template: random.chance(templateShare(connector, day)) ? 'yes' : 'no',
-      destiny: market.destiny,
     };
   });
 
-const emailsSent: DayGenerator = (random, day, count) =>
-  times(count, random, day, (at, i) => {
+const emailsSent: DayGenerator = ({ random, day, volume }) =>
+  times(Math.round(volume * 0.1), random, day, (at, i) => {
     const agent = random.pick(AGENTS);
     const name = personName(random);
     const code = random.pick(ACTIVITY_CODES);
     return {
-      conn_id: connId(day, i),
+      conn_id: idOf(day, i),
       agent_id: agent.id,
       agent_name: agent.name,
       channel: 'email',
@@ -300,15 +319,15 @@ const emailsSent: DayGenerator = (random, day, count) =>
     };
   });
 
-const clickDetail: DayGenerator = (random, day, count) =>
-  times(count, random, day, (at, i) => {
+const clickDetail: DayGenerator = ({ random, day, volume }) =>
+  times(Math.round(volume * 0.08), random, day, (at, i) => {
     const ad = random.chance(0.7);
     const sourceId = String(random.pick([120_208_811, 120_208_812, 120_209_004]));
     return {
       source_url: ad ? `https://fb.me/ad/${sourceId}` : `https://www.instagram.com/p/C${sourceId}/`,
       source_type: ad ? 'ad' : 'post',
       source_id: sourceId,
-      chat_id: connId(day, i),
+      chat_id: idOf(day, i),
       rp_id: String(random.pick([11, 12])),
       agent_id: random.chance(0.6) ? random.pick(AGENTS).id : '',
       media_type: random.pick(['image', 'video']),
@@ -323,9 +342,9 @@ export const DETAIL_GENERATORS: Partial<Record<ReportNumber, DayGenerator>> = {
   2: conversations,
   4: omniDetail,
   8: agentStep,
-  9: transfers(() => 'email', false),
+  9: emailTransfers,
   10: billing,
-  11: transfers((random) => random.pick(CHAT_CHANNEL_WEIGHTS), true),
+  11: chatTransfers,
   12: emailsSent,
   14: clickDetail,
 };

@@ -151,3 +151,26 @@ describe('mock wire answers', () => {
     expect(capped.data[0]).toEqual(generateWireRows(report10, week, 20_000)[0]);
   });
 });
+
+describe('one operation behind every report', () => {
+  it('lets a report 10 chat be found in report 2 with the same customer phone', () => {
+    const billing = generateWireRows(report10, week);
+    const conversations = generateWireRows(findReport(2)!, dayRange('2026-11-16', '2026-11-23')!);
+    const byConn = new Map(conversations.map((chat) => [chat.conn_id, chat]));
+    for (const row of billing.slice(0, 200)) {
+      const chat = byConn.get(row.conn_id);
+      expect(chat, String(row.conn_id)).toBeDefined();
+      const messages = chat!.conversation as { customer_phone: string }[];
+      expect(messages[0]!.customer_phone).toBe(row.customer_phone);
+    }
+  });
+
+  it('lists in report 1 the same chats that report 8 sends to an agent', () => {
+    const handled = new Set(generateWireRows(findReport(1)!, week).map((row) => row.conn_id));
+    const stepped = generateWireRows(findReport(8)!, week).filter(
+      (row) => row.go_to_agent === 'yes',
+    );
+    const inBoth = stepped.filter((row) => handled.has(row.conn_id)).length;
+    expect(inBoth / stepped.length).toBeGreaterThan(0.95);
+  });
+});
