@@ -85,6 +85,16 @@ export const en = {
   'settings.tokenSet': 'A token is configured on the proxy.',
   'settings.tokenMissing': 'No token is configured on the proxy (WOLKVOX_TOKEN).',
   'settings.statusUnknown': 'The proxy did not say how it is configured.',
+  'transcript.open': 'Open the conversation of chat {conn}',
+  'transcript.title': 'Conversation {conn}',
+  'transcript.close': 'Close the conversation',
+  'transcript.source': 'From {report}, {from} to {to}',
+  'transcript.loading': 'Loading the conversation…',
+  'transcript.notFound': 'This chat has no messages in 2. Conversations between {from} and {to}.',
+  'transcript.messages': '{count} messages',
+  'transcript.customer': 'Customer',
+  'transcript.agent': 'Agent',
+  'transcript.bot': 'Bot',
 } as const;
 
 export type MessageKey = keyof typeof en;

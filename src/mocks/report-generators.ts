@@ -152,12 +152,8 @@ export function transcript(chat: UniverseChat): Record<string, string>[] {
         agent.name,
         random.chance(0.15) ? random.pick(ATTACHMENTS) : random.pick(CUSTOMER_LINES),
       );
-      say(
-        false,
-        agent.name,
-        name,
-        random.pick(AGENT_LINES).replace('{agent}', agent.name.split(' ')[0]!),
-      );
+      // The greeting was said once; later turns use the other lines.
+      say(false, agent.name, name, random.pick(AGENT_LINES.slice(1)));
     }
   }
   return messages;

@@ -31,6 +31,8 @@ export interface ReportDef {
   slug: string;
   /** Rows are aggregates over the requested range (they cannot be split by time and merged). */
   aggregate: boolean;
+  /** Its CONN_ID is a chat whose messages "2. Conversations" holds (drill-down to the transcript). */
+  transcript?: true;
   columns: readonly ColumnDef[];
 }
 
@@ -59,6 +61,7 @@ export const REPORTS: readonly ReportDef[] = [
     number: 1,
     name: { en: 'Chats', es: 'Chats' },
     api: 'chat_1',
+    transcript: true,
     slug: 'chats',
     aggregate: false,
     columns: [
@@ -191,6 +194,7 @@ export const REPORTS: readonly ReportDef[] = [
     number: 8,
     name: { en: 'Agent Step Chats', es: 'Chats paso agente' },
     api: 'chat_8',
+    transcript: true,
     slug: 'agent-step-chats',
     aggregate: false,
     columns: [
@@ -238,6 +242,7 @@ export const REPORTS: readonly ReportDef[] = [
     number: 10,
     name: { en: 'Official WhatsApp Billing', es: 'Facturación WhatsApp Oficial' },
     api: 'chat_10',
+    transcript: true,
     slug: 'official-whatsapp-billing',
     aggregate: false,
     columns: [
@@ -253,6 +258,7 @@ export const REPORTS: readonly ReportDef[] = [
     number: 11,
     name: { en: 'Transfer of chats', es: 'Transferencia de chats' },
     api: 'chat_11',
+    transcript: true,
     slug: 'transfer-of-chats',
     aggregate: false,
     columns: [

@@ -1,5 +1,6 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { TranscriptPanel } from '../conversation/transcript-panel';
 import { ColumnMenu } from '../filters/column-menu';
 import { FilterBar } from '../filters/filter-bar';
 import { useI18n } from '../i18n/i18n';
@@ -40,6 +41,21 @@ export function ReportDataView({
   const { order, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
   const unparsed = useMemo(() => countUnparsed(data), [data]);
   const number = new Intl.NumberFormat(locale);
+  const [conversation, setConversation] = useState<{ connId: string; at: number } | null>(null);
+  const trigger = useRef<HTMLElement | null>(null);
+  const dateKey = data.columns.find((column) => column.type === 'datetime')?.key;
+  const openConversation = (rowIndex: number, button: HTMLElement) => {
+    const row = data.rows[rowIndex]!;
+    const at = dateKey ? row[dateKey] : null;
+    if (typeof row.conn_id !== 'string' || typeof at !== 'number') return;
+    trigger.current = button;
+    setConversation({ connId: row.conn_id, at });
+  };
+  // Closing returns focus to the CONN_ID that opened it; the table keeps its scroll position.
+  const closeConversation = useCallback(() => {
+    setConversation(null);
+    trigger.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
     <>
@@ -83,7 +99,15 @@ export function ReportDataView({
         onColumnVisibilityChange={prefs.setVisibility}
         columnSizing={prefs.sizing}
         onColumnSizingChange={prefs.setSizing}
+        onOpenConversation={report.transcript ? openConversation : undefined}
       />
+      {conversation && (
+        <TranscriptPanel
+          connId={conversation.connId}
+          at={conversation.at}
+          onClose={closeConversation}
+        />
+      )}
     </>
   );
 }

@@ -42,6 +42,8 @@ export interface ReportTableProps {
   onColumnVisibilityChange: (visibility: ColumnVisibilityState) => void;
   columnSizing: ColumnSizingState;
   onColumnSizingChange: (sizing: ColumnSizingState) => void;
+  /** When set, CONN_ID cells open that chat's conversation. */
+  onOpenConversation?: (rowIndex: number, trigger: HTMLElement) => void;
 }
 
 const apply = <T,>(updater: Updater<T>, current: T): T =>
@@ -158,19 +160,34 @@ export function ReportTable(props: ReportTableProps) {
             </tr>
           )}
           {items.map((item) => {
-            const row = rows[order[item.index]!]!;
+            const rowIndex = order[item.index]!;
+            const row = rows[rowIndex]!;
             return (
               <tr key={item.key} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                 {visible.map((column) => {
                   const def = byKey.get(column.id)!;
+                  const value = row[def.key] ?? null;
+                  const opensChat =
+                    props.onOpenConversation &&
+                    def.key === 'conn_id' &&
+                    typeof value === 'string' &&
+                    value !== '-';
                   return (
                     <td key={column.id} className={isNumericType(def.type) ? 'num' : undefined}>
-                      <TableCell
-                        column={def}
-                        value={row[def.key] ?? null}
-                        formats={formats}
-                        t={t}
-                      />
+                      {opensChat ? (
+                        <button
+                          type="button"
+                          className="conn-button"
+                          aria-label={t('transcript.open', { conn: value })}
+                          onClick={(event) =>
+                            props.onOpenConversation!(rowIndex, event.currentTarget)
+                          }
+                        >
+                          {value}
+                        </button>
+                      ) : (
+                        <TableCell column={def} value={value} formats={formats} t={t} />
+                      )}
                     </td>
                   );
                 })}

@@ -1,0 +1,125 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { findReport, reportTitle } from '../reports/catalog';
+import { describeError } from '../reports/describe-error';
+import { reportQueryOptions } from '../reports/report-query';
+import { DAY, toIsoDate } from '../reports/time-range';
+import { cellFormats, readAttachment } from '../table/cell-format';
+
+const CONVERSATIONS = findReport(2)!;
+
+interface TranscriptPanelProps {
+  connId: string;
+  /** The row's date-time (wall-clock ms): the chat is looked up that day and the next. */
+  at: number;
+  onClose: () => void;
+}
+
+type Speaker = 'customer' | 'agent' | 'bot';
+
+function speakerOf(from: unknown, fromName: unknown): Speaker {
+  if (fromName === 'chat_bot') return 'bot';
+  return from === 'CUSTOMER' ? 'customer' : 'agent';
+}
+
+/** One chat's messages from "2. Conversations", beside the report. */
+export function TranscriptPanel({ connId, at, onClose }: TranscriptPanelProps) {
+  const { t, language, locale } = useI18n();
+  const formats = cellFormats(locale);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const from = toIsoDate(at);
+  // Chats are listed by close date, and untypified ones close ~23 h later.
+  const to = toIsoDate(at + DAY);
+  const query = useQuery(reportQueryOptions(CONVERSATIONS, from, to));
+  const messages = (query.data?.rows ?? []).filter((row) => row.conn_id === connId);
+  const first = messages[0];
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const speakerLabel = {
+    customer: t('transcript.customer'),
+    agent: t('transcript.agent'),
+    bot: t('transcript.bot'),
+  };
+  return (
+    <aside
+      className="transcript-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="transcript-title"
+    >
+      <header>
+        <h2 id="transcript-title">{t('transcript.title', { conn: connId })}</h2>
+        <button type="button" ref={closeRef} onClick={onClose} aria-label={t('transcript.close')}>
+          ✕
+        </button>
+      </header>
+      <p className="transcript-source">
+        {t('transcript.source', { report: reportTitle(CONVERSATIONS, language), from, to })}
+      </p>
+      {query.isPending && (
+        <p role="status">
+          <span className="spinner" aria-hidden="true" /> {t('transcript.loading')}
+        </p>
+      )}
+      {query.isError && (
+        <p role="alert" className="state-error">
+          {describeError(query.error, t).summary} {describeError(query.error, t).detail}
+        </p>
+      )}
+      {query.data && messages.length === 0 && (
+        <p role="status">{t('transcript.notFound', { from, to })}</p>
+      )}
+      {first && (
+        <dl className="transcript-header">
+          <dt>CUSTOMER_NAME</dt>
+          <dd>{String(first.customer_name ?? '')}</dd>
+          <dt>CUSTOMER_PHONE</dt>
+          <dd>{String(first.customer_phone ?? '')}</dd>
+          <dt>AGENT_NAME</dt>
+          <dd>{String(first.agent_name ?? '') || '—'}</dd>
+          <dt>CHANNEL</dt>
+          <dd>{String(first.channel ?? '')}</dd>
+        </dl>
+      )}
+      {messages.length > 0 && (
+        <ol
+          className="transcript"
+          aria-label={t('transcript.messages', { count: messages.length })}
+        >
+          {messages.map((message, i) => {
+            const speaker = speakerOf(message.from, message.from_name);
+            const text = typeof message.message === 'string' ? message.message : '';
+            const attachment = readAttachment(text);
+            return (
+              <li key={i} className={`message message-${speaker}`}>
+                <p className="message-meta">
+                  <span className="message-speaker">{speakerLabel[speaker]}</span>{' '}
+                  <span>{String(message.from_name ?? '')}</span>{' '}
+                  {typeof message.date === 'number' && (
+                    <time>{formats.dateTime(message.date)}</time>
+                  )}
+                </p>
+                <p className="message-text">
+                  {attachment ? (
+                    <a href={attachment.href} target="_blank" rel="noopener noreferrer nofollow">
+                      📎 {attachment.label}
+                    </a>
+                  ) : (
+                    text
+                  )}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}
