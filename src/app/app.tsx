@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { env } from '../config/env';
 import { I18nProvider, LANGUAGES, useI18n, type Language } from '../i18n/i18n';
 import { ReportPage } from '../reports/report-page';
@@ -10,6 +10,8 @@ import { ReportMenu } from './report-menu';
 import { useLocation } from './router';
 import { SettingsProvider } from './settings';
 import { SettingsPage } from './settings-page';
+
+const RateCardPage = lazy(() => import('../billing/rate-card-page'));
 
 export function App({ queryClient, language }: { queryClient?: QueryClient; language?: Language }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -72,6 +74,10 @@ function Shell() {
           </ErrorBoundary>
         ) : pathname === '/settings' ? (
           <SettingsPage />
+        ) : pathname === '/settings/rate-card' ? (
+          <Suspense fallback={<p className="state">…</p>}>
+            <RateCardPage />
+          </Suspense>
         ) : (
           <p className="state">{t('menu.pick')}</p>
         )}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { env } from '../config/env';
 import { LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { navigate } from './router';
 import { isTimeZone, useSettings, type Settings } from './settings';
 
 const ZONES = [
@@ -90,6 +91,18 @@ export function SettingsPage() {
             ))}
           </select>
         </label>
+        <p>
+          <a
+            href="/settings/rate-card"
+            onClick={(event) => {
+              event.preventDefault();
+              navigate('/settings/rate-card');
+            }}
+          >
+            {t('settings.rateCard')}
+          </a>{' '}
+          — {t('settings.rateCardHelp')}
+        </p>
         <div className="settings-status">
           <h2>{t('settings.connection')}</h2>
           {env.apiMocking ? (

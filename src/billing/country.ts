@@ -58,14 +58,7 @@ const MANUAL_ALIASES: Readonly<Record<string, readonly string[]>> = {
   PA: ['panama', 'pan', '+507', '507'],
   CR: ['costa rica', 'cri', '+506', '506'],
   GT: ['guatemala', 'gtm', '+502', '502'],
-  DO: [
-    'republica dominicana',
-    'rep dominicana',
-    'rep dom',
-    'dominican republic',
-    'dom',
-    'rd',
-  ],
+  DO: ['republica dominicana', 'rep dominicana', 'rep dom', 'dominican republic', 'dom', 'rd'],
   VE: ['venezuela', 'ven', '+58', '58'],
   BO: ['bolivia', 'bol', '+591', '591'],
   PY: ['paraguay', 'pry', '+595', '595'],
@@ -169,12 +162,18 @@ function aliases(): Map<string, MarketKey> {
   return table;
 }
 
+const resolved = new Map<string, MarketKey | undefined>();
+
 /** The market key (ISO-2) of a DESTINY value, or undefined when it does not resolve. */
 export function resolveCountry(value: CellValue | undefined): MarketKey | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value).trim();
-  if (text === '') return undefined;
-  return aliases().get(normalizeCountryText(text));
+  const text = String(value);
+  // A report repeats a handful of spellings over thousands of rows: remember them.
+  if (resolved.has(text)) return resolved.get(text);
+  const market = text.trim() === '' ? undefined : aliases().get(normalizeCountryText(text));
+  if (resolved.size >= 5000) resolved.clear();
+  resolved.set(text, market);
+  return market;
 }
 
 /** True when `code` is an ISO-2 country code this module knows. */

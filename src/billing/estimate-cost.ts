@@ -100,7 +100,7 @@ export interface CountryCost {
   cost: CostRange;
 }
 
-export interface UsageCounts {
+export interface CostCounts {
   /** Rows (interactions). */
   interactions: number;
   /** `template = yes` rows. */
@@ -117,14 +117,17 @@ export interface UsageCounts {
   noRateRows: number;
   /** Conversations opened (per-conversation periods). */
   conversations: number;
-  /** Templates sent within 24 h after the customer wrote (utility would be free). */
+  /**
+   * Billable templates (conversation openers, or per-message templates) sent
+   * within 24 h after the same customer wrote on the same connector.
+   */
   templatesInServiceWindow: number;
   /** Service rows beyond the monthly free allowance. */
   billableServiceRows: number;
   cost: CostRange;
 }
 
-export interface ConnectorCost extends UsageCounts {
+export interface ConnectorCost extends CostCounts {
   connectorId: string;
   name: string;
   /** False for the bucket of rows with an unreadable SESSION_ID. */
@@ -137,7 +140,7 @@ export interface ConnectorCost extends UsageCounts {
 export interface CostEstimate {
   /** Sorted by expected cost (desc), then interactions (desc), then id. */
   connectors: ConnectorCost[];
-  totals: UsageCounts & { connectors: number; byCountry: CountryCost[] };
+  totals: CostCounts & { connectors: number; byCountry: CountryCost[] };
   /** Rows whose SESSION_ID did not give a connector (grouped under UNKNOWN_CONNECTOR). */
   unreadableSessionRows: number;
   /** Period ids that priced at least one row. */
@@ -150,13 +153,49 @@ export interface CostEstimate {
 
 // ---------------------------------------------------------------------------
 
-interface Acc {
-  low: bigint;
-  expected: bigint;
-  high: bigint;
+/**
+ * An exact integer sum: a float part that stays a safe integer, spilled into a
+ * BigInt when the next addition would not be exact (BigInt per row is slow).
+ */
+class ExactSum {
+  private big = 0n;
+  private small = 0;
+
+  add(value: number): void {
+    const next = this.small + value;
+    if (Number.isSafeInteger(next)) this.small = next;
+    else {
+      this.big += BigInt(this.small);
+      this.small = value;
+    }
+  }
+
+  addSum(other: ExactSum): void {
+    this.big += other.value();
+  }
+
+  value(): bigint {
+    return this.big + BigInt(this.small);
+  }
 }
 
-const zeroAcc = (): Acc => ({ low: 0n, expected: 0n, high: 0n });
+interface Acc {
+  low: ExactSum;
+  expected: ExactSum;
+  high: ExactSum;
+}
+
+const zeroAcc = (): Acc => ({
+  low: new ExactSum(),
+  expected: new ExactSum(),
+  high: new ExactSum(),
+});
+
+function addAcc(target: Acc, source: Acc): void {
+  target.low.addSum(source.low);
+  target.expected.addSum(source.expected);
+  target.high.addSum(source.high);
+}
 
 interface CountryAcc {
   key: string;
@@ -213,12 +252,17 @@ interface Item {
   pair?: string;
 }
 
+/** Keeps one row's amount (≤ 10 USD × 1e6 µ × weights) a safe integer. */
+const MAX_MIX_VALUE = 1_000_000;
+
 function weightsOf(mix: CategoryMix): Record<TemplateCategory, number> {
   const weights = {} as Record<TemplateCategory, number>;
   for (const category of TEMPLATE_CATEGORIES) {
     const pct = mix[category];
-    if (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0) {
-      throw new RangeError(`Category mix: ${category} must be a number ≥ 0, got ${String(pct)}.`);
+    if (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > MAX_MIX_VALUE) {
+      throw new RangeError(
+        `Category mix: ${category} must be a number from 0 to ${MAX_MIX_VALUE}, got ${String(pct)}.`,
+      );
     }
     weights[category] = Math.round(pct * 100);
   }
@@ -249,9 +293,9 @@ function templateAmounts(
 }
 
 function add(acc: Acc, low: number, expected: number, high: number): void {
-  acc.low += BigInt(low);
-  acc.expected += BigInt(expected);
-  acc.high += BigInt(high);
+  acc.low.add(low);
+  acc.expected.add(expected);
+  acc.high.add(high);
 }
 
 export function estimateCost(rows: readonly ReportRow[], options: EstimateOptions): CostEstimate {
@@ -269,9 +313,9 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
   const toCents = (value: bigint): number =>
     Number(divRoundHalfUp(value * (10_000n + markupBp), denominator));
   const toRange = (acc: Acc): CostRange => ({
-    low: toCents(acc.low),
-    expected: toCents(acc.expected),
-    high: toCents(acc.high),
+    low: toCents(acc.low.value()),
+    expected: toCents(acc.expected.value()),
+    high: toCents(acc.high.value()),
   });
 
   const connectors = new Map<string, ConnectorAcc>();
@@ -337,13 +381,18 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
   const conversationStart = new Map<string, number>();
   const serviceCount = new Map<string, number>();
   const periodsUsed = new Set<string>();
-  let periodCache: { date: string; period: RatePeriod | undefined } | undefined;
+  let cachedDay = Number.NaN;
+  let date = '';
+  let period: RatePeriod | undefined;
 
   for (const item of items) {
     const { connector, country, pair, time } = item;
-    const date = toIsoDate(time);
-    if (periodCache?.date !== date) periodCache = { date, period: findPeriod(card, date) };
-    const period = periodCache.period;
+    const day = Math.floor(time / DAY);
+    if (day !== cachedDay) {
+      cachedDay = day;
+      date = toIsoDate(day * DAY);
+      period = findPeriod(card, date);
+    }
 
     if (!item.template) {
       if (pair !== undefined) lastInbound.set(pair, time);
@@ -376,19 +425,16 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
       connector.outsideCardRows++;
       continue;
     }
-    let utilityFree = false;
     if (period.model === 'per-conversation') {
       const start = pair === undefined ? undefined : conversationStart.get(pair);
       if (start !== undefined && time < start + DAY) continue; // inside a running conversation
       if (pair !== undefined) conversationStart.set(pair, time);
       connector.conversations++;
-    } else {
-      const inbound = pair === undefined ? undefined : lastInbound.get(pair);
-      if (inbound !== undefined && time - inbound < DAY) {
-        connector.templatesInServiceWindow++;
-        utilityFree = period.utilityFreeInServiceWindow;
-      }
     }
+    const inbound = pair === undefined ? undefined : lastInbound.get(pair);
+    const inServiceWindow = inbound !== undefined && time - inbound < DAY;
+    if (inServiceWindow) connector.templatesInServiceWindow++;
+    const utilityFree = inServiceWindow && period.utilityFreeInServiceWindow;
     const resolved = item.market ? lookupRates(card, period, item.market) : undefined;
     if (!resolved) {
       connector.noRateRows++;
@@ -428,9 +474,7 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
   const list: ConnectorCost[] = [];
   for (const c of connectors.values()) {
     for (const field of COUNT_FIELDS) totals[field] += c[field];
-    totals.acc.low += c.acc.low;
-    totals.acc.expected += c.acc.expected;
-    totals.acc.high += c.acc.high;
+    addAcc(totals.acc, c.acc);
     for (const country of c.countries.values()) {
       let total = totalCountries.get(country.key);
       if (!total) {
@@ -441,9 +485,7 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
       total.rows += country.rows;
       total.templates += country.templates;
       total.noRateRows += country.noRateRows;
-      total.acc.low += country.acc.low;
-      total.acc.expected += country.acc.expected;
-      total.acc.high += country.acc.high;
+      addAcc(total.acc, country.acc);
       if (country.viaRegion) total.viaRegion = country.viaRegion;
     }
     const byCountry = [...c.countries.values()].map(countryOut).sort(byRows);
@@ -496,8 +538,8 @@ const COUNT_FIELDS = [
   'billableServiceRows',
 ] as const;
 
-function pickCounts(c: CountsAcc): Omit<UsageCounts, 'cost'> {
-  const out = {} as Omit<UsageCounts, 'cost'>;
+function pickCounts(c: CountsAcc): Omit<CostCounts, 'cost'> {
+  const out = {} as Omit<CostCounts, 'cost'>;
   for (const field of COUNT_FIELDS) out[field] = c[field];
   return out;
 }

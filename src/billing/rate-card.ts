@@ -227,7 +227,7 @@ export const DEFAULT_RATE_CARD: RateCard = deepFreeze({
       asOf: '2026-09-29',
       sources: ['https://huggingface.co/datasets/WhaTools/whatsapp-open-data', ...RATE_SOURCES],
       notes:
-        'Reported, verify on Meta\'s page: service messages at the utility rate beyond 1,000 free per business phone number (connector) per month; utility templates inside the service window no longer free; Mexico marketing 0.0397, Peru utility/auth 0.0300.',
+        "Reported, verify on Meta's page: service messages at the utility rate beyond 1,000 free per business phone number (connector) per month; utility templates inside the service window no longer free; Mexico marketing 0.0397, Peru utility/auth 0.0300.",
       rates: ratesOf(OCT_2026, 'pmp-2026-10', true),
     },
   ],
@@ -291,9 +291,7 @@ export interface RateCardIssue {
   message: string;
 }
 
-export type RateCardResult =
-  | { ok: true; card: RateCard }
-  | { ok: false; issues: RateCardIssue[] };
+export type RateCardResult = { ok: true; card: RateCard } | { ok: false; issues: RateCardIssue[] };
 
 /** Highest believable rate; anything above is almost surely a typo (e.g. cents for dollars). */
 export const MAX_RATE_USD = 10;
@@ -360,7 +358,10 @@ export function validateRateCard(value: unknown): RateCardResult {
     for (const [key, region] of Object.entries(rawRegions)) {
       const path = `regions.${key}`;
       if (!REGION_KEY.test(key)) {
-        issue(path, 'A region key must be 3+ upper-case letters/digits (ISO-2 keys are countries).');
+        issue(
+          path,
+          'A region key must be 3+ upper-case letters/digits (ISO-2 keys are countries).',
+        );
         continue;
       }
       if (!isObj(region)) {
@@ -377,7 +378,10 @@ export function validateRateCard(value: unknown): RateCardResult {
         region.members.forEach((member, index) => {
           const code = typeof member === 'string' ? member.trim().toUpperCase() : '';
           if (!isCountryCode(code)) {
-            issue(`${path}.members[${index}]`, `${JSON.stringify(member)} is not an ISO-2 country code.`);
+            issue(
+              `${path}.members[${index}]`,
+              `${JSON.stringify(member)} is not an ISO-2 country code.`,
+            );
           } else if (!members.includes(code)) members.push(code);
         });
       }
@@ -450,7 +454,10 @@ function validatePeriod(
     report('to', `Ends (${to}) before it starts (${raw.from}).`);
   }
   if (!PRICING_MODELS.includes(raw.model as PricingModel)) {
-    report('model', `Expected one of ${PRICING_MODELS.join(', ')}, got ${JSON.stringify(raw.model)}.`);
+    report(
+      'model',
+      `Expected one of ${PRICING_MODELS.join(', ')}, got ${JSON.stringify(raw.model)}.`,
+    );
   }
   const utilityFree = raw.utilityFreeInServiceWindow ?? false;
   if (typeof utilityFree !== 'boolean') {
@@ -488,7 +495,10 @@ function validatePeriod(
         continue;
       }
       if (!isObj(rawRates)) {
-        report(where, `Expected {marketing, utility, authentication, service}, got ${describe(rawRates)}.`);
+        report(
+          where,
+          `Expected {marketing, utility, authentication, service}, got ${describe(rawRates)}.`,
+        );
         continue;
       }
       const values: Partial<Record<RateCategory, number>> = {};
@@ -541,6 +551,14 @@ function marketKeyOf(raw: string, regions: Record<string, RateRegion>): string |
   const upper = trimmed.toUpperCase();
   if (isCountryCode(upper)) return upper;
   return resolveCountry(trimmed);
+}
+
+/** A rate typed by the user: "0.0125" or "0,0125" → 0.0125; undefined when not a plausible USD rate. */
+export function parseRateText(text: string): number | undefined {
+  const clean = text.trim().replace(',', '.');
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(clean)) return undefined;
+  const value = Number(clean);
+  return Number.isFinite(value) && value >= 0 && value <= MAX_RATE_USD ? value : undefined;
 }
 
 /** Pretty JSON for export; `parseRateCardJson` reads it back unchanged. */

@@ -19,7 +19,11 @@ export function readTemplateFlag(value: CellValue | undefined): boolean | undefi
 }
 
 /** Grouping key of a DESTINY value: the market (ISO-2) when it resolves, else its trimmed text. */
-export function readCountryKey(value: CellValue | undefined): { key: string; market?: string; raw: string } {
+export function readCountryKey(value: CellValue | undefined): {
+  key: string;
+  market?: string;
+  raw: string;
+} {
   const raw = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
   const market = resolveCountry(value);
   return market === undefined ? { key: raw, raw } : { key: market, market, raw };

@@ -125,15 +125,14 @@ export function aggregateUsage(
     bump(country, flag);
   }
 
-  const byTotal = (a: ShareEntry, b: ShareEntry) =>
-    b.total - a.total || a.key.localeCompare(b.key);
+  const byTotal = (a: ShareEntry, b: ShareEntry) => b.total - a.total || a.key.localeCompare(b.key);
 
   return {
     ...all,
     byDay: fillDays(days, options.maxFillDays ?? 400),
     undatedRows,
-    byConnector: [...connectors].map(
-      ([key, c]): ConnectorShare => ({
+    byConnector: [...connectors]
+      .map(([key, c]): ConnectorShare => ({
         key,
         label: connectorName(key, options.connectorNames, options.unknownConnectorLabel),
         total: c.total,
@@ -142,22 +141,24 @@ export function aggregateUsage(
         unknown: c.unknown,
         templateShare: templateShare(c),
         readable: c.readable,
-      }),
-    ).sort(byTotal),
-    byCountry: [...countries].map(([key, c]): CountryShare => {
-      const entry: CountryShare = {
-        key,
-        label: key,
-        total: c.total,
-        templates: c.templates,
-        nonTemplates: c.nonTemplates,
-        unknown: c.unknown,
-        templateShare: templateShare(c),
-        values: [...c.values].sort(),
-      };
-      if (c.market !== undefined) entry.market = c.market;
-      return entry;
-    }).sort(byTotal),
+      }))
+      .sort(byTotal),
+    byCountry: [...countries]
+      .map(([key, c]): CountryShare => {
+        const entry: CountryShare = {
+          key,
+          label: key,
+          total: c.total,
+          templates: c.templates,
+          nonTemplates: c.nonTemplates,
+          unknown: c.unknown,
+          templateShare: templateShare(c),
+          values: [...c.values].sort(),
+        };
+        if (c.market !== undefined) entry.market = c.market;
+        return entry;
+      })
+      .sort(byTotal),
     unreadableSessionRows,
   };
 }

@@ -1,3 +1,5 @@
+import { scratchUint32 } from './buffers';
+
 /**
  * Stable integer sorts over typed arrays: the primitives every sort key in the engine is
  * built and applied with. Keys are pairs of 32-bit words (hi, lo) compared as one unsigned
@@ -18,6 +20,7 @@ export function sortWordPairs(
   item: Uint32Array,
   start: number,
   end: number,
+  scratch?: RadixScratch,
 ): void {
   const size = end - start;
   if (size < 2) return;
@@ -30,7 +33,7 @@ export function sortWordPairs(
   const mask = radix - 1;
   const digitsPerWord = 32 / bits;
   const passes = 2 * digitsPerWord;
-  const counts = new Uint32Array(passes * radix);
+  const counts = scratch ? scratch.counts(passes * radix) : new Uint32Array(passes * radix);
   for (let i = start; i < end; i++) {
     let word = lo[i]!;
     for (let d = 0; d < digitsPerWord; d++) {
@@ -49,9 +52,9 @@ export function sortWordPairs(
   let srcLo = lo;
   let srcItem = item;
   let srcBase = start;
-  let scratchHi: Uint32Array | undefined;
-  let scratchLo: Uint32Array | undefined;
-  let scratchItem: Uint32Array | undefined;
+  let scratchHi = scratch?.hi;
+  let scratchLo = scratch?.lo;
+  let scratchItem = scratch?.item;
   for (let pass = 0; pass < passes; pass++) {
     const base = pass * radix;
     let trivial = false;
@@ -117,6 +120,34 @@ function insertionSort(
     hi[j + 1] = h;
     lo[j + 1] = l;
     item[j + 1] = it;
+  }
+}
+
+/**
+ * Buffers reused across many sortWordPairs calls on parts of one array (MSD recursion sorts
+ * thousands of small groups; allocating per call made the collector the bottleneck).
+ */
+export class RadixScratch {
+  private constructor(
+    readonly hi: Uint32Array,
+    readonly lo: Uint32Array,
+    readonly item: Uint32Array,
+  ) {}
+
+  /** Scratch for ranges of up to `capacity` items, from the shared pool (see buffers.ts). */
+  static shared(capacity: number): RadixScratch {
+    return new RadixScratch(
+      scratchUint32('radix.hi', capacity),
+      scratchUint32('radix.lo', capacity),
+      scratchUint32('radix.item', capacity),
+    );
+  }
+
+  /** A zeroed count table of `size` entries (a view on a reused buffer). */
+  counts(size: number): Uint32Array {
+    const view = scratchUint32('radix.counts', size);
+    view.fill(0);
+    return view;
   }
 }
 

@@ -95,6 +95,10 @@ export const en = {
   'transcript.customer': 'Customer',
   'transcript.agent': 'Agent',
   'transcript.bot': 'Bot',
+  'charts.loading': 'Loading charts…',
+  'settings.rateCard': 'WhatsApp rate card',
+  'settings.rateCardHelp':
+    'Meta’s prices per country and category used for the cost estimate of report 10.',
 } as const;
 
 export type MessageKey = keyof typeof en;

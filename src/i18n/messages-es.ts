@@ -93,9 +93,14 @@ export const es: Record<MessageKey, string> = {
   'transcript.close': 'Cerrar la conversación',
   'transcript.source': 'De {report}, del {from} al {to}',
   'transcript.loading': 'Cargando la conversación…',
-  'transcript.notFound': 'Este chat no tiene mensajes en 2. Conversaciones entre el {from} y el {to}.',
+  'transcript.notFound':
+    'Este chat no tiene mensajes en 2. Conversaciones entre el {from} y el {to}.',
   'transcript.messages': '{count} mensajes',
   'transcript.customer': 'Cliente',
   'transcript.agent': 'Agente',
   'transcript.bot': 'Bot',
+  'charts.loading': 'Cargando gráficos…',
+  'settings.rateCard': 'Tarifario de WhatsApp',
+  'settings.rateCardHelp':
+    'Precios de Meta por país y categoría usados en el costo estimado del reporte 10.',
 };

@@ -1,5 +1,5 @@
 import { connectorName, parseSessionId } from '../billing/connector';
-import type { ColumnDef } from './catalog';
+import type { ColumnDef, ReportDef } from './catalog';
 import type { ParsedRows } from './wire/normalize-rows';
 
 /** The WhatsApp connector, read out of SESSION_ID (`phone.operation.connectorId`). */
@@ -14,6 +14,8 @@ export function connectorLabel(id: string, names?: ReadonlyMap<string, string>):
 export interface WithConnector extends ParsedRows {
   /** Rows whose SESSION_ID has no readable connector (kept, with an empty CONNECTOR). */
   unreadableSessions: number;
+  /** Connector names from wolkvox, when it gave them. */
+  connectorNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -27,7 +29,7 @@ export function withConnectorColumn(
   names?: ReadonlyMap<string, string>,
 ): WithConnector {
   const at = data.columns.findIndex((column) => column.key === 'session_id');
-  if (at < 0) return { ...data, unreadableSessions: 0 };
+  if (at < 0) return { ...data, unreadableSessions: 0, connectorNames: names };
   const labels = new Map<string, string>();
   let unreadable = 0;
   for (const row of data.rows) {
@@ -47,5 +49,12 @@ export function withConnectorColumn(
     CONNECTOR_COLUMN,
     ...data.columns.slice(at + 1),
   ];
-  return { columns, rows: data.rows, unreadableSessions: unreadable };
+  return { columns, rows: data.rows, unreadableSessions: unreadable, connectorNames: names };
+}
+
+/** The columns a report's rows will have once loaded: the catalog's, plus CONNECTOR where it applies. */
+export function reportColumns(report: ReportDef): readonly ColumnDef[] {
+  const at = report.columns.findIndex((column) => column.key === 'session_id');
+  if (at < 0) return report.columns;
+  return [...report.columns.slice(0, at + 1), CONNECTOR_COLUMN, ...report.columns.slice(at + 1)];
 }

@@ -1,5 +1,5 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { TranscriptPanel } from '../conversation/transcript-panel';
 import { ColumnMenu } from '../filters/column-menu';
 import { FilterBar } from '../filters/filter-bar';
@@ -12,10 +12,14 @@ import { useColumnPrefs } from './use-column-prefs';
 import { useReportView } from './use-report-view';
 import type { SortEntry, ViewState } from './view-state';
 import type { ParsedRows } from './wire/normalize-rows';
+import type { WithConnector } from './connector-column';
+
+// Charts (recharts) load only when a report shows them, so the first page stays light.
+const BillingPanel = lazy(() => import('../billing/billing-panel'));
 
 interface ReportDataViewProps {
   report: ReportDef;
-  data: ParsedRows;
+  data: WithConnector;
   view: ViewState;
   caption: string;
   onViewChange: (patch: Partial<ViewState>, typing?: boolean) => void;
@@ -57,8 +61,24 @@ export function ReportDataView({
     trigger.current?.focus({ preventScroll: true });
   }, []);
 
+  const filterTo = (key: string, values: string[]) =>
+    onViewChange({ filters: { ...view.filters, [key]: { ...view.filters[key], values } } });
+
   return (
     <>
+      {report.number === 10 && (
+        <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
+          <BillingPanel
+            rows={data.rows}
+            order={order}
+            connectorNames={data.connectorNames}
+            from={view.from}
+            to={view.to}
+            onFilter={filterTo}
+            onSelectDay={(day) => onViewChange({ from: day, to: day })}
+          />
+        </Suspense>
+      )}
       <FilterBar columns={data.columns} view={view} facet={facet} onChange={onViewChange} />
       <div className="table-toolbar">
         <p className="row-count" aria-live="polite">

@@ -5,6 +5,7 @@ import { useSettings } from '../app/settings';
 import { useI18n } from '../i18n/i18n';
 import { reportTitle, type ReportDef } from './catalog';
 import { todayIn } from './date-presets';
+import { reportColumns } from './connector-column';
 import { describeError } from './describe-error';
 import { RangeForm } from './range-form';
 import { ReportDataView } from './report-data-view';
@@ -16,7 +17,7 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const { settings } = useSettings();
   const today = todayIn(settings.timeZone);
   const { view, invalid } = useMemo(
-    () => parseView(search, report, today),
+    () => parseView(search, report, today, reportColumns(report)),
     [search, report, today],
   );
   const title = reportTitle(report, language);

@@ -101,7 +101,10 @@ describe('estimateCost — hand-computed fixture across 2025-07-01', () => {
     expect(country('EC')).toMatchObject({ market: 'EC', viaRegion: 'LATAM', templates: 1 });
     // EC × 1.4 = 15820 / 59710 / 103600 µUSD
     expect(country('EC')?.cost).toEqual({ low: 2, expected: 6, high: 10 });
-    expect(country('Narnia')).toMatchObject({ noRateRows: 1, cost: { low: 0, expected: 0, high: 0 } });
+    expect(country('Narnia')).toMatchObject({
+      noRateRows: 1,
+      cost: { low: 0, expected: 0, high: 0 },
+    });
     expect(country('Narnia')?.market).toBeUndefined();
   });
 
@@ -227,6 +230,23 @@ describe('estimateCost — rules', () => {
     expect(estimate.usesReportedRules).toBe(true);
   });
 
+  it('honours a service-window rule in a per-conversation period when the card says so', () => {
+    // Customer writes at 09:00, a template at 10:00 opens a conversation; utility-only mix.
+    // Default card (flag off): 0.0008 USD each → 100 pairs = 0.08 USD = 8 cents.
+    // Card with the flag on: the utility conversation is free → 0.
+    const rows = Array.from({ length: 100 }, (_, i) => [
+      row(`573${i}.op.C`, '2025-03-01T09:00', `573${i}`, false, 'CO'),
+      row(`573${i}.op.C`, '2025-03-01T10:00', `573${i}`, true, 'CO'),
+    ]).flat();
+    const mix = { marketing: 0, utility: 100, authentication: 0 };
+    expect(estimateCost(rows, { card: DEFAULT_RATE_CARD, mix }).totals.cost.expected).toBe(8);
+    const card = cloneRateCard(DEFAULT_RATE_CARD);
+    (card.periods[0] as { utilityFreeInServiceWindow: boolean }).utilityFreeInServiceWindow = true;
+    const estimate = estimateCost(rows, { card, mix });
+    expect(estimate.totals).toMatchObject({ conversations: 100, templatesInServiceWindow: 100 });
+    expect(estimate.totals.cost.expected).toBe(0);
+  });
+
   it('reports region members as no rate when the fallback is off', () => {
     const card = cloneRateCard(DEFAULT_RATE_CARD);
     card.applyRegionFallback = false;
@@ -236,10 +256,34 @@ describe('estimateCost — rules', () => {
     expect(estimate.totals.cost).toEqual({ low: 0, expected: 0, high: 0 });
   });
 
+  it('stays exact when the sums outgrow float integers', () => {
+    // Mix given as raw counts: weight 1,000,000 → 100,000,000 bp; one CO template adds
+    // 12,500 µUSD × 1e8 = 1.25e12 units, 8,000 of them 1e16 > 2^53. Expected:
+    // 8,000 × 0.0125 = 100 USD; with 10 % markup 110.00 USD.
+    const rows = Array.from({ length: 8000 }, (_, i) =>
+      row(`57${i}.op.C`, '2025-08-01T10:00', `57${i}`, true, 'Colombia'),
+    );
+    const estimate = estimateCost(rows, {
+      card: DEFAULT_RATE_CARD,
+      mix: { marketing: 1_000_000, utility: 0, authentication: 0 },
+      markupPercent: 10,
+    });
+    expect(estimate.totals.cost).toEqual({ low: 704, expected: 11000, high: 11000 });
+  });
+
   it('rejects a mix without weight and a negative markup', () => {
     expect(() =>
-      estimateCost([], { card: DEFAULT_RATE_CARD, mix: { marketing: 0, utility: 0, authentication: 0 } }),
+      estimateCost([], {
+        card: DEFAULT_RATE_CARD,
+        mix: { marketing: 0, utility: 0, authentication: 0 },
+      }),
     ).toThrow(RangeError);
+    expect(() =>
+      estimateCost([], {
+        card: DEFAULT_RATE_CARD,
+        mix: { marketing: 2_000_000, utility: 0, authentication: 0 },
+      }),
+    ).toThrow(/from 0 to 1000000/);
     expect(() => estimateCost([], { card: DEFAULT_RATE_CARD, markupPercent: -5 })).toThrow(
       /Markup/,
     );

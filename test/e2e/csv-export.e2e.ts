@@ -35,12 +35,14 @@ it('opens a shared URL with range, phone and sort, and exports exactly the rows 
   expect(await destiny.getAttribute('aria-sort')).toBe('ascending');
 
   // Every row on screen has a phone with "57300" in it, whatever its format.
-  const phones = await page.locator('tbody tr:not(.spacer) td:nth-child(5)').allTextContents();
+  const phones = await page
+    .locator('.report-table tbody tr:not(.spacer) td:nth-child(5)')
+    .allTextContents();
   expect(phones.length).toBeGreaterThan(5);
   for (const phone of phones) expect(phone.replace(/\D/g, '')).toContain('57300');
 
   const firstRows = await page
-    .locator('tbody tr:not(.spacer)')
+    .locator('.report-table tbody tr:not(.spacer)')
     .evaluateAll((rows) =>
       rows
         .slice(0, 5)

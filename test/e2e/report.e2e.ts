@@ -32,7 +32,7 @@ it('opens a report from the menu, shows rows and sorts by a header', async () =>
   await page.getByText(/^[\d,]+ of [\d,]+ rows$/).waitFor();
   expect(await rowCount()).toBeGreaterThan(1000);
 
-  const rendered = await page.locator('tbody tr:not(.spacer)').count();
+  const rendered = await page.locator('.report-table tbody tr:not(.spacer)').count();
   expect(rendered).toBeGreaterThan(10);
   expect(rendered).toBeLessThan(80); // virtualized: a window, not every row
 
@@ -40,10 +40,10 @@ it('opens a report from the menu, shows rows and sorts by a header', async () =>
   await page.getByRole('button', { name: /^DATE/ }).click();
   const header = page.getByRole('columnheader', { name: /^DATE/ });
   await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
-  const headers = await page.getByRole('columnheader').allTextContents();
+  const headers = await page.locator('.report-table').getByRole('columnheader').allTextContents();
   const dateColumn = headers.findIndex((text) => /^DATE\b/.test(text));
   const firstDate = await page
-    .locator('tbody tr:not(.spacer)')
+    .locator('.report-table tbody tr:not(.spacer)')
     .first()
     .locator('td')
     .nth(dateColumn)

@@ -23,7 +23,7 @@ it('opens the conversation of a report 10 row in a side panel, and closes back t
 
   const table = page.locator('.table-scroll');
   await table.evaluate((el) => (el.scrollTop = 3400));
-  const row = page.locator('tbody tr:not(.spacer)').nth(4);
+  const row = page.locator('.report-table tbody tr:not(.spacer)').nth(4);
   const connId = (await row.locator('td').first().textContent())!;
   const phone = (await row.locator('td').nth(4).textContent())!;
 
@@ -56,12 +56,16 @@ it('renders message text with HTML as text, and attachments as plain links', asy
   });
   await page.getByLabel('Search in visible columns').fill('onerror');
   await expect
-    .poll(() => page.locator('tbody td', { hasText: '<img src=x onerror="alert(1)">' }).count())
+    .poll(() =>
+      page.locator('.report-table tbody td', { hasText: '<img src=x onerror="alert(1)">' }).count(),
+    )
     .toBeGreaterThan(0);
-  expect(await page.locator('tbody img').count()).toBe(0);
+  expect(await page.locator('.report-table tbody img').count()).toBe(0);
 
   await page.getByLabel('Search in visible columns').fill('.pdf');
-  const link = page.locator('tbody a[href^="https://files.wolkvox.example/"]').first();
+  const link = page
+    .locator('.report-table tbody a[href^="https://files.wolkvox.example/"]')
+    .first();
   await link.waitFor();
   expect(await link.getAttribute('rel')).toContain('noopener');
   expect(alerted).toBe(false);

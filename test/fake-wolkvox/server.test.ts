@@ -1,5 +1,10 @@
-// @vitest-environment node
-import { REPORTS_PATH, startFakeWolkvox, type FakeWolkvox, type FakeWolkvoxOptions } from './server';
+import {
+  REPORTS_PATH,
+  startFakeWolkvox,
+  type FakeWolkvox,
+  type FakeWolkvoxOptions,
+} from './server';
+import { letThrough } from './let-through';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const MARCH = { start: at('2026-03-01T00:00:00'), end: at('2026-03-31T23:59:59') };
@@ -12,6 +17,7 @@ afterEach(async () => {
 
 async function start(options: FakeWolkvoxOptions = {}) {
   fake = await startFakeWolkvox({ range: MARCH, rows: 1_000, ...options });
+  letThrough(fake.url);
   return fake;
 }
 
@@ -65,7 +71,11 @@ describe('fake wolkvox server', () => {
     expect(empty.status).toBe(404);
     expect(empty.json).toMatchObject({ msg: 'Validate dates entered' });
     expect(String(empty.json!.code)).toBe('404');
-    const unknown = await get(server, { api: 'chat_99', date_ini: '20260301000000', date_end: '20260302000000' });
+    const unknown = await get(server, {
+      api: 'chat_99',
+      date_ini: '20260301000000',
+      date_end: '20260302000000',
+    });
     expect(unknown.status).toBe(404);
   });
 

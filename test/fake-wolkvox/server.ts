@@ -120,7 +120,10 @@ export interface FakeCallRecord {
 
 export interface FakeStats {
   calls: FakeCallRecord[];
-  /** Calls in progress now. */
+  /**
+   * Calls in progress now. A call ends when its answer is written, or when the
+   * client goes away (a call that hangs ends only then).
+   */
   active: number;
   /** Most accepted calls in progress at once. */
   maxConcurrent: number;
@@ -174,19 +177,34 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     };
     stats.calls.push(call);
     const stringCode = call.n % 2 === 0;
-    const answer = (status: number, body: string, contentType = 'application/json; charset=utf-8') => {
+    // Ends the call's turn on the token; set once the call is accepted.
+    let release = () => {};
+    const answer = (
+      status: number,
+      body: string,
+      contentType = 'application/json; charset=utf-8',
+    ) => {
       call.status = status;
       call.durationMs = Date.now() - started;
       send(res, status, contentType, body);
+      // Done once its answer is written, as a PHP script is done when it exits,
+      // even if the client is still reading the body.
+      release();
     };
     const envelope = (status: number, error: string | null, msg: string, data?: unknown) =>
       answer(
         status,
-        JSON.stringify({ code: stringCode ? String(status) : status, error, msg, ...(data ? { data } : {}) }),
+        JSON.stringify({
+          code: stringCode ? String(status) : status,
+          error,
+          msg,
+          ...(data ? { data } : {}),
+        }),
       );
 
     if (req.method !== 'GET') return envelope(405, 'Method Not Allowed', 'Use GET');
-    if (req.headers['wolkvox-token'] !== token) return envelope(401, 'Unauthorized', 'Invalid token');
+    if (req.headers['wolkvox-token'] !== token)
+      return envelope(401, 'Unauthorized', 'Invalid token');
     if (stats.active >= maxConcurrent) {
       stats.rejected++;
       return envelope(429, 'Too Many Requests', 'The token cannot be consumed simultaneously');
@@ -197,18 +215,18 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     stats.maxConcurrent = Math.max(stats.maxConcurrent, stats.active);
     call.concurrent = stats.active;
     let ended = false;
-    const end = () => {
+    release = () => {
       if (ended) return;
       ended = true;
       stats.active--;
     };
-    res.once('finish', end);
     res.once('close', () => {
       if (!res.writableFinished) call.abandoned = true;
-      end();
+      release();
     });
 
-    if (!call.api || !apis.has(call.api)) return envelope(404, 'Not Found', 'Validate dates entered');
+    if (!call.api || !apis.has(call.api))
+      return envelope(404, 'Not Found', 'Validate dates entered');
     const ini = parseWireDate(call.dateIni);
     const fin = parseWireDate(call.dateEnd);
     if (ini === undefined || fin === undefined || fin < ini) {
@@ -234,9 +252,17 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
         req.socket.destroy();
         return;
       case 'status':
-        return envelope(fault.status, statusText(fault.status), fault.msg ?? statusText(fault.status));
+        return envelope(
+          fault.status,
+          statusText(fault.status),
+          fault.msg ?? statusText(fault.status),
+        );
       case 'html':
-        return answer(200, '<html><head><title>Error</title></head><body>Fatal error</body></html>', 'text/html');
+        return answer(
+          200,
+          '<html><head><title>Error</title></head><body>Fatal error</body></html>',
+          'text/html',
+        );
       case 'data-not-list':
         return envelope(200, null, '1 records were found', 'Array');
     }
@@ -247,7 +273,8 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     call.rows = to - from;
     stats.rowsServed += to - from;
     const body = renderRows(times, from, to, stringCode);
-    if (fault?.kind === 'truncated-json') return answer(200, body.slice(0, Math.floor(body.length / 2)));
+    if (fault?.kind === 'truncated-json')
+      return answer(200, body.slice(0, Math.floor(body.length / 2)));
     return answer(200, body);
   };
 
@@ -268,7 +295,11 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     totalRows: times.length,
     idsIn: (range) => {
       const ids: string[] = [];
-      for (let i = lowerBound(times, range.start); i < times.length && times[i]! <= range.end; i++) {
+      for (
+        let i = lowerBound(times, range.start);
+        i < times.length && times[i]! <= range.end;
+        i++
+      ) {
         ids.push(rowId(i));
       }
       return ids;
@@ -292,12 +323,17 @@ function copyRules(rules: readonly FaultRule[]): LiveRule[] {
   return rules.map((rule) => ({ ...rule, left: rule.times ?? Number.POSITIVE_INFINITY }));
 }
 
-function takeFault(rules: LiveRule[], call: FakeCallRecord, range: FakeRange): FakeFault | undefined {
+function takeFault(
+  rules: LiveRule[],
+  call: FakeCallRecord,
+  range: FakeRange,
+): FakeFault | undefined {
   for (const rule of rules) {
     if (rule.left <= 0) continue;
     if (rule.calls && !rule.calls.includes(call.n)) continue;
     if (rule.api && rule.api !== call.api) continue;
-    if (rule.overlaps && (rule.overlaps.end < range.start || rule.overlaps.start > range.end)) continue;
+    if (rule.overlaps && (rule.overlaps.end < range.start || rule.overlaps.start > range.end))
+      continue;
     rule.left--;
     return rule.fault;
   }
@@ -388,7 +424,14 @@ function formatDuration(seconds: number): string {
 function parseWireDate(text: string | null): number | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text ?? '');
   if (!match) return undefined;
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(ms);
   const valid =

@@ -4,7 +4,13 @@ import type { TimeRange } from '../time-range';
 import { fetchReport, type FetchReportOptions } from '../wire/fetch-report';
 import type { ParsedRows } from '../wire/normalize-rows';
 import { WolkvoxError } from '../wire/wolkvox-error';
-import { alignRange, describeRange, halveRange, splitRange, type SplitOptions } from './split-range';
+import {
+  alignRange,
+  describeRange,
+  halveRange,
+  splitRange,
+  type SplitOptions,
+} from './split-range';
 
 /**
  * Loading a report over any range: the range is cut into API-sized chunks
@@ -21,6 +27,12 @@ import { alignRange, describeRange, halveRange, splitRange, type SplitOptions } 
  *   has its own timeout. A chunk that fails for good (retries exhausted, or a
  *   non-retryable answer such as a malformed body) is listed in `failures` with
  *   its period, and the other chunks carry on; `retryFailed` fetches only those.
+ * - Timeout. Each call gets `timeoutMs` from the request to the last byte of
+ *   the answer (parsing the rows is not counted), enforced with an
+ *   AbortController even against a fetcher that ignores its signal. A call we
+ *   give up on may still run on wolkvox for a while (up to its 60 s limit) and
+ *   take one of the token's two slots: the next call may then be refused as
+ *   simultaneous (429, "rate-limit"), which is retried after the backoff.
  * - Token. A 401/403 stops the whole load at once: in-flight calls are
  *   cancelled, no other call is made, and the promise rejects with that
  *   WolkvoxError (kind "token"). Every chunk would fail the same way.
@@ -47,7 +59,7 @@ export interface LoadProgress {
   chunksDone: number;
   /** Chunks known so far: grows by one each time a capped chunk is halved. */
   chunksTotal: number;
-  /** Rows loaded so far. */
+  /** Rows loaded so far (by this run: retryFailed counts its own). */
   rows: number;
 }
 
@@ -168,7 +180,14 @@ export async function loadReport(
     chunks = splitRange(aligned, options.split);
   }
   const outcome = await runChunks(report, chunks, options);
-  return buildResult(report, aligned, outcome.loaded, outcome.failures, outcome.truncated, outcome.requests);
+  return buildResult(
+    report,
+    aligned,
+    outcome.loaded,
+    outcome.failures,
+    outcome.truncated,
+    outcome.requests,
+  );
 }
 
 /**
@@ -256,7 +275,11 @@ async function runChunks(
       // Raced against the call's own signal, so that a timeout or a cancel is
       // effective even with a fetcher that ignores the signal.
       return await Promise.race([
-        fetchChunk(report, range, { baseUrl: options.baseUrl, fetch: timedFetch, signal: call.signal }),
+        fetchChunk(report, range, {
+          baseUrl: options.baseUrl,
+          fetch: timedFetch,
+          signal: call.signal,
+        }),
         rejectOnAbort(call.signal),
       ]);
     } finally {

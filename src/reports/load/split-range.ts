@@ -94,7 +94,7 @@ export function halveRange(range: TimeRange): [TimeRange, TimeRange] | undefined
   const mid = aligned.start + Math.floor(seconds / 2) * SECOND;
   return [
     { start: aligned.start, end: mid - SECOND },
-    { start: mid - SECOND, end: aligned.end },
+    { start: mid, end: aligned.end },
   ];
 }
 

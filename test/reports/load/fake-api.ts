@@ -84,7 +84,11 @@ export function fakeApi({ times, cap = 60_000, delay, script }: FakeApiOptions) 
   /** The ids a complete load of `range` must return, in order. */
   const idsIn = (range: TimeRange) => {
     const ids: string[] = [];
-    for (let i = lowerBound(sorted, range.start); i < sorted.length && sorted[i]! <= range.end; i++) {
+    for (
+      let i = lowerBound(sorted, range.start);
+      i < sorted.length && sorted[i]! <= range.end;
+      i++
+    ) {
       ids.push(rowId(i));
     }
     return ids;

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import {
   AggregateRangeError,
   loadReport,
@@ -32,7 +31,8 @@ const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Rows on both sides of every month edge of RANGE_95, and just outside it. */
 function edgeTimes(): number[] {
   const times: number[] = [RANGE_95.start - SECOND, RANGE_95.end + SECOND];
-  for (const chunk of [JAN, FEB, MAR, APR]) times.push(chunk.start, chunk.end, chunk.start, chunk.end);
+  for (const chunk of [JAN, FEB, MAR, APR])
+    times.push(chunk.start, chunk.end, chunk.start, chunk.end);
   return times;
 }
 
@@ -54,7 +54,8 @@ describe('loadReport: chunks and merge', () => {
   it('merges in chronological order when later chunks answer first', async () => {
     const api = fakeApi({
       times: times95(),
-      delay: (call) => (call.range.start === JAN.start ? 40 : call.range.start === FEB.start ? 20 : 0),
+      delay: (call) =>
+        call.range.start === JAN.start ? 40 : call.range.start === FEB.start ? 20 : 0,
     });
     const result = await loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk });
     expect(idsOf(result.rows)).toEqual(api.idsIn(RANGE_95));
@@ -72,7 +73,11 @@ describe('loadReport: chunks and merge', () => {
             : undefined,
     });
     const result = await loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk });
-    expect(result.columns.map((c) => c.key)).toEqual([...CHATS.columns.map((c) => c.key), 'x', 'y']);
+    expect(result.columns.map((c) => c.key)).toEqual([
+      ...CHATS.columns.map((c) => c.key),
+      'x',
+      'y',
+    ]);
     expect(result.rows).toEqual([
       { conn_id: 'a', x: '1', y: null },
       { conn_id: 'b', y: '2', x: '3' },
@@ -108,7 +113,12 @@ describe('loadReport: chunks and merge', () => {
       const url = String(input);
       urls.push(url);
       const ini = new URL(url).searchParams.get('date_ini')!;
-      const body = { code: '200', error: null, msg: '1 records were found', data: [{ conn_id: ini }] };
+      const body = {
+        code: '200',
+        error: null,
+        msg: '1 records were found',
+        data: [{ conn_id: ini }],
+      };
       return new Response(JSON.stringify(body), { status: 200 });
     }) as typeof fetch;
     const result = await loadReport(CHATS, days('2024-02-20', '2024-03-05'), {
@@ -195,7 +205,11 @@ describe('loadReport: the 60,000-row cap', () => {
     const hot = at('2026-03-10T14:00:07');
     const times = [...spreadTimes(day, 300, 2), ...Array<number>(150).fill(hot)];
     const api = fakeApi({ times, cap: 100 });
-    const result = await loadReport(CHATS, day, { ...base, fetchChunk: api.fetchChunk, rowCap: 100 });
+    const result = await loadReport(CHATS, day, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      rowCap: 100,
+    });
 
     expect(result.complete).toBe(false);
     expect(result.failures).toEqual([]);
@@ -214,7 +228,10 @@ describe('loadReport: aggregate reports', () => {
   it('loads an aggregate within one month in one call', async () => {
     const api = fakeApi({ times: spreadTimes(days('2026-03-01', '2026-03-31'), 10, 1) });
     const range = days('2026-03-01', '2026-03-31');
-    const result = await loadReport(CLOSED_BY_CHANNEL, range, { ...base, fetchChunk: api.fetchChunk });
+    const result = await loadReport(CLOSED_BY_CHANNEL, range, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+    });
     expect(api.stats.calls.map((call) => call.range)).toEqual([range]);
     expect(result.complete).toBe(true);
   });
@@ -338,17 +355,24 @@ describe('loadReport: retries and failures', () => {
     });
     const result = await loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk });
     expect(api.stats.calls.filter((call) => same(call.range, APR))).toHaveLength(1);
-    expect(result.failures).toEqual([{ range: APR, error: expect.objectContaining({ kind }), attempts: 1 }]);
+    expect(result.failures).toEqual([
+      { range: APR, error: expect.objectContaining({ kind }), attempts: 1 },
+    ]);
   });
 
   it('times out a call that never answers, even when the fetcher ignores the signal', async () => {
     let hung = 0;
     const api = fakeApi({
       times: times95(),
-      script: (call) => (same(call.range, JAN) && hung++ === 0 ? { hang: true, honourAbort: false } : undefined),
+      script: (call) =>
+        same(call.range, JAN) && hung++ === 0 ? { hang: true, honourAbort: false } : undefined,
     });
     const started = Date.now();
-    const result = await loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk, timeoutMs: 50 });
+    const result = await loadReport(CHATS, RANGE_95, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      timeoutMs: 50,
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(result.complete).toBe(true);
     const first = api.stats.calls[0]!;
@@ -366,7 +390,12 @@ describe('loadReport: retries and failures', () => {
       return { columns: [...CHATS.columns], rows: [{ conn_id: text }] };
     };
     const fetchStub = (async () => new Response('ok', { status: 200 })) as typeof fetch;
-    const result = await loadReport(CHATS, JAN, { ...base, fetchChunk, fetch: fetchStub, timeoutMs: 30 });
+    const result = await loadReport(CHATS, JAN, {
+      ...base,
+      fetchChunk,
+      fetch: fetchStub,
+      timeoutMs: 30,
+    });
     expect(result).toMatchObject({ complete: true, requests: 1, rows: [{ conn_id: 'ok' }] });
   });
 
@@ -391,7 +420,11 @@ describe('loadReport: retries and failures', () => {
       times: times95(),
       script: (call) => (same(call.range, APR) ? { hang: true } : undefined),
     });
-    const result = await loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk, timeoutMs: 20 });
+    const result = await loadReport(CHATS, RANGE_95, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      timeoutMs: 20,
+    });
     expect(result.failures).toEqual([
       { range: APR, error: expect.objectContaining({ kind: 'timeout' }), attempts: 3 },
     ]);
@@ -462,7 +495,11 @@ describe('loadReport: token errors and cancelling', () => {
   it('makes no call when the signal is already aborted', async () => {
     const api = fakeApi({ times: [] });
     await expect(
-      loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk, signal: AbortSignal.abort() }),
+      loadReport(CHATS, RANGE_95, {
+        ...base,
+        fetchChunk: api.fetchChunk,
+        signal: AbortSignal.abort(),
+      }),
     ).rejects.toMatchObject({ name: 'AbortError' });
     expect(api.stats.calls).toHaveLength(0);
   });
@@ -495,7 +532,10 @@ describe('retryFailed', () => {
     const times = times95();
     const script = (call: FakeCall) =>
       same(call.range, MAR) ? new WolkvoxError('invalid', 'Validate dates', 406) : undefined;
-    const first = await loadReport(CHATS, RANGE_95, { ...base, fetchChunk: fakeApi({ times, script }).fetchChunk });
+    const first = await loadReport(CHATS, RANGE_95, {
+      ...base,
+      fetchChunk: fakeApi({ times, script }).fetchChunk,
+    });
     const again = fakeApi({ times, script });
     const second = await retryFailed(first, { ...base, fetchChunk: again.fetchChunk });
     expect(again.stats.calls).toHaveLength(1);
@@ -504,7 +544,10 @@ describe('retryFailed', () => {
   });
 
   it('makes no call when nothing failed', async () => {
-    const first = await loadReport(CHATS, JAN, { ...base, fetchChunk: fakeApi({ times: times95() }).fetchChunk });
+    const first = await loadReport(CHATS, JAN, {
+      ...base,
+      fetchChunk: fakeApi({ times: times95() }).fetchChunk,
+    });
     const api = fakeApi({ times: [] });
     expect(await retryFailed(first, { ...base, fetchChunk: api.fetchChunk })).toBe(first);
     expect(api.stats.calls).toHaveLength(0);

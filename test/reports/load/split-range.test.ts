@@ -1,4 +1,3 @@
-// @vitest-environment node
 import {
   alignRange,
   describeRange,
@@ -12,7 +11,8 @@ import { formatWireDate } from '../../../src/reports/wire/wire-date';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const days = (from: string, to: string) => dayRange(from, to)!;
-const wire = (chunks: TimeRange[]) => chunks.map((c) => `${formatWireDate(c.start)}-${formatWireDate(c.end)}`);
+const wire = (chunks: TimeRange[]) =>
+  chunks.map((c) => `${formatWireDate(c.start)}-${formatWireDate(c.end)}`);
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number) {
@@ -44,7 +44,9 @@ function expectTiling(range: TimeRange, chunks: TimeRange[], rowTimes: number[])
     // A row stamped HH:MM:SS is compared at second resolution, like the API does.
     const second = Math.floor(time / SECOND) * SECOND;
     const hits = chunks.filter((c) => c.start <= second && second <= c.end).length;
-    expect(hits, `row at ${new Date(time).toISOString()}`).toBe(second >= range.start && second <= range.end ? 1 : 0);
+    expect(hits, `row at ${new Date(time).toISOString()}`).toBe(
+      second >= range.start && second <= range.end ? 1 : 0,
+    );
   }
 }
 
@@ -56,7 +58,8 @@ function edgeTimes(range: TimeRange, chunks: TimeRange[], random = rng(7), extra
       times.push(t - SECOND, t, t + 999, t + SECOND);
     }
   }
-  for (let i = 0; i < extra; i++) times.push(range.start + Math.floor(random() * (range.end - range.start + SECOND)));
+  for (let i = 0; i < extra; i++)
+    times.push(range.start + Math.floor(random() * (range.end - range.start + SECOND)));
   return times;
 }
 
@@ -122,7 +125,10 @@ describe('splitRange', () => {
   it('keeps partial-day ends and drops milliseconds, as the wire format does', () => {
     const range = { start: at('2026-01-31T10:30:15.250'), end: at('2026-02-01T08:00:00.999') };
     const chunks = splitRange(range);
-    expect(wire(chunks)).toEqual(['20260131103015-20260131235959', '20260201000000-20260201080000']);
+    expect(wire(chunks)).toEqual([
+      '20260131103015-20260131235959',
+      '20260201000000-20260201080000',
+    ]);
   });
 
   it('splits a one-second range into itself', () => {
@@ -134,7 +140,10 @@ describe('splitRange', () => {
     const range = days('2026-03-01', '2026-03-10');
     expect(splitRange(range, { maxDays: 3 }).map(rangeDays)).toEqual([3, 3, 3, 1]);
     const halfDays = splitRange(days('2026-03-01', '2026-03-01'), { maxDays: 0.5 });
-    expect(wire(halfDays)).toEqual(['20260301000000-20260301115959', '20260301120000-20260301235959']);
+    expect(wire(halfDays)).toEqual([
+      '20260301000000-20260301115959',
+      '20260301120000-20260301235959',
+    ]);
   });
 
   it('never makes a chunk over 31 days or across a month, on random ranges', () => {
@@ -165,7 +174,10 @@ describe('halveRange', () => {
   it('halves at a whole second: [start, mid - 1 s] and [mid, end]', () => {
     const day = days('2026-03-10', '2026-03-10');
     const [a, b] = halveRange(day)!;
-    expect(wire([a, b])).toEqual(['20260310000000-20260310115959', '20260310120000-20260310235959']);
+    expect(wire([a, b])).toEqual([
+      '20260310000000-20260310115959',
+      '20260310120000-20260310235959',
+    ]);
     expectTiling(day, [a, b], edgeTimes(day, [a, b]));
   });
 
@@ -213,6 +225,8 @@ describe('helpers', () => {
   it('aligns to seconds and describes a period', () => {
     expect(alignRange({ start: 1_500, end: 2_999 })).toEqual({ start: 1_000, end: 2_000 });
     expect(rangeSeconds(days('2026-01-01', '2026-01-01'))).toBe(DAY / SECOND);
-    expect(describeRange(days('2026-02-01', '2026-02-28'))).toBe('2026-02-01 00:00:00 – 2026-02-28 23:59:59');
+    expect(describeRange(days('2026-02-01', '2026-02-28'))).toBe(
+      '2026-02-01 00:00:00 – 2026-02-28 23:59:59',
+    );
   });
 });

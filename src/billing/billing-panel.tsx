@@ -1,0 +1,240 @@
+import { useDeferredValue, useMemo } from 'react';
+import { navigate } from '../app/router';
+import { downloadBlob } from '../export/download';
+import { buildCsvBlob } from '../export/write-csv';
+import { useI18n } from '../i18n/i18n';
+import type { ReportRow } from '../reports/column-types';
+import { connectorLabel } from '../reports/connector-column';
+import { useBillingAssumptions } from './billing-assumptions';
+import { UNKNOWN_CONNECTOR } from './connector';
+import { ConnectorCostTable } from './connector-cost-table';
+import { CONNECTOR_CSV_COLUMNS, connectorCsvRows } from './connector-csv';
+import { ConnectorShareChart } from './connector-share-chart';
+import { CountryShareChart } from './country-share-chart';
+import { estimateCost, type CategoryMix } from './estimate-cost';
+import { BILLING_PANEL_LABELS, fill, pickLabels } from './labels';
+import { formatUsdCents } from './money';
+import { useRateCard } from './rate-card-store';
+import { TemplateUsageChart } from './template-usage-chart';
+import { aggregateUsage, templateShare } from './usage-aggregates';
+
+export interface BillingPanelProps {
+  rows: readonly ReportRow[];
+  /** The table's filtered, sorted view: the panel counts exactly these rows. */
+  order: ArrayLike<number>;
+  connectorNames?: ReadonlyMap<string, string>;
+  /** For the export's file name. */
+  from: string;
+  to: string;
+  /** Drill-down into the table: the values of a column to keep. */
+  onFilter: (key: string, values: string[]) => void;
+  /** Drill-down to one day. */
+  onSelectDay: (isoDate: string) => void;
+}
+
+const MIXES: Record<'marketing' | 'utility' | 'authentication', CategoryMix> = {
+  marketing: { marketing: 100, utility: 0, authentication: 0 },
+  utility: { marketing: 0, utility: 100, authentication: 0 },
+  authentication: { marketing: 0, utility: 0, authentication: 100 },
+};
+
+function mixName(mix: CategoryMix): keyof typeof MIXES | 'custom' {
+  for (const [name, preset] of Object.entries(MIXES) as [keyof typeof MIXES, CategoryMix][]) {
+    const total = mix.marketing + mix.utility + mix.authentication;
+    if (total > 0 && mix[name] === total && preset[name] === 100) return name;
+  }
+  return 'custom';
+}
+
+/**
+ * Report 10's answer to "what will this month cost, and which connector spends
+ * it?": summary, charts and the per-connector estimate, all over the table's view.
+ */
+export default function BillingPanel(props: BillingPanelProps) {
+  const { rows, connectorNames, onFilter, onSelectDay } = props;
+  const { locale } = useI18n();
+  const text = pickLabels(BILLING_PANEL_LABELS, locale);
+  const { card } = useRateCard();
+  const [assumptions, setAssumptions] = useBillingAssumptions();
+  // Typing in the filters stays fluid: the panel catches up when React has time.
+  const order = useDeferredValue(props.order);
+
+  const usage = useMemo(
+    () => aggregateUsage(rows, order, { connectorNames }),
+    [rows, order, connectorNames],
+  );
+  const estimate = useMemo(
+    () =>
+      estimateCost(rows, {
+        card,
+        mix: assumptions.mix,
+        markupPercent: assumptions.markupPercent,
+        connectorNames,
+        indices: order,
+      }),
+    [rows, order, card, assumptions, connectorNames],
+  );
+
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const money = (cents: number) => formatUsdCents(cents, locale);
+  const top = estimate.connectors.find((connector) => connector.readable);
+  const selectConnector = (id: string) =>
+    onFilter('connector', [id === UNKNOWN_CONNECTOR ? '' : connectorLabel(id, connectorNames)]);
+
+  const exportConnectors = async () => {
+    const blob = await buildCsvBlob({
+      columns: CONNECTOR_CSV_COLUMNS,
+      rows: connectorCsvRows(estimate),
+    });
+    downloadBlob(blob, `10-connectors-estimated-cost_${props.from}_${props.to}.csv`);
+  };
+
+  const mix = mixName(assumptions.mix);
+  return (
+    <section className="billing-panel" aria-labelledby="billing-title">
+      <header className="panel-header">
+        <h2 id="billing-title">{text.title}</h2>
+        <span className="estimate-badge">{text.estimateBadge}</span>
+      </header>
+
+      <dl className="summary-cards">
+        <div>
+          <dt>{text.interactions}</dt>
+          <dd>{number.format(usage.total)}</dd>
+        </div>
+        <div>
+          <dt>{text.templates}</dt>
+          <dd>{number.format(usage.templates)}</dd>
+        </div>
+        <div>
+          <dt>{text.templateShare}</dt>
+          <dd>{percent.format(templateShare(usage))}</dd>
+        </div>
+        <div>
+          <dt>{text.cost}</dt>
+          <dd>
+            {money(estimate.totals.cost.expected)}
+            <small>
+              {fill(text.costRange, {
+                low: money(estimate.totals.cost.low),
+                high: money(estimate.totals.cost.high),
+              })}
+            </small>
+          </dd>
+        </div>
+        <div>
+          <dt>{text.topConnector}</dt>
+          <dd>
+            {top ? top.name : text.none}
+            {top && <small>{money(top.cost.expected)}</small>}
+          </dd>
+        </div>
+      </dl>
+
+      <details className="assumptions">
+        <summary>{text.assumptions}</summary>
+        <div className="assumption-controls">
+          <label>
+            {text.mix}
+            <select
+              value={mix}
+              onChange={(event) => {
+                const name = event.target.value as keyof typeof MIXES | 'custom';
+                if (name !== 'custom') setAssumptions({ mix: MIXES[name] });
+              }}
+            >
+              <option value="marketing">{text.mixMarketing}</option>
+              <option value="utility">{text.mixUtility}</option>
+              <option value="authentication">{text.mixAuthentication}</option>
+              <option value="custom">{text.mixCustom}</option>
+            </select>
+          </label>
+          <fieldset className="mix-inputs">
+            <legend>{text.mixCustom}</legend>
+            {(['marketing', 'utility', 'authentication'] as const).map((category) => (
+              <label key={category}>
+                {category}
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  value={assumptions.mix[category]}
+                  onChange={(event) => {
+                    const value = Math.max(0, Number(event.target.value) || 0);
+                    const next = { ...assumptions.mix, [category]: value };
+                    if (next.marketing + next.utility + next.authentication > 0)
+                      setAssumptions({ mix: next });
+                  }}
+                />
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {text.markup}
+            <input
+              type="number"
+              min={0}
+              max={500}
+              step={1}
+              value={assumptions.markupPercent}
+              onChange={(event) =>
+                setAssumptions({
+                  markupPercent: Math.min(500, Math.max(0, Number(event.target.value) || 0)),
+                })
+              }
+            />
+          </label>
+          <p>
+            {fill(text.rateCard, { name: card.name, date: card.asOf })}{' '}
+            <a
+              href="/settings/rate-card"
+              onClick={(event) => {
+                event.preventDefault();
+                navigate('/settings/rate-card');
+              }}
+            >
+              {text.editRateCard}
+            </a>
+          </p>
+        </div>
+      </details>
+
+      <div className="chart-grid">
+        <div className="chart-card">
+          <TemplateUsageChart
+            data={usage.byDay}
+            undatedRows={usage.undatedRows}
+            onSelectDay={onSelectDay}
+            locale={locale}
+          />
+        </div>
+        <div className="chart-card">
+          <ConnectorShareChart
+            data={usage.byConnector}
+            onSelectConnector={selectConnector}
+            locale={locale}
+          />
+        </div>
+        <div className="chart-card">
+          <CountryShareChart
+            data={usage.byCountry}
+            onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
+            locale={locale}
+          />
+        </div>
+      </div>
+
+      <div className="connector-costs">
+        <ConnectorCostTable
+          estimate={estimate}
+          onSelectConnector={selectConnector}
+          locale={locale}
+        />
+        <button type="button" onClick={() => void exportConnectors()}>
+          {text.exportConnectors}
+        </button>
+      </div>
+    </section>
+  );
+}

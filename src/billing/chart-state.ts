@@ -1,0 +1,45 @@
+import { useCallback, useState } from 'react';
+
+/** Series of the usage charts. */
+export type UsageSeries = 'templates' | 'nonTemplates' | 'unknown';
+
+export const SERIES_COLORS: Readonly<Record<UsageSeries, string>> = {
+  templates: '#2563eb',
+  nonTemplates: '#94a3b8',
+  unknown: '#d97706',
+};
+
+/** Legend toggles: which series are hidden (local UI state). */
+export function useHiddenSeries(): {
+  hidden: ReadonlySet<string>;
+  toggle: (key: string) => void;
+} {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback((key: string) => {
+    setHidden((previous) => {
+      const next = new Set(previous);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+  return { hidden, toggle };
+}
+
+/** "42 %" in the locale's style. */
+export function formatShare(share: number, locale = 'en'): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+    share,
+  );
+}
+
+/** Short day label ("3 Aug" / "3 ago") of an ISO date, read in UTC (wall-clock dates). */
+export function formatDay(isoDate: string, locale = 'en'): string {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(ms)) return isoDate;
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(ms);
+}

@@ -1,0 +1,73 @@
+import type { ColumnType } from '../reports/column-types';
+import { formatDuration } from '../table/cell-format';
+
+/** How a chart writes its figures: in full (tooltip, data table) and on the axis. */
+export interface ValueFormats {
+  value(n: number): string;
+  axis(n: number): string;
+  /** 0..1 → "42.5%". */
+  share(fraction: number): string;
+}
+
+const cache = new Map<string, ValueFormats>();
+
+/**
+ * Formats by the charted column's type: durations (seconds) as h:mm:ss, percents (34.5 = 34.5 %)
+ * as percentages, everything else as numbers (compact notation on the axis: "1.2K").
+ */
+export function valueFormats(type: ColumnType, locale: string): ValueFormats {
+  const kind = type === 'duration' || type === 'percent' ? type : 'number';
+  const cacheKey = `${kind}|${locale}`;
+  let formats = cache.get(cacheKey);
+  if (formats) return formats;
+  const shareFormat = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  });
+  const share = (fraction: number) => shareFormat.format(fraction);
+  if (kind === 'duration') {
+    formats = { value: formatDuration, axis: formatDuration, share };
+  } else if (kind === 'percent') {
+    const full = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    const axis = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    formats = {
+      value: (n) => full.format(n / 100),
+      axis: (n) => axis.format(n / 100),
+      share,
+    };
+  } else {
+    const full = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const compact = new Intl.NumberFormat(locale, {
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    });
+    formats = { value: (n) => full.format(n), axis: (n) => compact.format(n), share };
+  }
+  cache.set(cacheKey, formats);
+  return formats;
+}
+
+const longDays = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon, Aug 3, 2026" of an ISO date, read in UTC (wall-clock dates). */
+export function formatLongDay(isoDate: string, locale: string): string {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(ms)) return isoDate;
+  let format = longDays.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    longDays.set(locale, format);
+  }
+  return format.format(ms);
+}
+
+/** Long category names cut for an axis tick (the tooltip and the table show them whole). */
+export function truncateTick(text: string, max = 22): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,112 @@
+import type { CellValue } from '../reports/column-types';
+import { digitsOf } from './cell-text';
+
+/**
+ * What a phone search looks for, after reading the user's input as digits only.
+ *
+ * Rule: a row matches when the digits of any of its phone cells
+ * - contain `contains` (so "1234567", "300-123-4567" and "573001234567" all find the stored
+ *   "573001234567"), or
+ * - start with one of `startsWith`: when the input has more than 10 digits it carries a
+ *   country code, so the input without its first 1, 2 or 3 digits (a country code) also
+ *   matches a number stored without one ("+57 300 123 4567" finds "3001234567"), as long as
+ *   at least 7 digits are left. Anchoring at the start keeps "+57 300…" from finding any
+ *   number that merely contains "001234567". A leading international prefix "00" is dropped
+ *   first ("0057 300 123 4567" = "+57 300 123 4567").
+ * Input without digits means no phone filter.
+ */
+export interface PhoneQuery {
+  readonly contains: string;
+  readonly startsWith: readonly string[];
+}
+
+const NATIONAL_DIGITS = 10;
+const MIN_NATIONAL_DIGITS = 7;
+const MAX_COUNTRY_CODE_DIGITS = 3;
+
+export function parsePhoneQuery(input: string): PhoneQuery | undefined {
+  let digits = digitsOf(input);
+  if (digits.length === 0) return undefined;
+  const startsWith: string[] = [];
+  if (digits.length > NATIONAL_DIGITS) {
+    if (digits.startsWith('00')) digits = digits.slice(2);
+    for (let cut = 1; cut <= MAX_COUNTRY_CODE_DIGITS; cut++) {
+      if (digits.length - cut >= MIN_NATIONAL_DIGITS) startsWith.push(digits.slice(cut));
+    }
+  }
+  return { contains: digits, startsWith };
+}
+
+/** The rule above for one phone cell, written plainly (the reference the index must equal). */
+export function phoneCellMatches(value: CellValue, query: PhoneQuery): boolean {
+  if (value === null || value === undefined) return false;
+  const digits = digitsOf(String(value));
+  if (digits.includes(query.contains)) return true;
+  return query.startsWith.some((prefix) => digits.startsWith(prefix));
+}
+
+const SEPARATOR = '|';
+
+/**
+ * All phone digits of the report in one string: every cell is written as "|" + its digits,
+ * the cells of a row one after another, so a digit pattern never spans two cells and "|" +
+ * pattern means "a cell starting with pattern". A match position maps back to its row by
+ * binary search over the rows' start offsets. One native indexOf scan per pattern.
+ */
+export class PhoneIndex {
+  private constructor(
+    private readonly text: string,
+    private readonly rowStart: Uint32Array,
+  ) {}
+
+  static build(columns: readonly (readonly CellValue[])[], rowCount: number): PhoneIndex {
+    const parts = new Array<string>(rowCount);
+    const rowStart = new Uint32Array(rowCount + 1);
+    let length = 0;
+    for (let row = 0; row < rowCount; row++) {
+      rowStart[row] = length;
+      let part = '';
+      for (const column of columns) {
+        const v = column[row];
+        const digits =
+          v === null || v === undefined ? '' : digitsOf(typeof v === 'string' ? v : String(v));
+        part += SEPARATOR + digits;
+      }
+      parts[row] = part;
+      length += part.length;
+    }
+    rowStart[rowCount] = length;
+    return new PhoneIndex(parts.join(''), rowStart);
+  }
+
+  /** Rows matching the query, flagged in `mask` (1 = match). Returns the number of matches. */
+  match(query: PhoneQuery, mask: Uint8Array): number {
+    let count = this.scan(query.contains, mask);
+    for (const prefix of query.startsWith) count += this.scan(SEPARATOR + prefix, mask);
+    return count;
+  }
+
+  private scan(pattern: string, mask: Uint8Array): number {
+    const { text, rowStart } = this;
+    const rows = rowStart.length - 1;
+    let count = 0;
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(pattern, from);
+      if (at < 0) return count;
+      // Last row whose start is <= at.
+      let low = 0;
+      let high = rows - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if (rowStart[mid]! <= at) low = mid;
+        else high = mid - 1;
+      }
+      if (!mask[low]) {
+        mask[low] = 1;
+        count++;
+      }
+      from = rowStart[low + 1]!;
+    }
+  }
+}

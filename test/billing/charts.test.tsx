@@ -1,0 +1,139 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { UNKNOWN_CONNECTOR } from '../../src/billing/connector';
+import { ConnectorShareChart } from '../../src/billing/connector-share-chart';
+import { CountryShareChart } from '../../src/billing/country-share-chart';
+import { TemplateUsageChart } from '../../src/billing/template-usage-chart';
+import { aggregateUsage } from '../../src/billing/usage-aggregates';
+import { row } from './fixtures';
+
+const rows = [
+  row('1.op.A', '2025-08-01T08:00', '1', true, 'México'),
+  row('2.op.A', '2025-08-01T09:00', '2', false, 'MX'),
+  row('3.op.B', '2025-08-03T10:00', '3', true, 'Colombia'),
+  row('4.op.B', '2025-08-03T11:00', '4', true, 'Narnia'),
+  row('x', null, '5', false, 'Colombia'),
+];
+const usage = aggregateUsage(rows, undefined, { connectorNames: { A: 'Ventas' } });
+
+/** Bars are SVG paths inside `.recharts-bar-rectangle`, one per drawn segment. */
+const bars = (container: HTMLElement, fill: string) =>
+  [...container.querySelectorAll<SVGPathElement>('.recharts-bar-rectangle path')].filter(
+    (path) => path.getAttribute('fill') === fill,
+  );
+const TEMPLATE_FILL = '#2563eb';
+const OTHER_FILL = '#94a3b8';
+
+describe('TemplateUsageChart', () => {
+  it('draws stacked day bars and drills down on click', () => {
+    const onSelectDay = vi.fn();
+    const { container } = render(
+      <TemplateUsageChart
+        data={usage.byDay}
+        undatedRows={usage.undatedRows}
+        onSelectDay={onSelectDay}
+        width={600}
+        height={300}
+      />,
+    );
+    expect(
+      screen.getByRole('figure', { name: 'Template vs non-template interactions per day' }),
+    ).toBeTruthy();
+    // Days 1 and 3 have templates; only day 1 has a non-template row (2 Aug is empty).
+    expect(bars(container, TEMPLATE_FILL)).toHaveLength(2);
+    expect(bars(container, OTHER_FILL)).toHaveLength(1);
+    fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
+    expect(onSelectDay).toHaveBeenCalledWith('2025-08-03');
+    expect(screen.getByText('1 rows without a usable date are not charted.')).toBeTruthy();
+  });
+
+  it('offers the same drill-down from its data table (keyboard path)', async () => {
+    const user = userEvent.setup();
+    const onSelectDay = vi.fn();
+    render(<TemplateUsageChart data={usage.byDay} onSelectDay={onSelectDay} width={600} />);
+    const buttons = screen.getAllByRole('button', { name: /^Show the rows of / });
+    // The empty 2 Aug is charted (gap) but not listed.
+    expect(buttons.map((b) => b.textContent)).toEqual(['Aug 1', 'Aug 3']);
+    await user.click(buttons[0] as HTMLElement);
+    expect(onSelectDay).toHaveBeenCalledWith('2025-08-01');
+  });
+
+  it('hides and shows a series from the legend', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <TemplateUsageChart data={usage.byDay} width={600} height={300} />,
+    );
+    const toggle = screen.getByRole('button', { name: 'Template (HSM)' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(bars(container, TEMPLATE_FILL)).toHaveLength(0);
+    expect(bars(container, OTHER_FILL)).toHaveLength(1);
+    await user.click(toggle);
+    expect(bars(container, TEMPLATE_FILL)).toHaveLength(2);
+  });
+
+  it('speaks Spanish and says when there is nothing to draw', () => {
+    render(<TemplateUsageChart data={[]} locale="es-CO" width={600} />);
+    expect(screen.getByText('No hay filas con fecha para graficar.')).toBeTruthy();
+  });
+});
+
+describe('ConnectorShareChart', () => {
+  it('names connectors, flags unreadable SESSION_IDs and drills down by id', () => {
+    const onSelectConnector = vi.fn();
+    const { container } = render(
+      <ConnectorShareChart
+        data={usage.byConnector}
+        onSelectConnector={onSelectConnector}
+        width={600}
+      />,
+    );
+    expect(screen.getByText('1 rows with an unreadable SESSION_ID.')).toBeTruthy();
+    const rowHeaders = screen.getAllByRole('rowheader').map((cell) => cell.textContent);
+    // A and B tie on 2 rows each: ordered by id.
+    expect(rowHeaders).toEqual(['Ventas', 'B', 'Unreadable SESSION_ID']);
+    const shares = screen.getAllByRole('row').map((r) => r.lastElementChild?.textContent);
+    expect(shares).toEqual(['Template share', '50%', '100%', '0%']);
+    // Segments follow the entries' order: the first template segment is connector A's.
+    fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
+    expect(onSelectConnector).toHaveBeenCalledWith('B');
+    const otherBars = bars(container, OTHER_FILL);
+    fireEvent.click(otherBars[otherBars.length - 1] as SVGPathElement);
+    expect(onSelectConnector).toHaveBeenLastCalledWith(UNKNOWN_CONNECTOR);
+  });
+
+  it('summarises entries beyond maxItems', () => {
+    render(<ConnectorShareChart data={usage.byConnector} maxItems={2} width={600} />);
+    expect(screen.getByText('Showing the 2 largest of 3.')).toBeTruthy();
+  });
+});
+
+describe('CountryShareChart', () => {
+  it('shows localized country names and passes the raw values on drill-down', () => {
+    const onSelectCountry = vi.fn();
+    const { container } = render(
+      <CountryShareChart
+        data={usage.byCountry}
+        onSelectCountry={onSelectCountry}
+        locale="es"
+        width={600}
+      />,
+    );
+    expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+      'Colombia',
+      'México',
+      'Narnia',
+    ]);
+    expect(screen.getByText('No reconocidos como país: Narnia.')).toBeTruthy();
+    const legend = screen.getByRole('group', { name: 'Series (clic para mostrar u ocultar)' });
+    expect(
+      within(legend)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Plantilla (HSM)', 'Sin plantilla']);
+    // Order: CO (2 rows), MX (2 rows), Narnia — MX's template segment is the second.
+    fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
+    expect(onSelectCountry).toHaveBeenCalledWith('MX', ['MX', 'México']);
+  });
+});
