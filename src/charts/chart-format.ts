@@ -71,3 +71,18 @@ export function formatLongDay(isoDate: string, locale: string): string {
 export function truncateTick(text: string, max = 22): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+const DURATION_STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+];
+
+/** Axis ticks for durations on round steps (1 s … 1 day, at most 5 intervals), from 0. */
+export function durationTicks(max: number): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 60];
+  const step =
+    DURATION_STEPS.find((candidate) => max / candidate <= 5) ??
+    86_400 * Math.ceil(max / 86_400 / 5);
+  const ticks: number[] = [];
+  for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
+  return ticks;
+}

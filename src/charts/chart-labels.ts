@@ -37,6 +37,8 @@ export interface ChartLabels {
   noValue: string;
   /** The values grouped under "Other". */
   folded: string;
+  /** An "Other" bar larger than every named bar is listed in the table, not drawn. */
+  otherOffChart: string;
   /** While the charts catch up with a new filter. */
   updating: string;
 }
@@ -62,6 +64,8 @@ export const CHART_LABELS: { en: ChartLabels; es: ChartLabels } = {
     undated: '{n} rows without a date are not charted.',
     noValue: '{n} rows without a number in {column} are not charted.',
     folded: '“{other}” groups {n} more values.',
+    otherOffChart:
+      '“{other}” ({value}) is not drawn so that the bars stay readable; see the data table.',
     updating: 'Updating…',
   },
   es: {
@@ -84,6 +88,8 @@ export const CHART_LABELS: { en: ChartLabels; es: ChartLabels } = {
     undated: '{n} filas sin fecha no se grafican.',
     noValue: '{n} filas sin un número en {column} no se grafican.',
     folded: '“{other}” agrupa {n} valores más.',
+    otherOffChart:
+      '“{other}” ({value}) no se dibuja para que las barras sigan legibles; vea la tabla de datos.',
     updating: 'Actualizando…',
   },
 };

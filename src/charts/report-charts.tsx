@@ -1,12 +1,21 @@
 import { useDeferredValue, useId, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Rectangle,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts';
 import { formatDay, useHiddenSeries } from '../billing/chart-state';
 import { SeriesLegend } from '../billing/series-legend';
 import { useI18n, type Language } from '../i18n/i18n';
 import type { ColumnDef, ReportDef } from '../reports/catalog';
 import type { ColumnType, ReportRow } from '../reports/column-types';
 import { aggregateChart, type ChartBar, type ChartData } from './aggregate-chart';
-import { formatLongDay, truncateTick, valueFormats } from './chart-format';
+import { durationTicks, formatLongDay, truncateTick, valueFormats } from './chart-format';
 import { CHART_LABELS, fillLabel, type ChartLabels } from './chart-labels';
 import { chartSpecs, drillColumn, specColumnKeys, type ChartSpec } from './chart-specs';
 import { ChartTable } from './chart-table';
@@ -108,8 +117,18 @@ interface Datum {
   name: string;
   value: number;
   drillable: boolean;
+  /** The "Other" bar: drawn grey (only single-series charts; stacked ones grey the series). */
+  other: boolean;
   [part: `p${number}`]: number;
 }
+
+/** Single-series bars: the "Other" bar in grey. */
+const barShape = (props: BarShapeProps) => (
+  <Rectangle
+    {...props}
+    fill={(props.payload as Datum | undefined)?.other ? OTHER_COLOR : props.fill}
+  />
+);
 
 function ChartCard({
   spec,
@@ -154,24 +173,50 @@ function ChartCard({
   });
   const valueHeader = figureName(spec, column, language, text);
   const multi = data.series.length > 0;
+  // Legend toggles remember series by value (a new filter may reorder them), bars read `p${i}`.
   const series = multi
     ? data.series.map((item, i) => ({
-        key: `p${i}`,
+        key: item.key,
+        dataKey: `p${i}`,
         label: seriesNames[i]!,
         color: item.other ? OTHER_COLOR : CHART_COLORS[i % CHART_COLORS.length]!,
       }))
-    : [{ key: 'value', label: valueHeader, color: CHART_COLORS[0] }];
+    : [{ key: 'value', dataKey: 'value', label: valueHeader, color: CHART_COLORS[0] }];
 
-  const chartData: Datum[] = data.bars.map((bar) => {
-    const datum: Datum = {
-      key: bar.key,
-      name: perDay ? bar.key : barLabel(bar),
-      value: bar.value,
-      drillable: drillKey !== undefined && !bar.other,
-    };
-    bar.parts?.forEach((part, i) => (datum[`p${i}`] = part));
-    return datum;
-  });
+  // An additive "Other" larger than every named bar would squash them: it stays in the table.
+  const largestNamed = data.bars.reduce(
+    (max, bar) => (bar.other ? max : Math.max(max, bar.value)),
+    0,
+  );
+  const otherOffChart = data.bars.find(
+    (bar) => bar.other && !data.mean && bar.value > largestNamed,
+  );
+  const chartData: Datum[] = data.bars
+    .filter((bar) => bar !== otherOffChart)
+    .map((bar) => {
+      const datum: Datum = {
+        key: bar.key,
+        name: perDay ? bar.key : barLabel(bar),
+        value: bar.value,
+        drillable: drillKey !== undefined && !bar.other,
+        other: bar.other === true,
+      };
+      bar.parts?.forEach((part, i) => (datum[`p${i}`] = part));
+      return datum;
+    });
+  const maxDrawn = chartData.reduce(
+    (max, datum) =>
+      Math.max(
+        max,
+        multi ? data.series.reduce((sum, _, i) => sum + (datum[`p${i}`] ?? 0), 0) : datum.value,
+      ),
+    0,
+  );
+  const ticks = data.valueType === 'duration' ? durationTicks(maxDrawn) : undefined;
+  const valueAxis = {
+    tickFormatter: formats.axis,
+    ...(ticks ? { ticks, domain: [0, ticks[ticks.length - 1]!] } : {}),
+  };
 
   const select = drillKey === undefined ? undefined : (key: string) => onFilter(drillKey, key);
   const onBarClick = (item: { payload?: unknown }) => {
@@ -188,7 +233,7 @@ function ChartCard({
       : { width, height };
   const count = new Intl.NumberFormat(locale);
   const notes: string[] = [];
-  if (data.skipped > 0) {
+  if (data.skipped > 0 && spec.kind !== 'columns') {
     notes.push(
       perDay
         ? fillLabel(text.undated, { n: count.format(data.skipped) })
@@ -200,6 +245,13 @@ function ChartCard({
   }
   if (data.otherValues > 0)
     notes.push(fillLabel(text.folded, { other: text.other, n: count.format(data.otherValues) }));
+  if (otherOffChart)
+    notes.push(
+      fillLabel(text.otherOffChart, {
+        other: text.other,
+        value: formats.value(otherOffChart.value),
+      }),
+    );
 
   return (
     <section className="chart-card report-chart" aria-labelledby={headingId}>
@@ -222,7 +274,7 @@ function ChartCard({
             <CartesianGrid strokeDasharray="3 3" horizontal={!sideways} vertical={sideways} />
             {sideways ? (
               <>
-                <XAxis type="number" tickFormatter={formats.axis} allowDecimals={data.mean} />
+                <XAxis type="number" allowDecimals={data.mean} {...valueAxis} />
                 <YAxis
                   type="category"
                   dataKey="name"
@@ -233,7 +285,7 @@ function ChartCard({
             ) : (
               <>
                 <XAxis dataKey="key" tickFormatter={(day: string) => formatDay(day, locale)} />
-                <YAxis tickFormatter={formats.axis} allowDecimals={false} width={56} />
+                <YAxis allowDecimals={false} width={56} {...valueAxis} />
               </>
             )}
             <Tooltip
@@ -244,8 +296,8 @@ function ChartCard({
             />
             {series.map((item) => (
               <Bar
-                key={item.key}
-                dataKey={item.key}
+                key={item.dataKey}
+                dataKey={item.dataKey}
                 name={item.label}
                 stackId={multi ? 'stack' : undefined}
                 fill={item.color}
@@ -253,6 +305,7 @@ function ChartCard({
                 isAnimationActive={false}
                 cursor={select ? 'pointer' : undefined}
                 onClick={onBarClick}
+                shape={multi ? undefined : barShape}
               />
             ))}
           </BarChart>

@@ -43,7 +43,8 @@ let clock: string[] | undefined;
 function buildClock(): string[] {
   const out = new Array<string>(86_400);
   for (let s = 0; s < 86_400; s++) {
-    out[s] = `${TWO_DIGITS[Math.floor(s / 3600)]}:${TWO_DIGITS[Math.floor(s / 60) % 60]}:${TWO_DIGITS[s % 60]}`;
+    out[s] =
+      `${TWO_DIGITS[Math.floor(s / 3600)]}:${TWO_DIGITS[Math.floor(s / 60) % 60]}:${TWO_DIGITS[s % 60]}`;
   }
   return out;
 }

@@ -12,6 +12,13 @@ export type {
   TimeUnit,
 } from './types';
 export type { SortKey } from './sort-keys';
+export { releaseScratch } from './buffers';
 export { cellText, digitsOf, foldText } from './cell-text';
 export { compareText, TEXT_COLLATOR } from './collation';
 export { parsePhoneQuery, phoneCellMatches, type PhoneQuery } from './phone';
+export {
+  createEngineClient,
+  createEngineWorker,
+  type EngineClient,
+  type EnginePort,
+} from './engine-client';

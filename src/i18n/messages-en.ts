@@ -13,8 +13,6 @@ export const en = {
   'range.generate': 'Generate report',
   'range.timeZone': 'Times in {zone}',
   'range.invalid': 'The end date must be on or after the start date.',
-  'range.tooLong':
-    'wolkvox answers at most 31 days per query. {days} days were asked; choose a shorter range.',
   'range.preset.today': 'Today',
   'range.preset.yesterday': 'Yesterday',
   'range.preset.last7': 'Last 7 days',
@@ -99,6 +97,25 @@ export const en = {
   'settings.rateCard': 'WhatsApp rate card',
   'settings.rateCardHelp':
     'Meta’s prices per country and category used for the cost estimate of report 10.',
+  'load.progressLabel': 'Periods loaded',
+  'load.progress': '{done} of {total} periods, {rows} rows so far',
+  'load.cancel': 'Cancel',
+  'load.cancelled': 'Loading was cancelled; nothing is shown for {from} to {to}.',
+  'load.again': 'Load again',
+  'load.refresh': 'Refresh',
+  'load.refreshHint':
+    'Ask wolkvox again (results are kept 5 minutes to save the token’s daily quota)',
+  'load.partial': 'Partial result: the table shows {rows} rows, but some periods are missing.',
+  'load.failedPeriods': '{count} period(s) could not be loaded:',
+  'load.retryPeriod': 'Retry this period',
+  'load.retryAll': 'Retry all periods',
+  'load.truncated':
+    'These one-second periods hit wolkvox’s 60,000-row limit and may be incomplete:',
+  'load.calls':
+    'wolkvox answers one month (at most 31 days) per call: this range takes {count} calls.',
+  'load.aggregateRange':
+    'This report totals over the whole range, so wolkvox must answer it in one call: choose dates within one calendar month.',
+  'load.tooLong': 'Choose at most {max} days ({days} were asked).',
 } as const;
 
 export type MessageKey = keyof typeof en;

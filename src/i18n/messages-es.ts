@@ -14,8 +14,6 @@ export const es: Record<MessageKey, string> = {
   'range.generate': 'Generar reporte',
   'range.timeZone': 'Horas en {zone}',
   'range.invalid': 'La fecha final debe ser igual o posterior a la inicial.',
-  'range.tooLong':
-    'wolkvox responde como máximo 31 días por consulta. Se pidieron {days} días; elija un rango más corto.',
   'range.preset.today': 'Hoy',
   'range.preset.yesterday': 'Ayer',
   'range.preset.last7': 'Últimos 7 días',
@@ -103,4 +101,23 @@ export const es: Record<MessageKey, string> = {
   'settings.rateCard': 'Tarifario de WhatsApp',
   'settings.rateCardHelp':
     'Precios de Meta por país y categoría usados en el costo estimado del reporte 10.',
+  'load.progressLabel': 'Periodos cargados',
+  'load.progress': '{done} de {total} periodos, {rows} filas hasta ahora',
+  'load.cancel': 'Cancelar',
+  'load.cancelled': 'Se canceló la carga; no se muestra nada del {from} al {to}.',
+  'load.again': 'Cargar de nuevo',
+  'load.refresh': 'Actualizar',
+  'load.refreshHint':
+    'Consultar wolkvox de nuevo (los resultados se guardan 5 minutos para cuidar la cuota diaria del token)',
+  'load.partial': 'Resultado parcial: la tabla muestra {rows} filas, pero faltan algunos periodos.',
+  'load.failedPeriods': 'No se pudieron cargar {count} periodo(s):',
+  'load.retryPeriod': 'Reintentar este periodo',
+  'load.retryAll': 'Reintentar todos los periodos',
+  'load.truncated':
+    'Estos periodos de un segundo llegaron al límite de 60.000 filas de wolkvox y pueden estar incompletos:',
+  'load.calls':
+    'wolkvox responde un mes (máximo 31 días) por consulta: este rango toma {count} consultas.',
+  'load.aggregateRange':
+    'Este reporte totaliza todo el rango, así que wolkvox debe responderlo en una sola consulta: elija fechas dentro de un mismo mes.',
+  'load.tooLong': 'Elija como máximo {max} días (se pidieron {days}).',
 };

@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/i18n';
+import { AggregateRangeError } from './load/load-report';
 import { WolkvoxError } from './wire/wolkvox-error';
 
 /** What to tell a supervisor about a failed load: the kind in our words, then wolkvox's own. */
@@ -11,6 +12,7 @@ export function describeError(error: unknown, t: Translate): { summary: string; 
       detail: ours ? error.message : t('error.apiSaid', { message: error.message }),
     };
   }
+  if (error instanceof AggregateRangeError) return { summary: t('load.aggregateRange') };
   return {
     summary: t('error.unexpected'),
     detail: error instanceof Error ? error.message : String(error),

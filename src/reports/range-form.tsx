@@ -2,12 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useSettings } from '../app/settings';
 import { useI18n } from '../i18n/i18n';
 import { PRESETS, presetRange, todayIn, type Preset } from './date-presets';
+import type { ReportDef } from './catalog';
+import { splitRange } from './load/split-range';
 import { dayRange, rangeDays } from './time-range';
 
-/** The API's per-query limit; longer ranges are refused until chunked loading lands. */
-export const MAX_QUERY_DAYS = 31;
+/** Longest range we load: a year and a bit, ~13 calls per report against the daily quota. */
+export const MAX_RANGE_DAYS = 400;
 
 interface RangeFormProps {
+  report: ReportDef;
   from: string;
   to: string;
   onGenerate: (range: { from: string; to: string }) => void;
@@ -22,7 +25,7 @@ const PRESET_KEYS = {
 } as const satisfies Record<Preset, string>;
 
 /** Like Manager: pick the dates, then "Generate report". Presets generate at once. */
-export function RangeForm({ from, to, onGenerate }: RangeFormProps) {
+export function RangeForm({ report, from, to, onGenerate }: RangeFormProps) {
   const { t } = useI18n();
   const { settings } = useSettings();
   const [draft, setDraft] = useState({ from, to });
@@ -34,11 +37,15 @@ export function RangeForm({ from, to, onGenerate }: RangeFormProps) {
   }
 
   const range = dayRange(draft.from, draft.to);
+  const calls = range ? splitRange(range).length : 0;
   const problem = !range
     ? t('range.invalid')
-    : rangeDays(range) > MAX_QUERY_DAYS
-      ? t('range.tooLong', { days: rangeDays(range) })
-      : undefined;
+    : rangeDays(range) > MAX_RANGE_DAYS
+      ? t('load.tooLong', { max: MAX_RANGE_DAYS, days: rangeDays(range) })
+      : report.aggregate && calls > 1
+        ? t('load.aggregateRange')
+        : undefined;
+  const hint = !problem && calls > 1 ? t('load.calls', { count: calls }) : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -91,6 +98,7 @@ export function RangeForm({ from, to, onGenerate }: RangeFormProps) {
       <p id="range-problem" className="form-problem" role={problem ? 'alert' : undefined}>
         {problem}
       </p>
+      {hint && <p className="form-hint">{hint}</p>}
     </form>
   );
 }

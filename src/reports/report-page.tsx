@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { navigate } from '../app/router';
 import { useSettings } from '../app/settings';
@@ -9,7 +9,9 @@ import { reportColumns } from './connector-column';
 import { describeError } from './describe-error';
 import { RangeForm } from './range-form';
 import { ReportDataView } from './report-data-view';
-import { reportQueryOptions } from './report-query';
+import { LoadStatus } from './load-status';
+import { PartialNotice } from './partial-notice';
+import { progressKey, reportQueryOptions, retryChunks } from './report-query';
 import { parseView, reportPath, serializeView, type SortEntry, type ViewState } from './view-state';
 
 export function ReportPage({ report, search }: { report: ReportDef; search: string }) {
@@ -30,8 +32,14 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
       replace: typing,
     });
 
-  const query = useQuery(reportQueryOptions(report, view.from, view.to));
+  const queryClient = useQueryClient();
+  const options = reportQueryOptions(report, view.from, view.to);
+  const query = useQuery(options);
   const data = query.data;
+  const cancel = () => void queryClient.cancelQueries({ queryKey: options.queryKey });
+  const retry = async (which?: number) => {
+    if (data) queryClient.setQueryData(options.queryKey, await retryChunks(data, which));
+  };
 
   const onSort = (sort: SortEntry[]) => {
     go({ sort });
@@ -52,7 +60,23 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
     <section className="report-page" aria-labelledby="report-title">
       <header className="report-header">
         <h1 id="report-title">{title}</h1>
-        <RangeForm from={view.from} to={view.to} onGenerate={(range) => go(range)} />
+        <RangeForm
+          report={report}
+          from={view.from}
+          to={view.to}
+          onGenerate={(range) => go(range)}
+        />
+        {data && (
+          <button
+            type="button"
+            className="refresh"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+            title={t('load.refreshHint')}
+          >
+            {t('load.refresh')}
+          </button>
+        )}
       </header>
 
       {invalid.length > 0 && dismissed !== invalidKey && (
@@ -64,11 +88,18 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
         </div>
       )}
 
-      {query.isPending && (
-        <p className="state" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('state.loading', vars)}
-        </p>
+      {query.isFetching && (
+        <LoadStatus progressKey={progressKey(options.queryKey)} {...vars} onCancel={cancel} />
       )}
+      {query.isPending && !query.isFetching && (
+        <div className="state" role="status">
+          <p>{t('load.cancelled', vars)}</p>
+          <button type="button" onClick={() => void query.refetch()}>
+            {t('load.again')}
+          </button>
+        </div>
+      )}
+      {data && <PartialNotice data={data} onRetry={retry} />}
       {error && (
         <div className="state state-error" role="alert">
           <p>

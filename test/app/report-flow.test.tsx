@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import {
   givenAnswersAreMalformed,
   givenReportsAreEmpty,
   givenTokenIsRejected,
+  server,
 } from '../msw-server';
 import { renderApp } from '../render-app';
 
@@ -89,16 +91,64 @@ describe('report page', () => {
     expect(await screen.findByText(/of [\d,]+ rows$/)).toBeInTheDocument();
   });
 
-  it('refuses a range over 31 days before calling wolkvox', async () => {
+  it('loads a range over 31 days in monthly calls, and refuses it for a report that totals', async () => {
     const { user } = renderApp(`/reports/interactions-and-chats/10${WEEK}`);
     await screen.findByText(/of [\d,]+ rows$/);
     const from = screen.getByLabelText('From');
     await user.clear(from);
     await user.type(from, '2026-09-01');
     expect(
-      screen.getByText(/wolkvox answers at most 31 days per query. 83 days were asked/),
+      screen.getByText(
+        'wolkvox answers one month (at most 31 days) per call: this range takes 3 calls.',
+      ),
     ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Generate report' }));
+    const count = await screen.findByText(/^[\d,]+ of [\d,]+ rows$/, {}, { timeout: 10_000 });
+    await waitFor(() => expect(window.location.search).toContain('from=2026-09-01'));
+    expect(Number(count.textContent!.split(' of ')[0]!.replace(/,/g, ''))).toBeGreaterThan(10_000);
+
+    await user.click(screen.getByRole('link', { name: '16. Agent productivity' }));
+    await screen.findByRole('heading', { name: '16. Agent productivity' });
+    const alerts = await screen.findAllByRole('alert');
+    // The form says it, and the page explains why nothing was loaded (no call was made).
+    expect(alerts.length).toBe(2);
+    for (const alert of alerts)
+      expect(alert).toHaveTextContent('This report totals over the whole range');
     expect(screen.getByRole('button', { name: 'Generate report' })).toBeDisabled();
+  });
+
+  it('shows a partial result with the missing period, and loads that period again alone', async () => {
+    let broken = true;
+    server.use(
+      http.get('*/wolkvox/api/v2/reports_manager.php', ({ request }) => {
+        const october = new URL(request.url).searchParams.get('date_ini')?.startsWith('202610');
+        if (october && broken)
+          return new HttpResponse('<html>502 Bad Gateway</html>', { status: 200 });
+        return undefined; // fall through to the mock wolkvox
+      }),
+    );
+    const { user } = renderApp('/reports/interactions-and-chats/10?from=2026-09-20&to=2026-11-05');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('Partial result');
+    expect(alert).toHaveTextContent('2026-10-01 00:00:00 – 2026-10-31 23:59:59');
+    expect(alert).toHaveTextContent('wolkvox answered with something that is not a report.');
+    const partialCount = Number(
+      screen
+        .getByText(/^[\d,]+ of [\d,]+ rows$/)
+        .textContent!.split(' of ')[0]!
+        .replace(/,/g, ''),
+    );
+
+    broken = false;
+    await user.click(within(alert).getByRole('button', { name: 'Retry this period' }));
+    await waitFor(() => expect(screen.queryByText(/Partial result/)).not.toBeInTheDocument());
+    const full = Number(
+      screen
+        .getByText(/^[\d,]+ of [\d,]+ rows$/)
+        .textContent!.split(' of ')[0]!
+        .replace(/,/g, ''),
+    );
+    expect(full).toBeGreaterThan(partialCount * 2);
   });
 
   it('shows the menu and report names in Spanish', async () => {

@@ -260,8 +260,16 @@ describe('per-day', () => {
   });
 
   it('handles date columns and days before 1970', () => {
-    const days: ReportRow[] = [{ day: at('1969-12-31T00:00:00') }, { day: at('1970-01-01T00:00:00') }];
-    const data = aggregateChart({ id: 'd', title, kind: 'per-day', by: 'day' }, columns, days, [0, 1]);
+    const days: ReportRow[] = [
+      { day: at('1969-12-31T00:00:00') },
+      { day: at('1970-01-01T00:00:00') },
+    ];
+    const data = aggregateChart(
+      { id: 'd', title, kind: 'per-day', by: 'day' },
+      columns,
+      days,
+      [0, 1],
+    );
     expect(pairs(data)).toEqual([
       ['1969-12-31', 1],
       ['1970-01-01', 1],
@@ -269,7 +277,10 @@ describe('per-day', () => {
   });
 
   it('lists only the days with rows when the span is too long to fill', () => {
-    const far: ReportRow[] = [{ when: at('2026-01-01T00:00:00') }, { when: at('2026-03-01T00:00:00') }];
+    const far: ReportRow[] = [
+      { when: at('2026-01-01T00:00:00') },
+      { when: at('2026-03-01T00:00:00') },
+    ];
     const data = aggregateChart(count, columns, far, [0, 1], { maxFillDays: 30 });
     expect(data.bars.map((bar) => bar.key)).toEqual(['2026-01-01', '2026-03-01']);
   });

@@ -29,7 +29,10 @@ function expectedTypes(spec: ChartSpec): [string, readonly ColumnType[]][] {
         ...(spec.weight ? [[spec.weight, ['count']] as [string, ColumnType[]]] : []),
       ];
     case 'per-day':
-      return [[spec.by, DATES], ...(spec.value ? [[spec.value, FIGURE] as [string, ColumnType[]]] : [])];
+      return [
+        [spec.by, DATES],
+        ...(spec.value ? [[spec.value, FIGURE] as [string, ColumnType[]]] : []),
+      ];
     case 'stacked':
       return [
         [spec.by, CATEGORY],

@@ -6,7 +6,8 @@ import { randomRows, TEST_COLUMNS } from './random-data';
 
 /** A worker stand-in: the host runs in-process, messages are cloned and delivered async. */
 function inProcessPort(): EnginePort {
-  const clone = <T>(value: T): T => (typeof structuredClone === 'function' ? structuredClone(value) : value);
+  const clone = <T>(value: T): T =>
+    typeof structuredClone === 'function' ? structuredClone(value) : value;
   const port: EnginePort = {
     onmessage: null,
     postMessage(message) {
@@ -30,14 +31,18 @@ describe('engine client and worker host', () => {
     await client.warm({ phone: true });
     const query = { sort: [{ key: 'date', desc: true }], phone: '300' };
     expect(Array.from((await client.query(query))!)).toEqual(Array.from(local.query(query)));
-    expect(await client.facetsFor(query, 'destiny', 'count')).toEqual(local.facetsFor(query, 'destiny', 'count'));
+    expect(await client.facetsFor(query, 'destiny', 'count')).toEqual(
+      local.facetsFor(query, 'destiny', 'count'),
+    );
     const subset = local.query({ filters: { template: { values: ['yes'] } } });
     expect(Array.from(await client.sort([{ key: 'customer_name' }], subset))).toEqual(
       Array.from(local.sort([{ key: 'customer_name' }], subset)),
     );
     expect(await client.summarize('duration', subset)).toEqual(local.summarize('duration', subset));
     const cross = await client.crossCount('destiny', 'template');
-    expect(Array.from(cross.counts)).toEqual(Array.from(local.crossCount('destiny', 'template').counts));
+    expect(Array.from(cross.counts)).toEqual(
+      Array.from(local.crossCount('destiny', 'template').counts),
+    );
     client.terminate();
   });
 
@@ -48,7 +53,9 @@ describe('engine client and worker host', () => {
     const [first, second, last] = await Promise.all(typed);
     expect(first).toBeNull();
     expect(second).toBeNull();
-    expect(Array.from(last!)).toEqual(Array.from(createReportIndex(TEST_COLUMNS, rows).query({ phone: '300' })));
+    expect(Array.from(last!)).toEqual(
+      Array.from(createReportIndex(TEST_COLUMNS, rows).query({ phone: '300' })),
+    );
   });
 
   it('answers queries while warming up, between two cache builds', async () => {

@@ -30,7 +30,11 @@ export class Rng {
   }
 }
 
-const col = (key: string, type: ColumnType): ColumnDef => ({ key, header: key.toUpperCase(), type });
+const col = (key: string, type: ColumnType): ColumnDef => ({
+  key,
+  header: key.toUpperCase(),
+  type,
+});
 
 /** Every column type, two phone columns. */
 export const TEST_COLUMNS: ColumnDef[] = [
@@ -108,8 +112,41 @@ export const TRICKY_TEXT = [
   'tab\there',
 ];
 
-const ALPHABET = ['a', 'b', 'n', 'ñ', 'Ñ', 'o', 'á', 'Á', 'A', 'B', ' ', '-', "'", '.', '1', '9', '0', 'z', 'ü', 'ø', 'æ', 'ß', 'Ω', '\u0301', '😀'];
-const PREFIXES = ['', 'abcdefgh', 'María Fernanda ', 'maria fernanda ', 'Juan Sebastián ', 'Juan Sebastian '];
+const ALPHABET = [
+  'a',
+  'b',
+  'n',
+  'ñ',
+  'Ñ',
+  'o',
+  'á',
+  'Á',
+  'A',
+  'B',
+  ' ',
+  '-',
+  "'",
+  '.',
+  '1',
+  '9',
+  '0',
+  'z',
+  'ü',
+  'ø',
+  'æ',
+  'ß',
+  'Ω',
+  '\u0301',
+  '😀',
+];
+const PREFIXES = [
+  '',
+  'abcdefgh',
+  'María Fernanda ',
+  'maria fernanda ',
+  'Juan Sebastián ',
+  'Juan Sebastian ',
+];
 
 function randomText(rng: Rng): string {
   if (rng.chance(0.5)) return rng.pick(TRICKY_TEXT);
@@ -128,7 +165,15 @@ const PHONE_FORMATS: readonly ((national: string, country: string) => string)[] 
   (n, c) => `00${c} ${n}`,
   (n, c) => `+${c}${n}`,
 ];
-const NATIONALS = ['3001234567', '3109876543', '3001234000', '6012345678', '2125551234', '612345678', '5512345678'];
+const NATIONALS = [
+  '3001234567',
+  '3109876543',
+  '3001234000',
+  '6012345678',
+  '2125551234',
+  '612345678',
+  '5512345678',
+];
 const COUNTRIES = ['57', '1', '34', '52', '593'];
 
 export function randomPhone(rng: Rng): CellValue {
@@ -143,7 +188,28 @@ export function randomPhone(rng: Rng): CellValue {
   return rng.pick(PHONE_FORMATS)(rng.pick(NATIONALS), rng.pick(COUNTRIES));
 }
 
-const IDS = ['7', '07', '007', '0', '00', '10', '9', '100', '12345678901234567890', '012345678901234567890', '99999999999999999', '9999999999999999', '-', 'abc-1', 'ABC-1', '', 'a', '1a', '1', '18446744073709551616'];
+const IDS = [
+  '7',
+  '07',
+  '007',
+  '0',
+  '00',
+  '10',
+  '9',
+  '100',
+  '12345678901234567890',
+  '012345678901234567890',
+  '99999999999999999',
+  '9999999999999999',
+  '-',
+  'abc-1',
+  'ABC-1',
+  '',
+  'a',
+  '1a',
+  '1',
+  '18446744073709551616',
+];
 
 function randomId(rng: Rng): CellValue {
   if (rng.chance(0.08)) return null;
@@ -167,7 +233,13 @@ function randomNumber(rng: Rng, pool: readonly number[]): CellValue {
 }
 
 const BASE = Date.UTC(2026, 7, 1);
-const DATE_POOL = [BASE, BASE + 1000, BASE + 86_400_000, BASE - 1, Date.UTC(1999, 11, 31, 23, 59, 59)];
+const DATE_POOL = [
+  BASE,
+  BASE + 1000,
+  BASE + 86_400_000,
+  BASE - 1,
+  Date.UTC(1999, 11, 31, 23, 59, 59),
+];
 const NUMBER_POOL = [0, -0, 1, 1.5, -3, 100, 2e9, Infinity, -Infinity, 59];
 
 function randomDate(rng: Rng): CellValue {
@@ -187,13 +259,21 @@ export function randomRow(rng: Rng): ReportRow {
     duration: randomNumber(rng, NUMBER_POOL),
     chars: randomNumber(rng, NUMBER_POOL),
     percent_transfer: randomNumber(rng, [0, 50, 100, 33.3]),
-    channel: rng.chance(0.1) ? null : rng.pick(['whatsapp', 'web', 'Web', 'WEB', 'facebook', 'instagram']),
+    channel: rng.chance(0.1)
+      ? null
+      : rng.pick(['whatsapp', 'web', 'Web', 'WEB', 'facebook', 'instagram']),
     customer_phone: randomPhone(rng),
     other_phone: rng.chance(0.6) ? null : randomPhone(rng),
-    destiny: rng.chance(0.1) ? null : rng.pick(['Colombia', 'colombia', 'México', 'Mexico', 'Perú', 'Peru', 'España', 'Espana']),
+    destiny: rng.chance(0.1)
+      ? null
+      : rng.pick(['Colombia', 'colombia', 'México', 'Mexico', 'Perú', 'Peru', 'España', 'Espana']),
     customer_email: rng.chance(0.1) ? null : `${randomText(rng).replace(/\s/g, '.')}@Example.com`,
     source_url: rng.chance(0.1) ? null : `https://example.com/${randomText(rng)}`,
-    template: rng.chance(0.1) ? null : rng.chance(0.06) ? rng.pick(['maybe', 'YES?', '']) : rng.chance(0.5),
+    template: rng.chance(0.1)
+      ? null
+      : rng.chance(0.06)
+        ? rng.pick(['maybe', 'YES?', ''])
+        : rng.chance(0.5),
   };
 }
 

@@ -35,7 +35,9 @@ function randomQuery(rng: Rng, rows: ReturnType<typeof randomRows>): ReportQuery
     const column = TEST_COLUMNS.find((c) => c.key === key)!;
     const text = cellText(column.type, rng.pick(rows)[key] ?? null);
     const start = rng.int(Math.max(1, text.length));
-    query.search = rng.chance(0.8) ? text.slice(start, start + 1 + rng.int(5)) : rng.pick(['ábaco', 'ZOE', 'n', ' ', '2026-08', '@', 'zzz']);
+    query.search = rng.chance(0.8)
+      ? text.slice(start, start + 1 + rng.int(5))
+      : rng.pick(['ábaco', 'ZOE', 'n', ' ', '2026-08', '@', 'zzz']);
     if (rng.chance(0.6)) query.searchKeys = keys.filter(() => rng.chance(0.4));
   }
   if (rng.chance(0.6)) {
@@ -81,10 +83,25 @@ describe('report index equals the naive reference', () => {
     const index = createReportIndex(TEST_COLUMNS, rows);
     for (let i = 0; i < 25; i++) {
       const spec = randomSpec(rng);
-      expect(Array.from(index.sort(spec)), JSON.stringify(spec)).toEqual(naiveSort(TEST_COLUMNS, rows, spec));
+      expect(Array.from(index.sort(spec)), JSON.stringify(spec)).toEqual(
+        naiveSort(TEST_COLUMNS, rows, spec),
+      );
       const subset = Uint32Array.from(rows.map((_, r) => r).filter(() => rng.chance(0.3)));
       if (rng.chance(0.5)) subset.reverse();
       expect(Array.from(index.sort(spec, subset)), `subset ${JSON.stringify(spec)}`).toEqual(
+        naiveSort(TEST_COLUMNS, rows, spec, subset),
+      );
+    }
+  });
+
+  it('sorts tiny subsets (packed path) like the reference', () => {
+    const rng = new Rng(99);
+    const rows = randomRows(99, 800);
+    const index = createReportIndex(TEST_COLUMNS, rows);
+    for (let i = 0; i < 80; i++) {
+      const spec = randomSpec(rng);
+      const subset = Uint32Array.from({ length: 1 + rng.int(20) }, () => rng.int(rows.length));
+      expect(Array.from(index.sort(spec, subset)), JSON.stringify(spec)).toEqual(
         naiveSort(TEST_COLUMNS, rows, spec, subset),
       );
     }
@@ -96,7 +113,9 @@ describe('report index equals the naive reference', () => {
     const index = createReportIndex(TEST_COLUMNS, rows);
     for (let i = 0; i < 60; i++) {
       const query = randomQuery(rng, rows);
-      expect(Array.from(index.query(query)), JSON.stringify(query)).toEqual(naiveQuery(TEST_COLUMNS, rows, query));
+      expect(Array.from(index.query(query)), JSON.stringify(query)).toEqual(
+        naiveQuery(TEST_COLUMNS, rows, query),
+      );
     }
   });
 
@@ -108,7 +127,9 @@ describe('report index equals the naive reference', () => {
       const subset = Uint32Array.from(rows.map((_, r) => r).filter(() => rng.chance(0.5)));
       expect(index.facets(key), key).toEqual(naiveFacets(TEST_COLUMNS, rows, key));
       expect(index.facets(key, subset), key).toEqual(naiveFacets(TEST_COLUMNS, rows, key, subset));
-      expect(index.facets(key, subset, 'count'), key).toEqual(naiveFacets(TEST_COLUMNS, rows, key, subset, 'count'));
+      expect(index.facets(key, subset, 'count'), key).toEqual(
+        naiveFacets(TEST_COLUMNS, rows, key, subset, 'count'),
+      );
     }
   });
 
@@ -119,8 +140,13 @@ describe('report index equals the naive reference', () => {
       phone: '300',
       filters: { channel: { values: ['web'] }, destiny: { values: ['Colombia', ''] } },
     };
-    const without = naiveQuery(TEST_COLUMNS, rows, { ...query, filters: { destiny: query.filters!.destiny } });
-    expect(index.facetsFor(query, 'channel')).toEqual(naiveFacets(TEST_COLUMNS, rows, 'channel', without));
+    const without = naiveQuery(TEST_COLUMNS, rows, {
+      ...query,
+      filters: { destiny: query.filters!.destiny },
+    });
+    expect(index.facetsFor(query, 'channel')).toEqual(
+      naiveFacets(TEST_COLUMNS, rows, 'channel', without),
+    );
     expect(index.facetsFor(query, 'channel', 'count')).toEqual(
       naiveFacets(TEST_COLUMNS, rows, 'channel', without, 'count'),
     );
@@ -152,7 +178,14 @@ describe('report index behaviour', () => {
   it('descending keeps unparsed text and empty cells last', () => {
     const small = [{ n: 3 }, { n: null }, { n: 'N/A' }, { n: 10 }, { n: 'ABC' }, { n: -1 }];
     const index = createReportIndex([{ key: 'n', header: 'N', type: 'count' }], small);
-    expect(Array.from(index.sort([{ key: 'n' }])).map((i) => small[i]!.n)).toEqual([-1, 3, 10, 'ABC', 'N/A', null]);
+    expect(Array.from(index.sort([{ key: 'n' }])).map((i) => small[i]!.n)).toEqual([
+      -1,
+      3,
+      10,
+      'ABC',
+      'N/A',
+      null,
+    ]);
     expect(Array.from(index.sort([{ key: 'n', desc: true }])).map((i) => small[i]!.n)).toEqual([
       10,
       3,
@@ -197,9 +230,9 @@ describe('report index behaviour', () => {
 
   it('ignores unknown columns in sorts and filters', () => {
     const index = createReportIndex(TEST_COLUMNS, rows);
-    expect(Array.from(index.query({ sort: [{ key: 'nope' }], filters: { nope: { values: ['x'] } } }))).toEqual(
-      rows.map((_, i) => i),
-    );
+    expect(
+      Array.from(index.query({ sort: [{ key: 'nope' }], filters: { nope: { values: ['x'] } } })),
+    ).toEqual(rows.map((_, i) => i));
   });
 
   it('searches case- and accent-insensitively on the string form', () => {
@@ -244,7 +277,15 @@ describe('report index behaviour', () => {
       { key: 'd', header: 'D', type: 'datetime' as const },
     ];
     const index = createReportIndex(columns, small);
-    expect(index.summarize('n')).toEqual({ count: 2, sum: 7, min: 2, max: 5, mean: 3.5, empty: 1, unparsed: 1 });
+    expect(index.summarize('n')).toEqual({
+      count: 2,
+      sum: 7,
+      min: 2,
+      max: 5,
+      mean: 3.5,
+      empty: 1,
+      unparsed: 1,
+    });
     expect(index.summarize('n', Uint32Array.of(1, 2)).count).toBe(0);
     const cross = index.crossCount('c', 't');
     expect(cross.rows).toEqual(['Colombia', 'Perú', '']);

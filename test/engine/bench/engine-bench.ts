@@ -50,7 +50,9 @@ export function runEngineBench(options: BenchOptions): void {
     const generation = time(() => (rows = report10Rows(size))).wall;
     const distinctNames = new Set(rows.map((r) => r.customer_name)).size;
     gc();
-    log(`data: generated+parsed in ${generation.toFixed(0)} ms, ${distinctNames.toLocaleString('en-US')} distinct names, heap ${options.heapMb().toFixed(0)} MB`);
+    log(
+      `data: generated+parsed in ${generation.toFixed(0)} ms, ${distinctNames.toLocaleString('en-US')} distinct names, heap ${options.heapMb().toFixed(0)} MB`,
+    );
     // Median wall time, median CPU time, then every wall sample.
     const report = (label: string, samples: Sample[]) => {
       const wall = median(samples.map((s) => s.wall));
@@ -61,7 +63,15 @@ export function runEngineBench(options: BenchOptions): void {
     };
 
     // Sorting: cold (key build + sort), reversal and a second sort with keys built.
-    for (const key of ['customer_name', 'date', 'conn_id', 'session_id', 'customer_phone', 'destiny', 'template']) {
+    for (const key of [
+      'customer_name',
+      'date',
+      'conn_id',
+      'session_id',
+      'customer_phone',
+      'destiny',
+      'template',
+    ]) {
       const cold: Sample[] = [];
       const reverse: Sample[] = [];
       const again: Sample[] = [];
@@ -79,7 +89,9 @@ export function runEngineBench(options: BenchOptions): void {
 
     const index = createReportIndex(BENCH_COLUMNS, rows);
     const warmKeys = time(() => index.warm()).wall;
-    log(`warm(): every sort key + phone index ${warmKeys.toFixed(0)} ms, heap ${options.heapMb().toFixed(0)} MB`);
+    log(
+      `warm(): every sort key + phone index ${warmKeys.toFixed(0)} ms, heap ${options.heapMb().toFixed(0)} MB`,
+    );
     {
       const multi: Sample[] = [];
       const subset: Sample[] = [];
@@ -91,7 +103,10 @@ export function runEngineBench(options: BenchOptions): void {
         subset.push(time(() => fresh.sort([{ key: 'customer_name', desc: true }], some)));
       }
       report('multi-sort destiny, date desc (keys built)', multi);
-      report(`sort a ${some.length.toLocaleString('en-US')}-row subset by name desc (keys built)`, subset);
+      report(
+        `sort a ${some.length.toLocaleString('en-US')}-row subset by name desc (keys built)`,
+        subset,
+      );
     }
 
     // Phone filter: index build, keystrokes, clearing.
@@ -119,7 +134,10 @@ export function runEngineBench(options: BenchOptions): void {
         index.query({ sort }); // clear, so every keystroke is a fresh phone query
         samples.push(time(() => (found = index.query({ sort, phone: input }).length)));
       }
-      report(`${label} "${input}" → ${found.toLocaleString('en-US')} rows, sorted by date`, samples);
+      report(
+        `${label} "${input}" → ${found.toLocaleString('en-US')} rows, sorted by date`,
+        samples,
+      );
     }
     {
       const samples: Sample[] = [];
@@ -135,13 +153,17 @@ export function runEngineBench(options: BenchOptions): void {
       const fresh = createReportIndex(BENCH_COLUMNS, rows);
       const searchKeys = BENCH_COLUMNS.map((c) => c.key);
       fresh.query({ sort });
-      report('search "garcía" all columns: first (builds search text)', [time(() => fresh.query({ search: 'garcía', searchKeys }))]);
+      report('search "garcía" all columns: first (builds search text)', [
+        time(() => fresh.query({ search: 'garcía', searchKeys })),
+      ]);
       for (const needle of ['gar', 'garcia mu', 'zzz']) {
         const samples: Sample[] = [];
         let found = 0;
         for (let r = 0; r < runs; r++) {
           fresh.query({ search: '', sort });
-          samples.push(time(() => (found = fresh.query({ search: needle, searchKeys, sort }).length)));
+          samples.push(
+            time(() => (found = fresh.query({ search: needle, searchKeys, sort }).length)),
+          );
         }
         report(`search "${needle}" → ${found.toLocaleString('en-US')} rows`, samples);
       }
@@ -152,8 +174,14 @@ export function runEngineBench(options: BenchOptions): void {
 
     if (size <= options.naiveUpTo) {
       const naiveSamples = (fn: () => unknown) => [time(fn), time(fn), time(fn)];
-      report('naive: sort by name', naiveSamples(() => naiveSort(BENCH_COLUMNS, rows, [{ key: 'customer_name' }])));
-      report('naive: sort by date', naiveSamples(() => naiveSort(BENCH_COLUMNS, rows, [{ key: 'date' }])));
+      report(
+        'naive: sort by name',
+        naiveSamples(() => naiveSort(BENCH_COLUMNS, rows, [{ key: 'customer_name' }])),
+      );
+      report(
+        'naive: sort by date',
+        naiveSamples(() => naiveSort(BENCH_COLUMNS, rows, [{ key: 'date' }])),
+      );
       report(
         'naive: phone 7 digits, sorted by date',
         naiveSamples(() => naiveQuery(BENCH_COLUMNS, rows, { sort, phone: phone.slice(-7) })),
@@ -162,7 +190,11 @@ export function runEngineBench(options: BenchOptions): void {
   }
 }
 
-function aggregates(index: ReportIndex, report: (label: string, samples: Sample[]) => void, runs: number): void {
+function aggregates(
+  index: ReportIndex,
+  report: (label: string, samples: Sample[]) => void,
+  runs: number,
+): void {
   const query = { filters: { template: { values: ['yes'] } } };
   const filtered = index.query(query);
   const all = index.query({});
@@ -183,6 +215,7 @@ function aggregates(index: ReportIndex, report: (label: string, samples: Sample[
     report(`timeBuckets(date, day) over ${label}`, days);
   }
   const facetsFor: Sample[] = [];
-  for (let r = 0; r < runs; r++) facetsFor.push(time(() => index.facetsFor({ ...query, phone: '300' }, 'destiny')));
+  for (let r = 0; r < runs; r++)
+    facetsFor.push(time(() => index.facetsFor({ ...query, phone: '300' }, 'destiny')));
   report('facetsFor(destiny) under phone + template filters', facetsFor);
 }

@@ -49,7 +49,12 @@ if (process.env.ENGINE_BENCH_CHILD) {
   console.log(`Node ${process.version}, ${new Date().toISOString()}`);
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit', env: { ...process.env, ENGINE_BENCH_CHILD: '1' } },
   );
   process.exit(child.status ?? 1);
