@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * A text input's local value, sent on after a pause in typing: the URL (and the
@@ -8,7 +8,9 @@ export function useDebouncedInput(value: string, onCommit: (value: string) => vo
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const commit = useRef(onCommit);
-  commit.current = onCommit;
+  useLayoutEffect(() => {
+    commit.current = onCommit;
+  });
   if (seen !== value) {
     // Changed from outside (Back, a shared link, "Clear filters").
     setSeen(value);

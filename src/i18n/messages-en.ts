@@ -116,6 +116,7 @@ export const en = {
   'load.aggregateRange':
     'This report totals over the whole range, so wolkvox must answer it in one call: choose dates within one calendar month.',
   'load.tooLong': 'Choose at most {max} days ({days} were asked).',
+  'charts.toggle': 'Charts',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -120,4 +120,5 @@ export const es: Record<MessageKey, string> = {
   'load.aggregateRange':
     'Este reporte totaliza todo el rango, así que wolkvox debe responderlo en una sola consulta: elija fechas dentro de un mismo mes.',
   'load.tooLong': 'Elija como máximo {max} días (se pidieron {days}).',
+  'charts.toggle': 'Gráficos',
 };

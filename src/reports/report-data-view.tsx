@@ -1,7 +1,9 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { TranscriptPanel } from '../conversation/transcript-panel';
+import { hasCharts } from '../charts/chart-specs';
 import { ColumnMenu } from '../filters/column-menu';
+import { ChartsSection } from './charts-section';
 import { FilterBar } from '../filters/filter-bar';
 import { useI18n } from '../i18n/i18n';
 import { ReportTable } from '../table/report-table';
@@ -16,6 +18,7 @@ import type { WithConnector } from './connector-column';
 
 // Charts (recharts) load only when a report shows them, so the first page stays light.
 const BillingPanel = lazy(() => import('../billing/billing-panel'));
+const ReportCharts = lazy(() => import('../charts/report-charts'));
 
 interface ReportDataViewProps {
   report: ReportDef;
@@ -67,17 +70,38 @@ export function ReportDataView({
   return (
     <>
       {report.number === 10 && (
-        <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
-          <BillingPanel
-            rows={data.rows}
-            order={order}
-            connectorNames={data.connectorNames}
-            from={view.from}
-            to={view.to}
-            onFilter={filterTo}
-            onSelectDay={(day) => onViewChange({ from: day, to: day })}
-          />
-        </Suspense>
+        <ChartsSection>
+          <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
+            <BillingPanel
+              rows={data.rows}
+              order={order}
+              connectorNames={data.connectorNames}
+              from={view.from}
+              to={view.to}
+              onFilter={filterTo}
+              onSelectDay={(day) => onViewChange({ from: day, to: day })}
+            />
+          </Suspense>
+        </ChartsSection>
+      )}
+      {report.number !== 10 && hasCharts(report.number) && (
+        <ChartsSection>
+          <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
+            <ReportCharts
+              report={report}
+              columns={data.columns}
+              rows={data.rows}
+              order={order}
+              onFilter={(key, value) => {
+                const column = data.columns.find((c) => c.key === key);
+                // A day of a date column narrows the loaded range; any other value filters its column.
+                if (column?.type === 'datetime' || column?.type === 'date')
+                  onViewChange({ from: value, to: value });
+                else filterTo(key, [value]);
+              }}
+            />
+          </Suspense>
+        </ChartsSection>
       )}
       <FilterBar columns={data.columns} view={view} facet={facet} onChange={onViewChange} />
       <div className="table-toolbar">

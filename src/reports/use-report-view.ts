@@ -1,104 +1,64 @@
-import { useMemo } from 'react';
-import { cellText, digitsOf, foldText } from '../engine/cell-text';
+import { useEffect, useMemo } from 'react';
+import { createReportIndex, type FacetEntry, type ReportIndex, type ReportQuery } from '../engine';
 import type { ColumnDef } from './catalog';
-import type { CellValue, ReportRow } from './column-types';
+import type { ReportRow } from './column-types';
 import type { ViewState } from './view-state';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type FacetCount = FacetEntry;
 
 export interface ReportView {
   /** Row indices in on-screen order (after every filter and the sort). */
   order: Uint32Array;
   /** Values of a column with their row counts, under every filter except that column's own. */
   facet(key: string): FacetCount[];
+  /** The index, for aggregates over the same rows (charts). */
+  index: ReportIndex;
 }
 
-const collator = new Intl.Collator('es', { sensitivity: 'base', numeric: true });
-
-function compare(a: CellValue, b: CellValue): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  if (typeof a === 'number' || typeof a === 'boolean') return -1;
-  if (typeof b === 'number' || typeof b === 'boolean') return 1;
-  return collator.compare(String(a), String(b));
+/**
+ * Builds the sort keys and the phone index in small steps after a load, one
+ * per idle moment, so the first click on a header is instant and typing is
+ * never held up for long.
+ */
+function useWarmUp(index: ReportIndex, sortKeys: readonly string[]) {
+  useEffect(() => {
+    const tasks = index.warmTasks({ sortKeys, phone: true });
+    let handle: ReturnType<typeof setTimeout>;
+    const next = () => {
+      const task = tasks.shift();
+      if (!task) return;
+      task();
+      handle = setTimeout(next, 16);
+    };
+    handle = setTimeout(next, 50);
+    return () => clearTimeout(handle);
+    // Warm once per loaded data set; later visibility changes build keys on demand.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index]);
 }
 
-/** Temporary straightforward implementation; the data engine replaces it. */
+/** The one filtered, sorted view that the table, the charts and the export all read. */
 export function useReportView(
   columns: readonly ColumnDef[],
   rows: readonly ReportRow[],
   view: Pick<ViewState, 'sort' | 'phone' | 'q' | 'filters'>,
   visibleKeys: readonly string[],
 ): ReportView {
-  return useMemo(() => {
-    const byKey = new Map(columns.map((column) => [column.key, column]));
-    const phoneKeys = columns
-      .filter((column) => column.type === 'phone')
-      .map((column) => column.key);
-    const digits = digitsOf(view.phone);
-    const needle = foldText(view.q.trim());
-
-    const matches = (row: ReportRow, skip?: string) => {
-      if (digits && !phoneKeys.some((key) => digitsOf(String(row[key] ?? '')).includes(digits)))
-        return false;
-      if (
-        needle &&
-        !visibleKeys.some((key) =>
-          foldText(cellText(byKey.get(key)!.type, row[key] ?? null)).includes(needle),
-        )
-      ) {
-        return false;
-      }
-      for (const [key, filter] of Object.entries(view.filters)) {
-        if (key === skip) continue;
-        const column = byKey.get(key);
-        if (!column) continue;
-        const value = row[key] ?? null;
-        if (filter.values && !filter.values.includes(cellText(column.type, value))) return false;
-        if (filter.min !== undefined && !(typeof value === 'number' && value >= filter.min))
-          return false;
-        if (filter.max !== undefined && !(typeof value === 'number' && value <= filter.max))
-          return false;
-      }
-      return true;
-    };
-
-    const kept: number[] = [];
-    rows.forEach((row, i) => {
-      if (matches(row)) kept.push(i);
-    });
-    const order = Uint32Array.from(kept);
-    if (view.sort.length) {
-      order.sort((i, j) => {
-        for (const { id, desc } of view.sort) {
-          const a = rows[i]![id] ?? null;
-          const b = rows[j]![id] ?? null;
-          if (a === null || b === null) {
-            if (a !== b) return a === null ? 1 : -1;
-            continue;
-          }
-          const c = compare(a, b);
-          if (c !== 0) return desc ? -c : c;
-        }
-        return i - j;
-      });
-    }
-
-    const facet = (key: string) => {
-      const column = byKey.get(key)!;
-      const counts = new Map<string, number>();
-      for (const row of rows) {
-        if (!matches(row, key)) continue;
-        const text = cellText(column.type, row[key] ?? null);
-        counts.set(text, (counts.get(text) ?? 0) + 1);
-      }
-      return [...counts]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count);
-    };
-    return { order, facet };
-  }, [columns, rows, view.sort, view.phone, view.q, view.filters, visibleKeys]);
+  const index = useMemo(() => createReportIndex(columns, rows), [columns, rows]);
+  const query = useMemo<ReportQuery>(
+    () => ({
+      sort: view.sort.map((entry) => ({ key: entry.id, desc: entry.desc })),
+      phone: view.phone,
+      search: view.q,
+      searchKeys: visibleKeys,
+      filters: view.filters,
+    }),
+    [view.sort, view.phone, view.q, view.filters, visibleKeys],
+  );
+  const order = useMemo(() => index.query(query), [index, query]);
+  useWarmUp(index, [...view.sort.map((entry) => entry.id), ...visibleKeys]);
+  return useMemo(
+    () => ({ order, index, facet: (key: string) => index.facetsFor(query, key, 'count') }),
+    [order, index, query],
+  );
 }

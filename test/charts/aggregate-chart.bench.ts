@@ -68,6 +68,9 @@ describe('aggregateChart, 1,000,000 rows', () => {
   bench('per-day (close date)', () => void aggregateChart(spec('per-day'), columns, rows, all));
   bench('mean-by agent', () => void aggregateChart(mean, columns, rows, all));
   bench('stacked agent × channel', () => void aggregateChart(stacked, columns, rows, all));
+  bench('the 4 charts of report 1', () => {
+    for (const item of chartSpecs(1)) aggregateChart(item, columns, rows, all);
+  });
   bench(
     'count-by agent, 500,000-row view',
     () => void aggregateChart(spec('by-agent'), columns, rows, half),
