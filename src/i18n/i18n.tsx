@@ -40,6 +40,16 @@ export function initialLanguage(): Language {
   return navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/**
+ * The Intl locale: the browser's own regional variant when it speaks the chosen
+ * language (es-CO groups digits 1.234, es-MX 1,234), else a neutral one.
+ */
+function intlLocale(language: Language): string {
+  const browser = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
+  if (browser.toLowerCase().startsWith(language)) return browser;
+  return language === 'es' ? 'es-419' : 'en-US';
+}
+
 interface I18nValue {
   language: Language;
   /** BCP 47 locale for Intl: Latin American Spanish or English. */
@@ -72,7 +82,7 @@ export function I18nProvider({
   const value = useMemo<I18nValue>(
     () => ({
       language,
-      locale: language === 'es' ? 'es-419' : 'en-US',
+      locale: intlLocale(language),
       setLanguage,
       t: (key, vars) => translate(language, key, vars),
     }),

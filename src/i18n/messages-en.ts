@@ -117,6 +117,9 @@ export const en = {
     'This report totals over the whole range, so wolkvox must answer it in one call: choose dates within one calendar month.',
   'load.tooLong': 'Choose at most {max} days ({days} were asked).',
   'charts.toggle': 'Charts',
+  'print.button': 'Print',
+  'print.note':
+    'Printed: the first {rows} of {total} rows in this order. Export CSV for all of them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -121,4 +121,7 @@ export const es: Record<MessageKey, string> = {
     'Este reporte totaliza todo el rango, así que wolkvox debe responderlo en una sola consulta: elija fechas dentro de un mismo mes.',
   'load.tooLong': 'Elija como máximo {max} días (se pidieron {days}).',
   'charts.toggle': 'Gráficos',
+  'print.button': 'Imprimir',
+  'print.note':
+    'Impreso: las primeras {rows} de {total} filas en este orden. Exporte CSV para tenerlas todas.',
 };

@@ -6,7 +6,7 @@ import { ColumnMenu } from '../filters/column-menu';
 import { ChartsSection } from './charts-section';
 import { FilterBar } from '../filters/filter-bar';
 import { useI18n } from '../i18n/i18n';
-import { ReportTable } from '../table/report-table';
+import { PRINT_ROWS, ReportTable } from '../table/report-table';
 import type { ColumnDef, ReportDef } from './catalog';
 import { isUnparsed } from './column-types';
 import { ExportCsvButton } from './export-csv-button';
@@ -116,7 +116,18 @@ export function ReportDataView({
             {t('notice.unparsed', { count: number.format(unparsed) })}
           </p>
         )}
+        {order.length > PRINT_ROWS && (
+          <p className="print-note">
+            {t('print.note', {
+              rows: number.format(PRINT_ROWS),
+              total: number.format(order.length),
+            })}
+          </p>
+        )}
         <span className="toolbar-end">
+          <button type="button" onClick={() => window.print()}>
+            {t('print.button')}
+          </button>
           <ColumnMenu
             columns={data.columns}
             visibility={prefs.visibility}

@@ -60,6 +60,7 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
     <section className="report-page" aria-labelledby="report-title">
       <header className="report-header">
         <h1 id="report-title">{title}</h1>
+        <p className="print-only">{t('table.caption', vars)}</p>
         <RangeForm
           report={report}
           from={view.from}

@@ -12,7 +12,7 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { ColumnDef } from '../reports/catalog';
 import { isNumericType, type ReportRow } from '../reports/column-types';
@@ -29,6 +29,8 @@ const helper = createColumnHelper<typeof features, ReportRow>();
 /** Rows are never handed to TanStack: the data engine orders them, TanStack drives columns and state. */
 const NO_ROWS: ReportRow[] = [];
 const ROW_HEIGHT = 34;
+/** Printing renders this many rows in full (the CSV export is the way to get them all). */
+export const PRINT_ROWS = 1000;
 
 export interface ReportTableProps {
   columns: readonly ColumnDef[];
@@ -97,9 +99,17 @@ export function ReportTable(props: ReportTableProps) {
     // First paint before the container is measured (and a usable size under jsdom).
     initialRect: { width: 1200, height: 600 },
   });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const printing = usePrinting();
+  const items = printing
+    ? Array.from({ length: Math.min(order.length, PRINT_ROWS) }, (_, index) => ({
+        index,
+        key: index,
+        start: 0,
+        end: 0,
+      }))
+    : virtualizer.getVirtualItems();
+  const top = printing ? 0 : (items[0]?.start ?? 0);
+  const bottom = printing ? 0 : virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={caption}>
@@ -223,4 +233,20 @@ function defaultWidth(column: ColumnDef): number {
     default:
       return Math.max(120, column.header.length * 9 + 40);
   }
+}
+
+/** True between the browser's beforeprint and afterprint: the table then prints in full rows. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const on = () => setPrinting(true);
+    const off = () => setPrinting(false);
+    window.addEventListener('beforeprint', on);
+    window.addEventListener('afterprint', off);
+    return () => {
+      window.removeEventListener('beforeprint', on);
+      window.removeEventListener('afterprint', off);
+    };
+  }, []);
+  return printing;
 }
