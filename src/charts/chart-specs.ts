@@ -184,11 +184,12 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
     },
     {
       id: 'closing-time',
-      kind: 'mean-by',
-      title: text('Average closing time by channel', 'Tiempo promedio de cierre por canal'),
+      // wolkvox documents CLOSING_TIME as the handling time of the channel's closed
+      // interactions: a total, so it is summed (an average per interaction is not given).
+      kind: 'sum-by',
+      title: text('Closing time by channel (total)', 'Tiempo de cierre por canal (total)'),
       by: 'channel',
       value: 'closing_time',
-      weight: 'interactions',
       sort: 'value',
     },
   ],
@@ -230,11 +231,10 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
     },
     {
       id: 'close-time',
-      kind: 'mean-by',
-      title: text('Average close time by agent', 'Tiempo promedio de cierre por agente'),
+      kind: 'sum-by',
+      title: text('Close time by agent (total)', 'Tiempo de cierre por agente (total)'),
       by: 'agent_name',
       value: 'close_time',
-      weight: 'interactions',
       sort: 'value',
       max: AGENTS,
     },

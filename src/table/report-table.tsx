@@ -215,7 +215,12 @@ export function ReportTable(props: ReportTableProps) {
   );
 }
 
+/** Wide enough for the header (Manager's headers are long), and for the type's values. */
 function defaultWidth(column: ColumnDef): number {
+  return Math.max(column.header.length * 8.5 + 40, widthForType(column));
+}
+
+function widthForType(column: ColumnDef): number {
   switch (column.type) {
     case 'datetime':
       return 170;
