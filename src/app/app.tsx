@@ -1,13 +1,14 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { env } from '../config/env';
-import { I18nProvider, LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { I18nProvider, useI18n, type Language } from '../i18n/i18n';
 import { ReportPage } from '../reports/report-page';
 import { reportFromPath } from '../reports/view-state';
 import { ErrorBoundary } from './error-boundary';
 import { createQueryClient } from './query-client';
 import { ReportMenu } from './report-menu';
 import { useLocation } from './router';
+import { LanguageSelect } from './language-select';
 import { SettingsProvider } from './settings';
 import { SettingsPage } from './settings-page';
 
@@ -27,7 +28,7 @@ export function App({ queryClient, language }: { queryClient?: QueryClient; lang
 }
 
 function Shell() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { pathname, search } = useLocation();
   const report = reportFromPath(pathname);
   const carry = carryRange(search);
@@ -42,19 +43,7 @@ function Shell() {
         <span className={`mode-badge ${env.apiMocking ? 'mock' : 'live'}`}>
           {env.apiMocking ? t('app.mockBadge') : t('app.liveBadge')}
         </span>
-        <label className="language">
-          {t('language.label')}
-          <select
-            value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {code === 'en' ? 'English' : 'Español'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect className="language" />
       </header>
       <ReportMenu current={report ?? undefined} carry={carry} />
       <main id="main" tabIndex={-1}>

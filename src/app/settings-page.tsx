@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { env } from '../config/env';
-import { LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { navigate } from './router';
+import { LanguageSelect } from './language-select';
 import { isTimeZone, useSettings, type Settings } from './settings';
 
 const ZONES = [
@@ -27,7 +28,7 @@ interface ProxyStatus {
 
 /** Everything a supervisor may set, in one place; and what the app is connected to. */
 export function SettingsPage() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { settings, update } = useSettings();
   const [zone, setZone] = useState(settings.timeZone);
   const status = useQuery({
@@ -78,19 +79,7 @@ export function SettingsPage() {
             <option value=";">{t('export.semicolon')} (;)</option>
           </select>
         </label>
-        <label>
-          {t('language.label')}
-          <select
-            value={language}
-            onChange={(event) => setLanguage(event.target.value as Language)}
-          >
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {code === 'en' ? 'English' : 'Español'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect />
         <p>
           <a
             href="/settings/rate-card"
