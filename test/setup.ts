@@ -7,16 +7,17 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   cleanup();
-  localStorage.clear();
+  if (typeof localStorage !== 'undefined') localStorage.clear();
 });
 afterAll(() => server.close());
 
 // jsdom lays nothing out, so every box measures 0×0 and a virtualized table would
 // render no rows. Give table scroll containers the size of a laptop viewport.
-for (const [property, size] of [
+// (Only where there is a DOM: some tests run in plain Node.)
+for (const [property, size] of typeof Element === 'undefined' ? [] : [
   ['clientHeight', 600],
-  ['clientWidth', 1200],
-] as const) {
+  ['clientWidth', 1200] as const,
+]) {
   const original = Object.getOwnPropertyDescriptor(Element.prototype, property)!;
   Object.defineProperty(Element.prototype, property, {
     configurable: true,

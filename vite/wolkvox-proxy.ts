@@ -1,4 +1,4 @@
-import type { Plugin, ProxyOptions } from 'vite';
+import type { Connect, Plugin, ProxyOptions } from 'vite';
 
 /**
  * Live mode: `/wolkvox/*` is forwarded to the operation's wolkvox server with the
@@ -20,6 +20,46 @@ export function readLiveTarget(env: Record<string, string | undefined>): LiveTar
   }
   return { baseUrl, token: env.WOLKVOX_TOKEN?.trim() || undefined };
 }
+
+/** The only calls the app makes; the proxy lends the token to nothing else. */
+const ALLOWED = [
+  /^\/wolkvox\/api\/v2\/reports_manager\.php\?/,
+  /^\/wolkvox\/api\/v2\/information\.php\?api=connectors$/,
+];
+
+/**
+ * Refuses what the app never sends: other methods, other wolkvox endpoints, and
+ * cross-site requests (another site making the supervisor's browser spend the token).
+ */
+export const guardProxy: Connect.NextHandleFunction = (req, res, next) => {
+  const url = req.url ?? '';
+  if (!url.startsWith('/wolkvox/')) return next();
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  const crossSite =
+    (typeof site === 'string' && site !== 'same-origin' && site !== 'none') ||
+    (typeof origin === 'string' &&
+      origin !== `http://${req.headers.host}` &&
+      origin !== `https://${req.headers.host}`);
+  const refusal =
+    req.method !== 'GET'
+      ? 405
+      : crossSite
+        ? 403
+        : ALLOWED.some((pattern) => pattern.test(url))
+          ? 0
+          : 404;
+  if (!refusal) return next();
+  res.statusCode = refusal;
+  res.setHeader('content-type', 'application/json');
+  res.end(
+    JSON.stringify({
+      code: refusal,
+      error: 'Refused by the proxy',
+      msg: 'This request is not forwarded to wolkvox',
+    }),
+  );
+};
 
 export function wolkvoxProxy({ baseUrl, token }: LiveTarget): Record<string, ProxyOptions> {
   return {
@@ -44,6 +84,7 @@ export function wolkvoxProxy({ baseUrl, token }: LiveTarget): Record<string, Pro
 /**
  * `/wolkvox-proxy/status`: what the settings page may know about live mode:
  * which server and whether a token is configured, never the token itself.
+ * Also installs the guard in front of the proxy (plugin middlewares run first).
  */
 export function proxyStatusPlugin(target: LiveTarget | undefined): Plugin {
   const body = JSON.stringify(
@@ -51,18 +92,18 @@ export function proxyStatusPlugin(target: LiveTarget | undefined): Plugin {
       ? { mode: 'live', server: target.baseUrl, hasToken: Boolean(target.token) }
       : { mode: 'mock' },
   );
-  const handler = (
-    req: { url?: string },
-    res: import('node:http').ServerResponse,
-    next: () => void,
-  ) => {
+  const status: Connect.NextHandleFunction = (req, res, next) => {
     if (req.url !== '/wolkvox-proxy/status') return next();
     res.setHeader('content-type', 'application/json');
     res.end(body);
   };
+  const install = (middlewares: Connect.Server) => {
+    middlewares.use(status);
+    if (target) middlewares.use(guardProxy);
+  };
   return {
     name: 'wolkvox-proxy-status',
-    configureServer: (server) => void server.middlewares.use(handler),
-    configurePreviewServer: (server) => void server.middlewares.use(handler),
+    configureServer: (server) => install(server.middlewares),
+    configurePreviewServer: (server) => install(server.middlewares),
   };
 }

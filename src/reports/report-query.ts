@@ -34,17 +34,16 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
       const baseUrl = apiBaseUrl();
       const hasConnector = report.columns.some((column) => column.key === 'session_id');
       try {
-        const [load, names] = await Promise.all([
-          loadReport(report, range, {
-            baseUrl,
-            signal,
-            onProgress: (progress) => setLoadProgress(progressKey(queryKey), progress),
-          }),
-          // Names are a nicety: without them the connector shows as its id.
-          hasConnector
-            ? fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
-            : undefined,
-        ]);
+        const load = await loadReport(report, range, {
+          baseUrl,
+          signal,
+          onProgress: (progress) => setLoadProgress(progressKey(queryKey), progress),
+        });
+        // After the chunks, not beside them: a token may run only 2 calls at once.
+        // Names are a nicety: without them the connector shows as its id.
+        const names = hasConnector
+          ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
+          : undefined;
         return enrich(load, names);
       } finally {
         setLoadProgress(progressKey(queryKey), undefined);
