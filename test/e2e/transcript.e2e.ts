@@ -23,7 +23,8 @@ it('opens the conversation of a report 10 row in a side panel, and closes back t
 
   const table = page.locator('.table-scroll');
   await table.evaluate((el) => (el.scrollTop = 3400));
-  const row = page.locator('.report-table tbody tr:not(.spacer)').nth(4);
+  // Past the 8 overscan rows above the viewport, which sit under the sticky header.
+  const row = page.locator('.report-table tbody tr:not(.spacer)').nth(12);
   const connId = (await row.locator('td').first().textContent())!;
   const phone = (await row.locator('td').nth(4).textContent())!;
 
