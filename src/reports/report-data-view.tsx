@@ -45,7 +45,7 @@ export function ReportDataView({
     [data.columns, prefs.visibility],
   );
   const visibleKeys = useMemo(() => visibleColumns.map((column) => column.key), [visibleColumns]);
-  const { order, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
+  const { order, filtered, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
   const unparsed = useMemo(() => countUnparsed(data), [data]);
   const number = new Intl.NumberFormat(locale);
   const [conversation, setConversation] = useState<{ connId: string; at: number } | null>(null);
@@ -74,7 +74,7 @@ export function ReportDataView({
           <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
             <BillingPanel
               rows={data.rows}
-              order={order}
+              order={filtered}
               connectorNames={data.connectorNames}
               from={view.from}
               to={view.to}
@@ -91,7 +91,7 @@ export function ReportDataView({
               report={report}
               columns={data.columns}
               rows={data.rows}
-              order={order}
+              order={filtered}
               onFilter={(key, value) => {
                 const column = data.columns.find((c) => c.key === key);
                 // A day of a date column narrows the loaded range; any other value filters its column.

@@ -9,6 +9,11 @@ export type FacetCount = FacetEntry;
 export interface ReportView {
   /** Row indices in on-screen order (after every filter and the sort). */
   order: Uint32Array;
+  /**
+   * The same rows in load (chronological) order. Charts and totals read this one: it
+   * does not change when only the sort does, so sorting never recomputes them.
+   */
+  filtered: Uint32Array;
   /** Values of a column with their row counts, under every filter except that column's own. */
   facet(key: string): FacetCount[];
   /** The index, for aggregates over the same rows (charts). */
@@ -56,9 +61,20 @@ export function useReportView(
     [view.sort, view.phone, view.q, view.filters, visibleKeys],
   );
   const order = useMemo(() => index.query(query), [index, query]);
+  // Only the filters: a new sort keeps this array (and everything computed from it).
+  const filterQuery = useMemo<ReportQuery>(
+    () => ({ phone: view.phone, search: view.q, searchKeys: visibleKeys, filters: view.filters }),
+    [view.phone, view.q, view.filters, visibleKeys],
+  );
+  const filtered = useMemo(() => index.query(filterQuery), [index, filterQuery]);
   useWarmUp(index, [...view.sort.map((entry) => entry.id), ...visibleKeys]);
   return useMemo(
-    () => ({ order, index, facet: (key: string) => index.facetsFor(query, key, 'count') }),
-    [order, index, query],
+    () => ({
+      order,
+      filtered,
+      index,
+      facet: (key: string) => index.facetsFor(query, key, 'count'),
+    }),
+    [order, filtered, index, query],
   );
 }
