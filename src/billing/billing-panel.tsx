@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useAfterPaint } from './use-after-paint';
 import { navigate } from '../app/router';
 import { downloadBlob } from '../export/download';
 import { buildCsvBlob } from '../export/write-csv';
@@ -56,24 +56,32 @@ export default function BillingPanel(props: BillingPanelProps) {
   const text = pickLabels(BILLING_PANEL_LABELS, locale);
   const { card } = useRateCard();
   const [assumptions, setAssumptions] = useBillingAssumptions();
-  // Typing in the filters stays fluid: the panel catches up when React has time.
-  const order = useDeferredValue(props.order);
+  const { order } = props;
 
-  const usage = useMemo(
-    () => aggregateUsage(rows, order, { connectorNames }),
-    [rows, order, connectorNames],
-  );
-  const estimate = useMemo(
-    () =>
-      estimateCost(rows, {
+  // Priced after the table has painted: filtering a million rows shows the rows first.
+  const computed = useAfterPaint(
+    () => ({
+      usage: aggregateUsage(rows, order, { connectorNames }),
+      estimate: estimateCost(rows, {
         card,
         mix: assumptions.mix,
         markupPercent: assumptions.markupPercent,
         connectorNames,
         indices: order,
       }),
+    }),
     [rows, order, card, assumptions, connectorNames],
   );
+  if (!computed.value) {
+    return (
+      <section className="billing-panel" aria-busy="true">
+        <p className="state">
+          <span className="spinner" aria-hidden="true" /> {text.computing}
+        </p>
+      </section>
+    );
+  }
+  const { usage, estimate } = computed.value;
 
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
@@ -92,7 +100,7 @@ export default function BillingPanel(props: BillingPanelProps) {
 
   const mix = mixName(assumptions.mix);
   return (
-    <section className="billing-panel" aria-labelledby="billing-title">
+    <section className="billing-panel" aria-labelledby="billing-title" aria-busy={computed.pending}>
       <header className="panel-header">
         <h2 id="billing-title">{text.title}</h2>
         <span className="estimate-badge">{text.estimateBadge}</span>

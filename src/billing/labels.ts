@@ -406,6 +406,7 @@ export interface BillingPanelLabels {
   rateCard: string;
   editRateCard: string;
   exportConnectors: string;
+  computing: string;
 }
 
 export const BILLING_PANEL_LABELS: Localized<BillingPanelLabels> = {
@@ -429,6 +430,7 @@ export const BILLING_PANEL_LABELS: Localized<BillingPanelLabels> = {
     rateCard: 'Rate card: {name}, as of {date}',
     editRateCard: 'Edit the rate card',
     exportConnectors: 'Export connectors CSV',
+    computing: 'Estimating WhatsApp usage and cost…',
   },
   es: {
     title: 'Uso de WhatsApp y costo estimado',
@@ -450,5 +452,6 @@ export const BILLING_PANEL_LABELS: Localized<BillingPanelLabels> = {
     rateCard: 'Tarifario: {name}, vigente al {date}',
     editRateCard: 'Editar el tarifario',
     exportConnectors: 'Exportar CSV de conectores',
+    computing: 'Estimando el uso y el costo de WhatsApp…',
   },
 };
