@@ -14,10 +14,9 @@ afterAll(() => server.close());
 // jsdom lays nothing out, so every box measures 0×0 and a virtualized table would
 // render no rows. Give table scroll containers the size of a laptop viewport.
 // (Only where there is a DOM: some tests run in plain Node.)
-for (const [property, size] of typeof Element === 'undefined' ? [] : [
-  ['clientHeight', 600],
-  ['clientWidth', 1200] as const,
-]) {
+for (const [property, size] of typeof Element === 'undefined'
+  ? []
+  : [['clientHeight', 600], ['clientWidth', 1200] as const]) {
   const original = Object.getOwnPropertyDescriptor(Element.prototype, property)!;
   Object.defineProperty(Element.prototype, property, {
     configurable: true,
