@@ -62,9 +62,12 @@ export function useReportView(
   );
   const order = useMemo(() => index.query(query), [index, query]);
   // Only the filters: a new sort keeps this array (and everything computed from it).
+  // Keyed by value, because the URL is parsed afresh on every change.
+  const filterKey = JSON.stringify([view.phone, view.q, view.filters, visibleKeys]);
   const filterQuery = useMemo<ReportQuery>(
     () => ({ phone: view.phone, search: view.q, searchKeys: visibleKeys, filters: view.filters }),
-    [view.phone, view.q, view.filters, visibleKeys],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filterKey],
   );
   const filtered = useMemo(() => index.query(filterQuery), [index, filterQuery]);
   useWarmUp(index, [...view.sort.map((entry) => entry.id), ...visibleKeys]);
