@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { navigate } from '../app/router';
 import { downloadBlob } from '../export/download';
@@ -50,7 +51,7 @@ function mixName(mix: CategoryMix): keyof typeof MIXES | 'custom' {
  * Report 10's answer to "what will this month cost, and which connector spends
  * it?": summary, charts and the per-connector estimate, all over the table's view.
  */
-export default function BillingPanel(props: BillingPanelProps) {
+function BillingPanel(props: BillingPanelProps) {
   const { rows, connectorNames, onFilter, onSelectDay } = props;
   const { locale } = useI18n();
   const text = pickLabels(BILLING_PANEL_LABELS, locale);
@@ -246,3 +247,6 @@ export default function BillingPanel(props: BillingPanelProps) {
     </section>
   );
 }
+
+/** Memoized: a sort changes no input of the panel, so it does not re-render its charts. */
+export default memo(BillingPanel);

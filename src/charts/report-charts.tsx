@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, memo } from 'react';
 import {
   Bar,
   BarChart,
@@ -55,14 +55,7 @@ export const OTHER_COLOR = '#94a3b8';
  * there are several series, and the data table. Null when the report has no charts (or its
  * loaded columns lack every charted column). Default export, for `React.lazy`.
  */
-export default function ReportCharts({
-  report,
-  columns,
-  rows,
-  order,
-  onFilter,
-  width,
-}: ReportChartsProps) {
+function ReportCharts({ report, columns, rows, order, onFilter, width }: ReportChartsProps) {
   const { language, locale } = useI18n();
   const text = CHART_LABELS[language];
   const specs = useMemo(() => {
@@ -379,3 +372,6 @@ function figureName(
   if (header === undefined) return text.rows;
   return spec.kind === 'mean-by' ? fillLabel(text.average, { name: header }) : header;
 }
+
+/** Memoized: a sort changes no input of the charts (they read the filtered rows in load order). */
+export default memo(ReportCharts);

@@ -1,5 +1,5 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { TranscriptPanel } from '../conversation/transcript-panel';
 import { hasCharts } from '../charts/chart-specs';
 import { ColumnMenu } from '../filters/column-menu';
@@ -64,8 +64,29 @@ export function ReportDataView({
     trigger.current?.focus({ preventScroll: true });
   }, []);
 
-  const filterTo = (key: string, values: string[]) =>
-    onViewChange({ filters: { ...view.filters, [key]: { ...view.filters[key], values } } });
+  // Stable callbacks for the (memoized) chart panels: they read the latest view when called,
+  // so a new sort or filter does not re-render charts whose data did not change.
+  const latest = useRef({ view, onViewChange });
+  useLayoutEffect(() => {
+    latest.current = { view, onViewChange };
+  });
+  const filterTo = useCallback((key: string, values: string[]) => {
+    const { view: current, onViewChange: change } = latest.current;
+    change({ filters: { ...current.filters, [key]: { ...current.filters[key], values } } });
+  }, []);
+  const showDay = useCallback(
+    (day: string) => latest.current.onViewChange({ from: day, to: day }),
+    [],
+  );
+  const filterFromChart = useCallback(
+    (key: string, value: string) => {
+      const column = data.columns.find((c) => c.key === key);
+      // A day of a date column narrows the loaded range; any other value filters its column.
+      if (column?.type === 'datetime' || column?.type === 'date') showDay(value);
+      else filterTo(key, [value]);
+    },
+    [data.columns, filterTo, showDay],
+  );
 
   return (
     <>
@@ -79,7 +100,7 @@ export function ReportDataView({
               from={view.from}
               to={view.to}
               onFilter={filterTo}
-              onSelectDay={(day) => onViewChange({ from: day, to: day })}
+              onSelectDay={showDay}
             />
           </Suspense>
         </ChartsSection>
@@ -92,13 +113,7 @@ export function ReportDataView({
               columns={data.columns}
               rows={data.rows}
               order={filtered}
-              onFilter={(key, value) => {
-                const column = data.columns.find((c) => c.key === key);
-                // A day of a date column narrows the loaded range; any other value filters its column.
-                if (column?.type === 'datetime' || column?.type === 'date')
-                  onViewChange({ from: value, to: value });
-                else filterTo(key, [value]);
-              }}
+              onFilter={filterFromChart}
             />
           </Suspense>
         </ChartsSection>
