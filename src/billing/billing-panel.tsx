@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { navigate } from '../app/router';
 import { downloadBlob } from '../export/download';
@@ -73,6 +73,45 @@ function BillingPanel(props: BillingPanelProps) {
     }),
     [rows, order, card, assumptions, connectorNames],
   );
+  const selectConnector = useCallback(
+    (id: string) =>
+      onFilter('connector', [id === UNKNOWN_CONNECTOR ? '' : connectorLabel(id, connectorNames)]),
+    [onFilter, connectorNames],
+  );
+  const usageNow = computed.value?.usage;
+  // Drawn again only when the totals change: while a filter is being priced the old
+  // charts stay as they are (recharts lays out a year of daily bars slowly).
+  const charts = useMemo(
+    () =>
+      usageNow && (
+        <div className="chart-grid">
+          <div className="chart-card">
+            <TemplateUsageChart
+              data={usageNow.byDay}
+              undatedRows={usageNow.undatedRows}
+              onSelectDay={onSelectDay}
+              locale={locale}
+            />
+          </div>
+          <div className="chart-card">
+            <ConnectorShareChart
+              data={usageNow.byConnector}
+              onSelectConnector={selectConnector}
+              locale={locale}
+            />
+          </div>
+          <div className="chart-card">
+            <CountryShareChart
+              data={usageNow.byCountry}
+              onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
+              locale={locale}
+            />
+          </div>
+        </div>
+      ),
+    [usageNow, onSelectDay, selectConnector, onFilter, locale],
+  );
+
   if (!computed.value) {
     return (
       <section className="billing-panel" aria-busy="true">
@@ -88,8 +127,6 @@ function BillingPanel(props: BillingPanelProps) {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const money = (cents: number) => formatUsdCents(cents, locale);
   const top = estimate.connectors.find((connector) => connector.readable);
-  const selectConnector = (id: string) =>
-    onFilter('connector', [id === UNKNOWN_CONNECTOR ? '' : connectorLabel(id, connectorNames)]);
 
   const exportConnectors = async () => {
     const blob = await buildCsvBlob({
@@ -209,30 +246,7 @@ function BillingPanel(props: BillingPanelProps) {
         </div>
       </details>
 
-      <div className="chart-grid">
-        <div className="chart-card">
-          <TemplateUsageChart
-            data={usage.byDay}
-            undatedRows={usage.undatedRows}
-            onSelectDay={onSelectDay}
-            locale={locale}
-          />
-        </div>
-        <div className="chart-card">
-          <ConnectorShareChart
-            data={usage.byConnector}
-            onSelectConnector={selectConnector}
-            locale={locale}
-          />
-        </div>
-        <div className="chart-card">
-          <CountryShareChart
-            data={usage.byCountry}
-            onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
-            locale={locale}
-          />
-        </div>
-      </div>
+      {charts}
 
       <div className="connector-costs">
         <ConnectorCostTable
