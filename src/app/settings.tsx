@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { readStored, writeStored } from './local-store';
 
 export interface Settings {
   /** IANA zone of the wolkvox operation: wolkvox sends local wall-clock times. */
@@ -11,16 +12,12 @@ export const DEFAULT_SETTINGS: Settings = { timeZone: 'America/Bogota', csvDelim
 const STORAGE_KEY = 'wolkvox.settings.v1';
 
 function load(): Settings {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Settings>;
-    const timeZone =
-      typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined;
-    const csvDelimiter =
-      saved.csvDelimiter === ',' || saved.csvDelimiter === ';' ? saved.csvDelimiter : 'auto';
-    return { ...DEFAULT_SETTINGS, ...(timeZone ? { timeZone } : {}), csvDelimiter };
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+  const saved = (readStored(STORAGE_KEY) ?? {}) as Partial<Settings>;
+  const timeZone =
+    typeof saved.timeZone === 'string' && isTimeZone(saved.timeZone) ? saved.timeZone : undefined;
+  const csvDelimiter =
+    saved.csvDelimiter === ',' || saved.csvDelimiter === ';' ? saved.csvDelimiter : 'auto';
+  return { ...DEFAULT_SETTINGS, ...(timeZone ? { timeZone } : {}), csvDelimiter };
 }
 
 export function isTimeZone(zone: string): boolean {
@@ -42,11 +39,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const update = useCallback((patch: Partial<Settings>) => {
     setSettings((current) => {
       const next = { ...current, ...patch };
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-      } catch {
-        // not remembered, still applied
-      }
+      writeStored(STORAGE_KEY, next);
       return next;
     });
   }, []);

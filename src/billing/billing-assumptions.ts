@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { readStored, writeStored } from '../app/local-store';
 import { DEFAULT_MIX, type CategoryMix } from './estimate-cost';
 
 export interface BillingAssumptions {
@@ -10,25 +11,19 @@ const STORAGE_KEY = 'wolkvox.billingAssumptions.v1';
 const DEFAULT: BillingAssumptions = { mix: { ...DEFAULT_MIX }, markupPercent: 0 };
 
 function load(): BillingAssumptions {
-  try {
-    const saved = JSON.parse(
-      localStorage.getItem(STORAGE_KEY) ?? 'null',
-    ) as Partial<BillingAssumptions> | null;
-    const mix = saved?.mix;
-    const valid =
-      mix &&
-      [mix.marketing, mix.utility, mix.authentication].every(
-        (n) => typeof n === 'number' && n >= 0,
-      ) &&
-      mix.marketing + mix.utility + mix.authentication > 0;
-    const markup = saved?.markupPercent;
-    return {
-      mix: valid ? mix : DEFAULT.mix,
-      markupPercent: typeof markup === 'number' && markup >= 0 && markup <= 1000 ? markup : 0,
-    };
-  } catch {
-    return DEFAULT;
-  }
+  const saved = readStored(STORAGE_KEY) as Partial<BillingAssumptions> | undefined;
+  const mix = saved?.mix;
+  const valid =
+    mix &&
+    [mix.marketing, mix.utility, mix.authentication].every(
+      (n) => typeof n === 'number' && n >= 0,
+    ) &&
+    mix.marketing + mix.utility + mix.authentication > 0;
+  const markup = saved?.markupPercent;
+  return {
+    mix: valid ? mix : DEFAULT.mix,
+    markupPercent: typeof markup === 'number' && markup >= 0 && markup <= 1000 ? markup : 0,
+  };
 }
 
 /** The supervisor's assumed template mix and provider markup, remembered in this browser. */
@@ -37,11 +32,7 @@ export function useBillingAssumptions() {
   const update = useCallback((patch: Partial<BillingAssumptions>) => {
     setValue((current) => {
       const next = { ...current, ...patch };
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-      } catch {
-        // not remembered, still applied
-      }
+      writeStored(STORAGE_KEY, next);
       return next;
     });
   }, []);

@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { readStored, writeStored } from '../app/local-store';
 import { en, type MessageKey } from './messages-en';
 import { es } from './messages-es';
 
@@ -31,12 +32,8 @@ export function translate(
 
 /** The remembered choice, else the browser's language, else English. */
 export function initialLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'en' || saved === 'es') return saved;
-  } catch {
-    // storage can be unavailable (privacy mode); fall through
-  }
+  const saved = readStored(STORAGE_KEY);
+  if (saved === 'en' || saved === 'es') return saved;
   return navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
@@ -70,11 +67,7 @@ export function I18nProvider({
   const [language, setLanguageState] = useState<Language>(() => forced ?? initialLanguage());
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // not remembered, still switched
-    }
+    writeStored(STORAGE_KEY, next);
   }, []);
   useEffect(() => {
     document.documentElement.lang = language === 'es' ? 'es-419' : 'en';

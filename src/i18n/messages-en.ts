@@ -22,7 +22,6 @@ export const en = {
   'state.empty': 'wolkvox has no records of {report} between {from} and {to}.',
   'state.error': 'Could not load {report} ({from} to {to}).',
   'state.retry': 'Try again',
-  'state.notGenerated': 'Choose a date range and press “Generate report”.',
   'error.token':
     'wolkvox rejected the token (or this server’s IP is not allow-listed). Ask an administrator to check WOLKVOX_TOKEN on the proxy.',
   'error.invalid': 'wolkvox refused the request parameters.',

@@ -23,7 +23,6 @@ export const es: Record<MessageKey, string> = {
   'state.empty': 'wolkvox no tiene registros de {report} entre el {from} y el {to}.',
   'state.error': 'No se pudo cargar {report} ({from} a {to}).',
   'state.retry': 'Reintentar',
-  'state.notGenerated': 'Elija un rango de fechas y pulse “Generar reporte”.',
   'error.token':
     'wolkvox rechazó el token (o la IP de este servidor no está autorizada). Pida a un administrador revisar WOLKVOX_TOKEN en el proxy.',
   'error.invalid': 'wolkvox rechazó los parámetros de la consulta.',

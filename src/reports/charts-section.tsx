@@ -1,20 +1,13 @@
 import { useState, type ReactNode } from 'react';
+import { readStored, writeStored } from '../app/local-store';
 import { useI18n } from '../i18n/i18n';
 
 const STORAGE_KEY = 'wolkvox.chartsOpen.v1';
 
-function initiallyOpen(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) !== 'false';
-  } catch {
-    return true;
-  }
-}
-
 /** Charts above the table, foldable so the table gets the screen; the choice is remembered. */
 export function ChartsSection({ children }: { children: ReactNode }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(initiallyOpen);
+  const [open, setOpen] = useState(() => readStored(STORAGE_KEY) !== false);
   return (
     <details
       className="charts-section"
@@ -22,11 +15,7 @@ export function ChartsSection({ children }: { children: ReactNode }) {
       onToggle={(event) => {
         const next = event.currentTarget.open;
         setOpen(next);
-        try {
-          localStorage.setItem(STORAGE_KEY, String(next));
-        } catch {
-          // not remembered, still applied
-        }
+        writeStored(STORAGE_KEY, next);
       }}
     >
       <summary>{t('charts.toggle')}</summary>

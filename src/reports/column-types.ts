@@ -45,3 +45,16 @@ export function isUnparsed(type: ColumnType, value: CellValue): value is string 
   if (typeof value !== 'string') return false;
   return isNumericType(type) || type === 'yesno';
 }
+
+/** How many cells of these rows kept their raw text. */
+export function countUnparsed(
+  columns: readonly { key: string; type: ColumnType }[],
+  rows: readonly ReportRow[],
+): number {
+  const checked = columns.filter((column) => isNumericType(column.type) || column.type === 'yesno');
+  let count = 0;
+  for (const row of rows) {
+    for (const column of checked) if (isUnparsed(column.type, row[column.key] ?? null)) count++;
+  }
+  return count;
+}

@@ -12,8 +12,6 @@ export function connectorLabel(id: string, names?: ReadonlyMap<string, string>):
 }
 
 export interface WithConnector extends ParsedRows {
-  /** Rows whose SESSION_ID has no readable connector (kept, with an empty CONNECTOR). */
-  unreadableSessions: number;
   /** Connector names from wolkvox, when it gave them. */
   connectorNames?: ReadonlyMap<string, string>;
 }
@@ -28,14 +26,13 @@ export function withConnectorColumn(
   data: ParsedRows,
   names?: ReadonlyMap<string, string>,
 ): WithConnector {
-  const at = data.columns.findIndex((column) => column.key === 'session_id');
-  if (at < 0) return { ...data, unreadableSessions: 0, connectorNames: names };
+  const columns = withConnector(data.columns);
+  if (columns === data.columns) return { ...data, connectorNames: names };
   const labels = new Map<string, string>();
-  let unreadable = 0;
   for (const row of data.rows) {
     const parts = parseSessionId(row.session_id);
     if (!parts.readable) {
-      unreadable++;
+      // Kept, with an empty CONNECTOR; the billing panel counts these rows.
       row.connector = null;
       continue;
     }
@@ -44,17 +41,17 @@ export function withConnectorColumn(
       labels.set(parts.connectorId, (label = connectorLabel(parts.connectorId, names)));
     row.connector = label;
   }
-  const columns = [
-    ...data.columns.slice(0, at + 1),
-    CONNECTOR_COLUMN,
-    ...data.columns.slice(at + 1),
-  ];
-  return { columns, rows: data.rows, unreadableSessions: unreadable, connectorNames: names };
+  return { columns, rows: data.rows, connectorNames: names };
 }
 
-/** The columns a report's rows will have once loaded: the catalog's, plus CONNECTOR where it applies. */
+/** The columns a report's rows will have once loaded (a bookmarked CONNECTOR filter is valid before). */
 export function reportColumns(report: ReportDef): readonly ColumnDef[] {
-  const at = report.columns.findIndex((column) => column.key === 'session_id');
-  if (at < 0) return report.columns;
-  return [...report.columns.slice(0, at + 1), CONNECTOR_COLUMN, ...report.columns.slice(at + 1)];
+  return withConnector(report.columns);
+}
+
+/** The columns with CONNECTOR right after SESSION_ID; the same array when there is no SESSION_ID. */
+function withConnector<T extends readonly ColumnDef[]>(columns: T): T | ColumnDef[] {
+  const at = columns.findIndex((column) => column.key === 'session_id');
+  if (at < 0) return columns;
+  return [...columns.slice(0, at + 1), CONNECTOR_COLUMN, ...columns.slice(at + 1)];
 }

@@ -8,13 +8,11 @@ import { FilterBar } from '../filters/filter-bar';
 import { useI18n } from '../i18n/i18n';
 import { PRINT_ROWS, ReportTable } from '../table/report-table';
 import type { ColumnDef, ReportDef } from './catalog';
-import { isUnparsed } from './column-types';
 import { ExportCsvButton } from './export-csv-button';
 import { useColumnPrefs } from './use-column-prefs';
 import { useReportView } from './use-report-view';
 import type { SortEntry, ViewState } from './view-state';
-import type { ParsedRows } from './wire/normalize-rows';
-import type { WithConnector } from './connector-column';
+import type { ReportData } from './report-query';
 
 // Charts (recharts) load only when a report shows them, so the first page stays light.
 const BillingPanel = lazy(() => import('../billing/billing-panel'));
@@ -22,7 +20,7 @@ const ReportCharts = lazy(() => import('../charts/report-charts'));
 
 interface ReportDataViewProps {
   report: ReportDef;
-  data: WithConnector;
+  data: ReportData;
   view: ViewState;
   caption: string;
   onViewChange: (patch: Partial<ViewState>, typing?: boolean) => void;
@@ -46,7 +44,7 @@ export function ReportDataView({
   );
   const visibleKeys = useMemo(() => visibleColumns.map((column) => column.key), [visibleColumns]);
   const { order, filtered, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
-  const unparsed = useMemo(() => countUnparsed(data), [data]);
+  const unparsed = data.unparsedCells;
   const number = new Intl.NumberFormat(locale);
   const [conversation, setConversation] = useState<{ connId: string; at: number } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
@@ -187,13 +185,4 @@ function visibleInOrder(
   visibility: ColumnVisibilityState,
 ): ColumnDef[] {
   return columns.filter((column) => visibility[column.key] !== false);
-}
-
-function countUnparsed(data: ParsedRows): number {
-  let count = 0;
-  for (const row of data.rows) {
-    for (const column of data.columns)
-      if (isUnparsed(column.type, row[column.key] ?? null)) count++;
-  }
-  return count;
 }

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiBaseUrl } from '../config/env';
 import type { ReportDef } from './catalog';
+import { countUnparsed } from './column-types';
 import { withConnectorColumn, type WithConnector } from './connector-column';
 import { setLoadProgress } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
@@ -13,6 +14,8 @@ export const REPORT_STALE_MS = 5 * 60_000;
 /** A loaded report: typed rows (with derived columns) and how the load went. */
 export interface ReportData extends WithConnector {
   load: LoadResult;
+  /** Cells kept as wolkvox sent them because they did not parse (flagged ⚠ in the table). */
+  unparsedCells: number;
 }
 
 export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
@@ -21,7 +24,9 @@ export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
 export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
 
 function enrich(load: LoadResult, names: ReadonlyMap<string, string> | undefined): ReportData {
-  return { ...withConnectorColumn({ columns: load.columns, rows: load.rows }, names), load };
+  const data = withConnectorColumn({ columns: load.columns, rows: load.rows }, names);
+  // Counted once per load, not on every render of the page.
+  return { ...data, load, unparsedCells: countUnparsed(data.columns, data.rows) };
 }
 
 export function reportQueryOptions(report: ReportDef, from: string, to: string) {

@@ -1,5 +1,6 @@
 import type { ColumnSizingState, ColumnVisibilityState } from '@tanstack/react-table';
 import { useCallback, useState } from 'react';
+import { readStored, writeStored } from '../app/local-store';
 import type { ReportDef } from './catalog';
 
 interface ColumnPrefs {
@@ -10,14 +11,8 @@ interface ColumnPrefs {
 const keyFor = (report: ReportDef) => `wolkvox.columns.${report.api}.v1`;
 
 function load(report: ReportDef): ColumnPrefs {
-  try {
-    const saved = JSON.parse(
-      localStorage.getItem(keyFor(report)) ?? 'null',
-    ) as Partial<ColumnPrefs> | null;
-    return { visibility: saved?.visibility ?? {}, sizing: saved?.sizing ?? {} };
-  } catch {
-    return { visibility: {}, sizing: {} };
-  }
+  const saved = readStored(keyFor(report)) as Partial<ColumnPrefs> | undefined;
+  return { visibility: saved?.visibility ?? {}, sizing: saved?.sizing ?? {} };
 }
 
 /** Column visibility and widths, remembered per report in this browser. */
@@ -30,11 +25,7 @@ export function useColumnPrefs(report: ReportDef) {
     (patch: Partial<ColumnPrefs>) => {
       setState((current) => {
         const next = { ...current.prefs, ...patch };
-        try {
-          localStorage.setItem(keyFor(report), JSON.stringify(next));
-        } catch {
-          // not remembered, still applied
-        }
+        writeStored(keyFor(report), next);
         return { api: report.api, prefs: next };
       });
     },

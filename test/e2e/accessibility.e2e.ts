@@ -1,18 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { openBrowser } from './browser';
+import { browserPerTest } from './browser';
 
-let context: BrowserContext;
 let page: Page;
 const WEEK = 'from=2026-11-16&to=2026-11-22';
-
-beforeEach(async () => {
-  ({ context, page } = await openBrowser());
-});
-afterEach(async () => {
-  await context.close();
-});
+browserPerTest((session) => ({ page } = session));
 
 it('has no serious or critical axe violations on the menu, a report page and settings', async () => {
   await page.goto(`${inject('baseUrl')}/?${WEEK}`);

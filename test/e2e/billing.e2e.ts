@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { openBrowser } from './browser';
+import { browserPerTest } from './browser';
 
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  ({ context, page, errors } = await openBrowser({ width: 1366, height: 900 }));
-});
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
-});
+browserPerTest((session) => ({ page } = session), { width: 1366, height: 900 });
 
 const count = async () => {
   const text = await page.getByText(/^[\d,]+ of [\d,]+ rows$/).textContent();

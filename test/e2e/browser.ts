@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 /** Debian's Chromium, with the flags this machine needs (no network beyond localhost). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,4 +37,25 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }): Prom
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
+}
+
+export type BrowserSession = Awaited<ReturnType<typeof openBrowser>>;
+
+/**
+ * A fresh browser for every test of the file, handed to `use`; afterwards it is
+ * closed, and the test fails if the page threw an uncaught error.
+ */
+export function browserPerTest(
+  use: (session: BrowserSession) => void,
+  viewport?: { width: number; height: number },
+) {
+  let session: BrowserSession | undefined;
+  beforeEach(async () => {
+    session = await openBrowser(viewport);
+    use(session);
+  });
+  afterEach(async () => {
+    await session?.context.close();
+    expect(session?.errors).toEqual([]);
+  });
 }

@@ -1,20 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { openBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { browserPerTest } from './browser';
 
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  ({ context, page, errors } = await openBrowser());
-});
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
-});
+browserPerTest((session) => ({ page } = session));
 
 const shownCount = async () => {
   const text = await page.getByText(/^[\d,]+ of [\d,]+ rows$/).textContent();

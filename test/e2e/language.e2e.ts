@@ -1,18 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { openBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { browserPerTest } from './browser';
 
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  ({ context, page, errors } = await openBrowser());
-});
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
-});
+browserPerTest((session) => ({ page } = session));
 
 it('switches to Spanish: menu, actions, numbers and CSV delimiter; and remembers it', async () => {
   await page.goto(

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { REPORTS } from '../../src/reports/catalog';
-import { openBrowser } from './browser';
+import { browserPerTest } from './browser';
 
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
 const base = () => inject('baseUrl');
 const WEEK = 'from=2026-11-16&to=2026-11-22';
-
-beforeEach(async () => {
-  ({ context, page, errors } = await openBrowser());
-});
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
-});
+browserPerTest((session) => ({ page } = session));
 
 const rowCount = async () => {
   const text = await page.getByText(/^[\d,]+ of [\d,]+ rows$/).textContent();

@@ -1,19 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { openBrowser } from './browser';
+import { browserPerTest } from './browser';
 
-let context: BrowserContext;
 let page: Page;
-let errors: string[];
-
-beforeEach(async () => {
-  ({ context, page, errors } = await openBrowser());
-});
-afterEach(async () => {
-  await context.close();
-  expect(errors).toEqual([]);
-});
+browserPerTest((session) => ({ page } = session));
 
 it('opens the conversation of a report 10 row in a side panel, and closes back to the table', async () => {
   await page.goto(
@@ -23,8 +14,14 @@ it('opens the conversation of a report 10 row in a side panel, and closes back t
 
   const table = page.locator('.table-scroll');
   await table.evaluate((el) => (el.scrollTop = 3400));
+  const rows = page.locator('.report-table tbody tr:not(.spacer)');
+  // Wait until the virtualizer has rendered the scrolled-to window, or the row read
+  // below could be replaced before the click.
+  await expect
+    .poll(async () => Number(await rows.first().getAttribute('aria-rowindex')))
+    .toBeGreaterThan(50);
   // Past the 8 overscan rows above the viewport, which sit under the sticky header.
-  const row = page.locator('.report-table tbody tr:not(.spacer)').nth(12);
+  const row = rows.nth(12);
   const connId = (await row.locator('td').first().textContent())!;
   const phone = (await row.locator('td').nth(4).textContent())!;
 

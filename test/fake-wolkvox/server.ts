@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hms } from '../../src/mocks/fake-values';
+import { createRandom } from '../../src/mocks/random';
+import { parseWireDate } from '../../src/reports/wire/wire-date';
 
 /**
  * A fake wolkvox reports API over real HTTP (plain node:http), for end-to-end
@@ -227,8 +230,8 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
 
     if (!call.api || !apis.has(call.api))
       return envelope(404, 'Not Found', 'Validate dates entered');
-    const ini = parseWireDate(call.dateIni);
-    const fin = parseWireDate(call.dateEnd);
+    const ini = parseWireDate(call.dateIni ?? '');
+    const fin = parseWireDate(call.dateEnd ?? '');
     if (ini === undefined || fin === undefined || fin < ini) {
       return envelope(406, 'Not Acceptable', 'Validate dates entered');
     }
@@ -369,7 +372,7 @@ const AGENTS = ['Ana Gómez', 'Luis Pérez', 'Marta Ríos', 'Jorge Díaz', 'Sof�
 const NAMES = ['Camila', 'Andrés', 'Valentina', 'Mateo', 'Isabella', 'Santiago'];
 
 function generateTimes(options: FakeWolkvoxOptions): Float64Array {
-  const random = mulberry32(options.seed ?? 1);
+  const random = createRandom(options.seed ?? 1).next;
   const all: number[] = [];
   const spread = (range: FakeRange, count: number) => {
     const start = Math.ceil(range.start / SECOND) * SECOND;
@@ -400,7 +403,7 @@ function renderRows(times: Float64Array, from: number, to: number, stringCode: b
         customer_phone: `57300${String(h % 10_000_000).padStart(7, '0')}`,
         agent_id: agent < 0 ? '' : String(1000 + agent),
         agent_name: agent < 0 ? '' : AGENTS[agent],
-        chat_duration: formatDuration(duration),
+        chat_duration: hms(duration),
         transfer: h % 11 === 0 ? 'yes' : 'no',
       }),
     );
@@ -410,38 +413,9 @@ function renderRows(times: Float64Array, from: number, to: number, stringCode: b
   return `{"code":${code},"error":${error},"msg":"${to - from} records were found","data":[${parts.join(',')}]}`;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 /** "2026-08-12 10:31:05", as the API writes date-times. */
 function formatRowDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function formatDuration(seconds: number): string {
-  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-}
-
-function parseWireDate(text: string | null): number | undefined {
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text ?? '');
-  if (!match) return undefined;
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(ms);
-  const valid =
-    back.getUTCFullYear() === y &&
-    back.getUTCMonth() === mo - 1 &&
-    back.getUTCDate() === d &&
-    back.getUTCHours() === h &&
-    back.getUTCMinutes() === mi &&
-    back.getUTCSeconds() === s;
-  return valid ? ms : undefined;
 }
 
 function lowerBound(sorted: Float64Array, value: number): number {
@@ -459,17 +433,6 @@ function hash(n: number): number {
   let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return (x ^ (x >>> 16)) >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { createRandom } from '../../../src/mocks/random';
 import { findReport } from '../../../src/reports/catalog';
 import type { ReportRow } from '../../../src/reports/column-types';
 import type { FetchChunk } from '../../../src/reports/load/load-report';
@@ -132,14 +133,7 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 /** `count` row times spread over `range` at whole seconds, deterministic. */
 export function spreadTimes(range: TimeRange, count: number, seed = 1): number[] {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed).next;
   const seconds = (range.end - range.start) / SECOND + 1;
   return Array.from({ length: count }, () => range.start + Math.floor(random() * seconds) * SECOND);
 }

@@ -1,0 +1,21 @@
+/**
+ * Preferences remembered in this browser. Storage can be missing, full or
+ * blocked (privacy modes): then nothing is remembered and the choice still
+ * applies for this visit. Values are JSON; callers validate what they read.
+ */
+export function readStored(key: string): unknown {
+  try {
+    const text = localStorage.getItem(key);
+    return text === null ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStored(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // not remembered, still applied
+  }
+}
