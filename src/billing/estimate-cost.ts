@@ -1,17 +1,17 @@
 import type { ReportRow } from '../reports/column-types';
 import { DAY, toIsoDate } from '../reports/time-range';
-import { connectorName, parseSessionId, type ConnectorNames } from './connector';
+import { billingFactsOf, inc, selectionMask, type BillingFacts } from './billing-facts';
+import { connectorName, type ConnectorNames } from './connector';
 import { divRoundHalfUp, usdToMicros } from './money';
 import {
-  findPeriod,
   lookupRates,
   TEMPLATE_CATEGORIES,
   type MarketRates,
   type RateCard,
   type RatePeriod,
+  type ResolvedRates,
   type TemplateCategory,
 } from './rate-card';
-import { phoneDigits, readCountryKey, readTemplateFlag } from './row-fields';
 
 /**
  * Cost estimate of report 10 rows (docs §3.3), per connector, in USD cents.
@@ -153,105 +153,6 @@ export interface CostEstimate {
 
 // ---------------------------------------------------------------------------
 
-/**
- * An exact integer sum: a float part that stays a safe integer, spilled into a
- * BigInt when the next addition would not be exact (BigInt per row is slow).
- */
-class ExactSum {
-  private big = 0n;
-  private small = 0;
-
-  add(value: number): void {
-    const next = this.small + value;
-    if (Number.isSafeInteger(next)) this.small = next;
-    else {
-      this.big += BigInt(this.small);
-      this.small = value;
-    }
-  }
-
-  addSum(other: ExactSum): void {
-    this.big += other.value();
-  }
-
-  value(): bigint {
-    return this.big + BigInt(this.small);
-  }
-}
-
-interface Acc {
-  low: ExactSum;
-  expected: ExactSum;
-  high: ExactSum;
-}
-
-const zeroAcc = (): Acc => ({
-  low: new ExactSum(),
-  expected: new ExactSum(),
-  high: new ExactSum(),
-});
-
-function addAcc(target: Acc, source: Acc): void {
-  target.low.addSum(source.low);
-  target.expected.addSum(source.expected);
-  target.high.addSum(source.high);
-}
-
-interface CountryAcc {
-  key: string;
-  market?: string;
-  rows: number;
-  templates: number;
-  noRateRows: number;
-  viaRegion?: string;
-  acc: Acc;
-}
-
-interface CountsAcc {
-  interactions: number;
-  templates: number;
-  serviceRows: number;
-  unknownTemplateRows: number;
-  undatedRows: number;
-  outsideCardRows: number;
-  noRateRows: number;
-  conversations: number;
-  templatesInServiceWindow: number;
-  billableServiceRows: number;
-  acc: Acc;
-}
-
-interface ConnectorAcc extends CountsAcc {
-  id: string;
-  readable: boolean;
-  countries: Map<string, CountryAcc>;
-}
-
-const newCounts = (): CountsAcc => ({
-  interactions: 0,
-  templates: 0,
-  serviceRows: 0,
-  unknownTemplateRows: 0,
-  undatedRows: 0,
-  outsideCardRows: 0,
-  noRateRows: 0,
-  conversations: 0,
-  templatesInServiceWindow: 0,
-  billableServiceRows: 0,
-  acc: zeroAcc(),
-});
-
-interface Item {
-  index: number;
-  time: number;
-  template: boolean;
-  connector: ConnectorAcc;
-  country: CountryAcc;
-  market?: string;
-  /** connector + customer phone, when the phone is known. */
-  pair?: string;
-}
-
 /** Keeps one row's amount (≤ 10 USD × 1e6 µ × weights) a safe integer. */
 const MAX_MIX_VALUE = 1_000_000;
 
@@ -272,259 +173,6 @@ function weightsOf(mix: CategoryMix): Record<TemplateCategory, number> {
   return weights;
 }
 
-/** Template price in µUSD × W for the three figures. */
-function templateAmounts(
-  rates: MarketRates,
-  weights: Record<TemplateCategory, number>,
-  total: number,
-  utilityFree: boolean,
-): [low: number, expected: number, high: number] {
-  const micro = {
-    marketing: usdToMicros(rates.marketing),
-    utility: utilityFree ? 0 : usdToMicros(rates.utility),
-    authentication: usdToMicros(rates.authentication),
-  };
-  const values = [micro.marketing, micro.utility, micro.authentication];
-  const expected =
-    weights.marketing * micro.marketing +
-    weights.utility * micro.utility +
-    weights.authentication * micro.authentication;
-  return [Math.min(...values) * total, expected, Math.max(...values) * total];
-}
-
-function add(acc: Acc, low: number, expected: number, high: number): void {
-  acc.low.add(low);
-  acc.expected.add(expected);
-  acc.high.add(high);
-}
-
-export function estimateCost(rows: readonly ReportRow[], options: EstimateOptions): CostEstimate {
-  const { card, connectorNames } = options;
-  const mix = options.mix ?? DEFAULT_MIX;
-  const markupPercent = options.markupPercent ?? 0;
-  if (!Number.isFinite(markupPercent) || markupPercent < 0) {
-    throw new RangeError(`Markup must be a number ≥ 0, got ${String(markupPercent)}.`);
-  }
-  const weights = weightsOf(mix);
-  const weightTotal = weights.marketing + weights.utility + weights.authentication;
-  const markupBp = BigInt(Math.round(markupPercent * 100));
-  // cents = X × (10000 + bp) / (W × 1e6 µUSD/USD ÷ 100 cents/USD × 10000)
-  const denominator = BigInt(weightTotal) * 100_000_000n;
-  const toCents = (value: bigint): number =>
-    Number(divRoundHalfUp(value * (10_000n + markupBp), denominator));
-  const toRange = (acc: Acc): CostRange => ({
-    low: toCents(acc.low.value()),
-    expected: toCents(acc.expected.value()),
-    high: toCents(acc.high.value()),
-  });
-
-  const connectors = new Map<string, ConnectorAcc>();
-  const items: Item[] = [];
-  let unreadableSessionRows = 0;
-
-  const count = options.indices ? options.indices.length : rows.length;
-  for (let k = 0; k < count; k++) {
-    const index = options.indices ? (options.indices[k] as number) : k;
-    const row = rows[index];
-    if (!row) continue;
-    const session = parseSessionId(row.session_id);
-    if (!session.readable) unreadableSessionRows++;
-    let connector = connectors.get(session.connectorId);
-    if (!connector) {
-      connector = {
-        ...newCounts(),
-        id: session.connectorId,
-        readable: session.readable,
-        countries: new Map(),
-      };
-      connectors.set(session.connectorId, connector);
-    }
-    const { key, market } = readCountryKey(row.destiny);
-    let country = connector.countries.get(key);
-    if (!country) {
-      country = { key, market, rows: 0, templates: 0, noRateRows: 0, acc: zeroAcc() };
-      connector.countries.set(key, country);
-    }
-    connector.interactions++;
-    country.rows++;
-    const template = readTemplateFlag(row.template);
-    if (template === true) {
-      connector.templates++;
-      country.templates++;
-    } else if (template === false) connector.serviceRows++;
-    else {
-      connector.unknownTemplateRows++;
-      continue;
-    }
-    if (typeof row.date !== 'number' || !Number.isFinite(row.date)) {
-      connector.undatedRows++;
-      continue;
-    }
-    const phone = phoneDigits(row.customer_phone) || phoneDigits(session.phone);
-    items.push({
-      index,
-      time: row.date,
-      template,
-      connector,
-      country,
-      market,
-      pair: phone === '' ? undefined : `${session.connectorId}\u0000${phone}`,
-    });
-  }
-
-  // Chronological; at the same instant the customer's message comes first.
-  items.sort(
-    (a, b) => a.time - b.time || Number(a.template) - Number(b.template) || a.index - b.index,
-  );
-
-  const lastInbound = new Map<string, number>();
-  const conversationStart = new Map<string, number>();
-  const serviceCount = new Map<string, number>();
-  const periodsUsed = new Set<string>();
-  let cachedDay = Number.NaN;
-  let date = '';
-  let period: RatePeriod | undefined;
-
-  for (const item of items) {
-    const { connector, country, pair, time } = item;
-    const day = Math.floor(time / DAY);
-    if (day !== cachedDay) {
-      cachedDay = day;
-      date = toIsoDate(day * DAY);
-      period = findPeriod(card, date);
-    }
-
-    if (!item.template) {
-      if (pair !== undefined) lastInbound.set(pair, time);
-      if (!period) {
-        connector.outsideCardRows++;
-        continue;
-      }
-      const free = period.serviceFreePerConnectorMonth;
-      if (free === null) continue;
-      const monthKey = `${connector.id}\u0000${date.slice(0, 7)}`;
-      const used = (serviceCount.get(monthKey) ?? 0) + 1;
-      serviceCount.set(monthKey, used);
-      if (used <= free) continue;
-      connector.billableServiceRows++;
-      const resolved = item.market ? lookupRates(card, period, item.market) : undefined;
-      if (!resolved) {
-        connector.noRateRows++;
-        country.noRateRows++;
-        continue;
-      }
-      const amount = usdToMicros(resolved.rates.service) * weightTotal;
-      add(connector.acc, amount, amount, amount);
-      add(country.acc, amount, amount, amount);
-      if (resolved.viaRegion) country.viaRegion = resolved.viaRegion;
-      periodsUsed.add(period.id);
-      continue;
-    }
-
-    if (!period) {
-      connector.outsideCardRows++;
-      continue;
-    }
-    if (period.model === 'per-conversation') {
-      const start = pair === undefined ? undefined : conversationStart.get(pair);
-      if (start !== undefined && time < start + DAY) continue; // inside a running conversation
-      if (pair !== undefined) conversationStart.set(pair, time);
-      connector.conversations++;
-    }
-    const inbound = pair === undefined ? undefined : lastInbound.get(pair);
-    const inServiceWindow = inbound !== undefined && time - inbound < DAY;
-    if (inServiceWindow) connector.templatesInServiceWindow++;
-    const utilityFree = inServiceWindow && period.utilityFreeInServiceWindow;
-    const resolved = item.market ? lookupRates(card, period, item.market) : undefined;
-    if (!resolved) {
-      connector.noRateRows++;
-      country.noRateRows++;
-      continue;
-    }
-    const [low, expected, high] = templateAmounts(
-      resolved.rates,
-      weights,
-      weightTotal,
-      utilityFree,
-    );
-    add(connector.acc, low, expected, high);
-    add(country.acc, low, expected, high);
-    if (resolved.viaRegion) country.viaRegion = resolved.viaRegion;
-    periodsUsed.add(period.id);
-  }
-
-  // ---- Output -------------------------------------------------------------
-  const totals = newCounts();
-  const totalCountries = new Map<string, CountryAcc>();
-  const countryOut = (c: CountryAcc): CountryCost => {
-    const out: CountryCost = {
-      key: c.key,
-      rows: c.rows,
-      templates: c.templates,
-      noRateRows: c.noRateRows,
-      cost: toRange(c.acc),
-    };
-    if (c.market !== undefined) out.market = c.market;
-    if (c.viaRegion !== undefined) out.viaRegion = c.viaRegion;
-    return out;
-  };
-  const byRows = (a: CountryCost, b: CountryCost) =>
-    b.cost.expected - a.cost.expected || b.rows - a.rows || a.key.localeCompare(b.key);
-
-  const list: ConnectorCost[] = [];
-  for (const c of connectors.values()) {
-    for (const field of COUNT_FIELDS) totals[field] += c[field];
-    addAcc(totals.acc, c.acc);
-    for (const country of c.countries.values()) {
-      let total = totalCountries.get(country.key);
-      if (!total) {
-        total = { ...country, rows: 0, templates: 0, noRateRows: 0, acc: zeroAcc() };
-        delete total.viaRegion;
-        totalCountries.set(country.key, total);
-      }
-      total.rows += country.rows;
-      total.templates += country.templates;
-      total.noRateRows += country.noRateRows;
-      addAcc(total.acc, country.acc);
-      if (country.viaRegion) total.viaRegion = country.viaRegion;
-    }
-    const byCountry = [...c.countries.values()].map(countryOut).sort(byRows);
-    list.push({
-      connectorId: c.id,
-      name: connectorName(c.id, connectorNames),
-      readable: c.readable,
-      ...pickCounts(c),
-      cost: toRange(c.acc),
-      countries: [...c.countries.keys()].sort(),
-      byCountry,
-    });
-  }
-  list.sort(
-    (a, b) =>
-      b.cost.expected - a.cost.expected ||
-      b.interactions - a.interactions ||
-      a.connectorId.localeCompare(b.connectorId),
-  );
-
-  const usesReportedRules = card.periods.some(
-    (period) => periodsUsed.has(period.id) && period.status === 'reported',
-  );
-  return {
-    connectors: list,
-    totals: {
-      ...pickCounts(totals),
-      cost: toRange(totals.acc),
-      connectors: list.length,
-      byCountry: [...totalCountries.values()].map(countryOut).sort(byRows),
-    },
-    unreadableSessionRows,
-    periodsUsed: card.periods.filter((p) => periodsUsed.has(p.id)).map((p) => p.id),
-    usesReportedRules,
-    markupPercent,
-    mix: { ...mix },
-  };
-}
-
 const COUNT_FIELDS = [
   'interactions',
   'templates',
@@ -538,8 +186,369 @@ const COUNT_FIELDS = [
   'billableServiceRows',
 ] as const;
 
-function pickCounts(c: CountsAcc): Omit<CostCounts, 'cost'> {
-  const out = {} as Omit<CostCounts, 'cost'>;
-  for (const field of COUNT_FIELDS) out[field] = c[field];
-  return out;
+type Counts = Omit<CostCounts, 'cost'>;
+/** One counter per connector for each count. */
+type Counters = Record<keyof Counts, Uint32Array>;
+
+/** How a priced row was priced; rows of one kind, country and period cost the same. */
+const TEMPLATE = 0;
+const TEMPLATE_UTILITY_FREE = 1;
+const SERVICE = 2;
+const KINDS = 3;
+
+/**
+ * The per-row work, as integer counters: counts per connector, rows per connector × country
+ * ("cell"), and priced rows per cell × rate period × kind. Money is computed from these
+ * counts at the end, once per group, so the pass itself never touches a rate or a BigInt.
+ */
+interface Tally {
+  counters: Counters;
+  cellRows: Uint32Array;
+  cellTemplates: Uint32Array;
+  cellNoRate: Uint32Array;
+  priced: Uint32Array;
+}
+
+export function estimateCost(rows: readonly ReportRow[], options: EstimateOptions): CostEstimate {
+  const { card, connectorNames } = options;
+  const mix = options.mix ?? DEFAULT_MIX;
+  const markupPercent = options.markupPercent ?? 0;
+  if (!Number.isFinite(markupPercent) || markupPercent < 0) {
+    throw new RangeError(`Markup must be a number ≥ 0, got ${String(markupPercent)}.`);
+  }
+  const weights = weightsOf(mix);
+  const facts = billingFactsOf(rows);
+  const rates = new RateTable(card, facts.countries);
+  const tally = tallyRows(facts, selectionMask(facts.rowCount, options.indices), rates);
+  return report(facts, tally, rates, { weights, markupPercent, mix, connectorNames });
+}
+
+/** Rates per (period, country), looked up once each. */
+class RateTable {
+  private readonly resolved: (ResolvedRates | null | undefined)[];
+
+  constructor(
+    readonly card: RateCard,
+    private readonly countries: BillingFacts['countries'],
+  ) {
+    this.resolved = new Array<ResolvedRates | null | undefined>(
+      card.periods.length * countries.length,
+    );
+  }
+
+  get periods(): readonly RatePeriod[] {
+    return this.card.periods;
+  }
+
+  /** Index of the period in force on an ISO date (as findPeriod), -1 when none. */
+  periodOn(isoDate: string): number {
+    return this.card.periods.findIndex(
+      (period) => period.from <= isoDate && (period.to === null || isoDate <= period.to),
+    );
+  }
+
+  /** Rates of a country in a period; undefined without a market or a rate. */
+  lookup(period: number, country: number): ResolvedRates | undefined {
+    const at = period * this.countries.length + country;
+    let found = this.resolved[at];
+    if (found === undefined) {
+      const market = this.countries[country]?.market;
+      const periodRates = this.card.periods[period] as RatePeriod;
+      found = (market && lookupRates(this.card, periodRates, market)) || null;
+      this.resolved[at] = found;
+    }
+    return found ?? undefined;
+  }
+}
+
+function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: RateTable): Tally {
+  const connectorCount = facts.connectors.length;
+  const countryCount = facts.countries.length;
+  const periodCount = rates.periods.length;
+  const cells = connectorCount * countryCount;
+  const c = {} as Counters;
+  for (const field of COUNT_FIELDS) c[field] = new Uint32Array(connectorCount);
+  const tally: Tally = {
+    counters: c,
+    cellRows: new Uint32Array(cells),
+    cellTemplates: new Uint32Array(cells),
+    cellNoRate: new Uint32Array(cells),
+    priced: new Uint32Array(cells * periodCount * KINDS),
+  };
+  const { connector, destiny, template, day, time, customer } = facts;
+  const countryOf = Uint32Array.from(facts.destinies, (d) => d.country);
+
+  // Counts: every selected row, in any order.
+  for (let r = 0; r < facts.rowCount; r++) {
+    if (mask && mask[r] === 0) continue;
+    const con = connector[r] as number;
+    const cell = con * countryCount + (countryOf[destiny[r] as number] as number);
+    inc(c.interactions, con);
+    inc(tally.cellRows, cell);
+    const flag = template[r];
+    if (flag === 1) {
+      inc(c.templates, con);
+      inc(tally.cellTemplates, cell);
+    } else if (flag === 0) inc(c.serviceRows, con);
+    else {
+      inc(c.unknownTemplateRows, con);
+      continue;
+    }
+    if (day[r] === -1) inc(c.undatedRows, con);
+  }
+
+  // Pricing: dated rows with a readable TEMPLATE, in time order (windows and allowances).
+  const lastInbound = new Float64Array(facts.customerCount).fill(-Infinity);
+  const conversationStart = new Float64Array(facts.customerCount).fill(-Infinity);
+  const serviceUsed = new Uint32Array(connectorCount);
+  let currentDay = -1;
+  let month = '';
+  let p = -1;
+  let period: RatePeriod | undefined;
+  const { chronological } = facts;
+  for (let i = 0; i < chronological.length; i++) {
+    const r = chronological[i] as number;
+    if (mask && mask[r] === 0) continue;
+    if (day[r] !== currentDay) {
+      currentDay = day[r] as number;
+      const date = toIsoDate(facts.days[currentDay] as number);
+      p = rates.periodOn(date);
+      period = rates.periods[p];
+      // Rows come in time order, so a new month starts every connector's allowance afresh.
+      if (date.slice(0, 7) !== month) {
+        month = date.slice(0, 7);
+        serviceUsed.fill(0);
+      }
+    }
+    const con = connector[r] as number;
+    const country = countryOf[destiny[r] as number] as number;
+    const cell = con * countryCount + country;
+    const who = customer[r] as number;
+    const at = time[r] as number;
+
+    if (template[r] === 0) {
+      if (who >= 0) lastInbound[who] = at;
+      if (!period) {
+        inc(c.outsideCardRows, con);
+        continue;
+      }
+      const free = period.serviceFreePerConnectorMonth;
+      if (free === null) continue;
+      const used = (serviceUsed[con] as number) + 1;
+      serviceUsed[con] = used;
+      if (used <= free) continue;
+      inc(c.billableServiceRows, con);
+      if (!rates.lookup(p, country)) {
+        inc(c.noRateRows, con);
+        inc(tally.cellNoRate, cell);
+        continue;
+      }
+      inc(tally.priced, (cell * periodCount + p) * KINDS + SERVICE);
+      continue;
+    }
+
+    if (!period) {
+      inc(c.outsideCardRows, con);
+      continue;
+    }
+    if (period.model === 'per-conversation') {
+      // Inside a running conversation (opened by an earlier template less than 24 h ago).
+      if (who >= 0 && at < (conversationStart[who] as number) + DAY) continue;
+      if (who >= 0) conversationStart[who] = at;
+      inc(c.conversations, con);
+    }
+    const inServiceWindow = who >= 0 && at - (lastInbound[who] as number) < DAY;
+    if (inServiceWindow) inc(c.templatesInServiceWindow, con);
+    if (!rates.lookup(p, country)) {
+      inc(c.noRateRows, con);
+      inc(tally.cellNoRate, cell);
+      continue;
+    }
+    const kind =
+      inServiceWindow && period.utilityFreeInServiceWindow ? TEMPLATE_UTILITY_FREE : TEMPLATE;
+    inc(tally.priced, (cell * periodCount + p) * KINDS + kind);
+  }
+  return tally;
+}
+
+/** Exact amounts in µUSD × W (W = the mix's total weight). */
+interface Money {
+  low: bigint;
+  expected: bigint;
+  high: bigint;
+}
+
+const noMoney = (): Money => ({ low: 0n, expected: 0n, high: 0n });
+
+function addMoney(target: Money, source: Money, times = 1n): void {
+  target.low += source.low * times;
+  target.expected += source.expected * times;
+  target.high += source.high * times;
+}
+
+/** One row's price in µUSD × W for the three figures. */
+function unitPrice(
+  rates: MarketRates,
+  kind: number,
+  weights: Record<TemplateCategory, number>,
+  total: number,
+): Money {
+  if (kind === SERVICE) {
+    const amount = BigInt(usdToMicros(rates.service) * total);
+    return { low: amount, expected: amount, high: amount };
+  }
+  const micro = {
+    marketing: usdToMicros(rates.marketing),
+    utility: kind === TEMPLATE_UTILITY_FREE ? 0 : usdToMicros(rates.utility),
+    authentication: usdToMicros(rates.authentication),
+  };
+  const values = [micro.marketing, micro.utility, micro.authentication];
+  return {
+    low: BigInt(Math.min(...values) * total),
+    expected: BigInt(
+      weights.marketing * micro.marketing +
+        weights.utility * micro.utility +
+        weights.authentication * micro.authentication,
+    ),
+    high: BigInt(Math.max(...values) * total),
+  };
+}
+
+interface CountryAcc {
+  key: string;
+  market?: string;
+  rows: number;
+  templates: number;
+  noRateRows: number;
+  viaRegion?: string;
+  money: Money;
+}
+
+function report(
+  facts: BillingFacts,
+  tally: Tally,
+  rates: RateTable,
+  options: {
+    weights: Record<TemplateCategory, number>;
+    markupPercent: number;
+    mix: CategoryMix;
+    connectorNames?: ConnectorNames;
+  },
+): CostEstimate {
+  const { weights, markupPercent } = options;
+  const weightTotal = weights.marketing + weights.utility + weights.authentication;
+  const markupBp = BigInt(Math.round(markupPercent * 100));
+  // cents = X × (10000 + bp) / (W × 1e6 µUSD/USD ÷ 100 cents/USD × 10000)
+  const denominator = BigInt(weightTotal) * 100_000_000n;
+  const toCents = (value: bigint): number =>
+    Number(divRoundHalfUp(value * (10_000n + markupBp), denominator));
+  const toRange = (money: Money): CostRange => ({
+    low: toCents(money.low),
+    expected: toCents(money.expected),
+    high: toCents(money.high),
+  });
+  const countryOut = (c: CountryAcc): CountryCost => {
+    const out: CountryCost = {
+      key: c.key,
+      rows: c.rows,
+      templates: c.templates,
+      noRateRows: c.noRateRows,
+      cost: toRange(c.money),
+    };
+    if (c.market !== undefined) out.market = c.market;
+    if (c.viaRegion !== undefined) out.viaRegion = c.viaRegion;
+    return out;
+  };
+  const byCost = (a: CountryCost, b: CountryCost) =>
+    b.cost.expected - a.cost.expected || b.rows - a.rows || a.key.localeCompare(b.key);
+
+  const countryCount = facts.countries.length;
+  const periodCount = rates.periods.length;
+  const periodsUsed = new Set<number>();
+  const totals = { counts: {} as Counts, money: noMoney() };
+  for (const field of COUNT_FIELDS) totals.counts[field] = 0;
+  const totalCountries = new Map<string, CountryAcc>();
+  const connectors: ConnectorCost[] = [];
+  let unreadableSessionRows = 0;
+
+  facts.connectors.forEach((connector, con) => {
+    if (tally.counters.interactions[con] === 0) return;
+    const counts = {} as Counts;
+    for (const field of COUNT_FIELDS) {
+      counts[field] = tally.counters[field][con] as number;
+      totals.counts[field] += counts[field];
+    }
+    if (!connector.readable) unreadableSessionRows += counts.interactions;
+    const money = noMoney();
+    const countries: CountryAcc[] = [];
+    for (let country = 0; country < countryCount; country++) {
+      const cell = con * countryCount + country;
+      const rows = tally.cellRows[cell] as number;
+      if (rows === 0) continue;
+      const acc: CountryAcc = {
+        ...facts.countries[country],
+        key: facts.countries[country]?.key ?? '',
+        rows,
+        templates: tally.cellTemplates[cell] as number,
+        noRateRows: tally.cellNoRate[cell] as number,
+        money: noMoney(),
+      };
+      for (let p = 0; p < periodCount; p++) {
+        for (let kind = 0; kind < KINDS; kind++) {
+          const count = tally.priced[(cell * periodCount + p) * KINDS + kind] as number;
+          if (count === 0) continue;
+          const resolved = rates.lookup(p, country) as ResolvedRates;
+          addMoney(acc.money, unitPrice(resolved.rates, kind, weights, weightTotal), BigInt(count));
+          if (resolved.viaRegion) acc.viaRegion = resolved.viaRegion;
+          periodsUsed.add(p);
+        }
+      }
+      addMoney(money, acc.money);
+      countries.push(acc);
+
+      let total = totalCountries.get(acc.key);
+      if (!total) {
+        total = { ...acc, rows: 0, templates: 0, noRateRows: 0, money: noMoney() };
+        delete total.viaRegion;
+        totalCountries.set(acc.key, total);
+      }
+      total.rows += acc.rows;
+      total.templates += acc.templates;
+      total.noRateRows += acc.noRateRows;
+      addMoney(total.money, acc.money);
+      if (acc.viaRegion) total.viaRegion = acc.viaRegion;
+    }
+    addMoney(totals.money, money);
+    connectors.push({
+      connectorId: connector.id,
+      name: connectorName(connector.id, options.connectorNames),
+      readable: connector.readable,
+      ...counts,
+      cost: toRange(money),
+      countries: countries.map((c) => c.key).sort(),
+      byCountry: countries.map(countryOut).sort(byCost),
+    });
+  });
+  connectors.sort(
+    (a, b) =>
+      b.cost.expected - a.cost.expected ||
+      b.interactions - a.interactions ||
+      a.connectorId.localeCompare(b.connectorId),
+  );
+
+  const used = rates.periods.filter((_, p) => periodsUsed.has(p));
+  return {
+    connectors,
+    totals: {
+      ...totals.counts,
+      cost: toRange(totals.money),
+      connectors: connectors.length,
+      byCountry: [...totalCountries.values()].map(countryOut).sort(byCost),
+    },
+    unreadableSessionRows,
+    periodsUsed: used.map((p) => p.id),
+    usesReportedRules: used.some((p) => p.status === 'reported'),
+    markupPercent,
+    mix: { ...options.mix },
+  };
 }

@@ -1,7 +1,7 @@
 import type { ReportRow } from '../reports/column-types';
 import { DAY, parseIsoDate, toIsoDate } from '../reports/time-range';
-import { connectorName, parseSessionId, type ConnectorNames } from './connector';
-import { readCountryKey, readTemplateFlag } from './row-fields';
+import { billingFactsOf, inc, selectionMask, type CountryFact } from './billing-facts';
+import { connectorName, type ConnectorNames } from './connector';
 
 /**
  * One-pass usage aggregates of report 10 rows for the billing charts. Feed it
@@ -65,13 +65,6 @@ export interface UsageOptions {
 
 const emptyCounts = (): UsageCounts => ({ total: 0, templates: 0, nonTemplates: 0, unknown: 0 });
 
-function bump(counts: UsageCounts, flag: boolean | undefined): void {
-  counts.total++;
-  if (flag === true) counts.templates++;
-  else if (flag === false) counts.nonTemplates++;
-  else counts.unknown++;
-}
-
 export function templateShare(counts: UsageCounts): number {
   const known = counts.templates + counts.nonTemplates;
   return known === 0 ? 0 : counts.templates / known;
@@ -82,85 +75,99 @@ export function aggregateUsage(
   indices?: ArrayLike<number>,
   options: UsageOptions = {},
 ): UsageAggregates {
-  const all = emptyCounts();
-  const days = new Map<number, DayUsage>();
-  const connectors = new Map<string, UsageCounts & { readable: boolean }>();
-  const countries = new Map<string, UsageCounts & { market?: string; values: Set<string> }>();
-  let undatedRows = 0;
-  let unreadableSessionRows = 0;
-
-  const count = indices ? indices.length : rows.length;
-  for (let k = 0; k < count; k++) {
-    const row = rows[indices ? (indices[k] as number) : k];
-    if (!row) continue;
-    const flag = readTemplateFlag(row.template);
-    bump(all, flag);
-
-    if (typeof row.date === 'number' && Number.isFinite(row.date)) {
-      const midnight = Math.floor(row.date / DAY) * DAY;
-      let day = days.get(midnight);
-      if (!day) {
-        day = { day: toIsoDate(midnight), ...emptyCounts() };
-        days.set(midnight, day);
-      }
-      bump(day, flag);
-    } else undatedRows++;
-
-    const session = parseSessionId(row.session_id);
-    if (!session.readable) unreadableSessionRows++;
-    let connector = connectors.get(session.connectorId);
-    if (!connector) {
-      connector = { ...emptyCounts(), readable: session.readable };
-      connectors.set(session.connectorId, connector);
-    }
-    bump(connector, flag);
-
-    const { key, market, raw: rawText } = readCountryKey(row.destiny);
-    let country = countries.get(key);
-    if (!country) {
-      country = { ...emptyCounts(), market, values: new Set() };
-      countries.set(key, country);
-    }
-    country.values.add(rawText);
-    bump(country, flag);
+  const facts = billingFactsOf(rows);
+  const mask = selectionMask(facts.rowCount, indices);
+  // Rows per (day | connector | DESTINY value) × TEMPLATE (yes, no, unknown) in one pass.
+  const perDay = new Uint32Array(facts.days.length * 3);
+  const perConnector = new Uint32Array(facts.connectors.length * 3);
+  const perDestiny = new Uint32Array(facts.destinies.length * 3);
+  const { template, day, connector, destiny } = facts;
+  for (let r = 0; r < facts.rowCount; r++) {
+    if (mask && mask[r] === 0) continue;
+    const flag = template[r] as number;
+    const kind = flag === 1 ? 0 : flag === 0 ? 1 : 2;
+    const d = day[r] as number;
+    if (d >= 0) inc(perDay, d * 3 + kind);
+    inc(perConnector, (connector[r] as number) * 3 + kind);
+    inc(perDestiny, (destiny[r] as number) * 3 + kind);
   }
 
-  const byTotal = (a: ShareEntry, b: ShareEntry) => b.total - a.total || a.key.localeCompare(b.key);
+  const all = emptyCounts();
+  let undatedRows = 0;
+  let unreadableSessionRows = 0;
+  const days = new Map<number, DayUsage>();
+  facts.days.forEach((midnight, d) => {
+    const counts = countsAt(perDay, d);
+    if (counts.total > 0) days.set(midnight, { day: toIsoDate(midnight), ...counts });
+  });
+  const byConnector: ConnectorShare[] = [];
+  facts.connectors.forEach(({ id, readable }, c) => {
+    const counts = countsAt(perConnector, c);
+    if (counts.total === 0) return;
+    addCounts(all, counts);
+    if (!readable) unreadableSessionRows += counts.total;
+    byConnector.push({
+      key: id,
+      label: connectorName(id, options.connectorNames, options.unknownConnectorLabel),
+      ...counts,
+      templateShare: templateShare(counts),
+      readable,
+    });
+  });
+  for (const entry of days.values()) undatedRows += entry.total;
+  undatedRows = all.total - undatedRows;
 
+  const countries = new Map<number, UsageCounts & { values: Set<string> }>();
+  facts.destinies.forEach(({ raw, country }, d) => {
+    const counts = countsAt(perDestiny, d);
+    if (counts.total === 0) return;
+    let entry = countries.get(country);
+    if (!entry) {
+      entry = { ...emptyCounts(), values: new Set() };
+      countries.set(country, entry);
+    }
+    addCounts(entry, counts);
+    entry.values.add(raw);
+  });
+  const byCountry = [...countries].map(([country, c]): CountryShare => {
+    const { key, market } = facts.countries[country] as CountryFact;
+    const entry: CountryShare = {
+      key,
+      label: key,
+      total: c.total,
+      templates: c.templates,
+      nonTemplates: c.nonTemplates,
+      unknown: c.unknown,
+      templateShare: templateShare(c),
+      values: [...c.values].sort(),
+    };
+    if (market !== undefined) entry.market = market;
+    return entry;
+  });
+
+  const byTotal = (a: ShareEntry, b: ShareEntry) => b.total - a.total || a.key.localeCompare(b.key);
   return {
     ...all,
     byDay: fillDays(days, options.maxFillDays ?? 400),
     undatedRows,
-    byConnector: [...connectors]
-      .map(([key, c]): ConnectorShare => ({
-        key,
-        label: connectorName(key, options.connectorNames, options.unknownConnectorLabel),
-        total: c.total,
-        templates: c.templates,
-        nonTemplates: c.nonTemplates,
-        unknown: c.unknown,
-        templateShare: templateShare(c),
-        readable: c.readable,
-      }))
-      .sort(byTotal),
-    byCountry: [...countries]
-      .map(([key, c]): CountryShare => {
-        const entry: CountryShare = {
-          key,
-          label: key,
-          total: c.total,
-          templates: c.templates,
-          nonTemplates: c.nonTemplates,
-          unknown: c.unknown,
-          templateShare: templateShare(c),
-          values: [...c.values].sort(),
-        };
-        if (c.market !== undefined) entry.market = c.market;
-        return entry;
-      })
-      .sort(byTotal),
+    byConnector: byConnector.sort(byTotal),
+    byCountry: byCountry.sort(byTotal),
     unreadableSessionRows,
   };
+}
+
+function countsAt(perKind: Uint32Array, at: number): UsageCounts {
+  const templates = perKind[at * 3] as number;
+  const nonTemplates = perKind[at * 3 + 1] as number;
+  const unknown = perKind[at * 3 + 2] as number;
+  return { total: templates + nonTemplates + unknown, templates, nonTemplates, unknown };
+}
+
+function addCounts(target: UsageCounts, counts: UsageCounts): void {
+  target.total += counts.total;
+  target.templates += counts.templates;
+  target.nonTemplates += counts.nonTemplates;
+  target.unknown += counts.unknown;
 }
 
 function fillDays(days: Map<number, DayUsage>, maxFillDays: number): DayUsage[] {
