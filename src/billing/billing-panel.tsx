@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { navigate } from '../app/router';
 import { downloadBlob } from '../export/download';
@@ -29,8 +29,8 @@ export interface BillingPanelProps {
   to: string;
   /** Drill-down into the table: the values of a column to keep. */
   onFilter: (key: string, values: string[]) => void;
-  /** Drill-down to one day. */
-  onSelectDay: (isoDate: string) => void;
+  /** Drill-down to a day or a week (first and last ISO day). */
+  onSelectPeriod: (from: string, to: string) => void;
 }
 
 const MIXES: Record<'marketing' | 'utility' | 'authentication', CategoryMix> = {
@@ -52,7 +52,7 @@ function mixName(mix: CategoryMix): keyof typeof MIXES | 'custom' {
  * it?": summary, charts and the per-connector estimate, all over the table's view.
  */
 function BillingPanel(props: BillingPanelProps) {
-  const { rows, connectorNames, onFilter, onSelectDay } = props;
+  const { rows, connectorNames, onFilter, onSelectPeriod } = props;
   const { locale } = useI18n();
   const text = pickLabels(BILLING_PANEL_LABELS, locale);
   const { card } = useRateCard();
@@ -78,9 +78,9 @@ function BillingPanel(props: BillingPanelProps) {
       onFilter('connector', [id === UNKNOWN_CONNECTOR ? '' : connectorLabel(id, connectorNames)]),
     [onFilter, connectorNames],
   );
-  const usageNow = computed.value?.usage;
-  // Drawn again only when the totals change: while a filter is being priced the old
-  // charts stay as they are (recharts lays out a year of daily bars slowly).
+  // Drawn again only when the totals change, and after the summary: the new figures show
+  // first, then recharts lays out the bars in an interruptible render (typing goes on).
+  const usageNow = useDeferredValue(computed.value?.usage);
   const charts = useMemo(
     () =>
       usageNow && (
@@ -89,7 +89,7 @@ function BillingPanel(props: BillingPanelProps) {
             <TemplateUsageChart
               data={usageNow.byDay}
               undatedRows={usageNow.undatedRows}
-              onSelectDay={onSelectDay}
+              onSelectPeriod={onSelectPeriod}
               locale={locale}
             />
           </div>
@@ -109,7 +109,7 @@ function BillingPanel(props: BillingPanelProps) {
           </div>
         </div>
       ),
-    [usageNow, onSelectDay, selectConnector, onFilter, locale],
+    [usageNow, onSelectPeriod, selectConnector, onFilter, locale],
   );
 
   if (!computed.value) {

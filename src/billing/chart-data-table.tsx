@@ -1,4 +1,5 @@
-import { formatShare } from './chart-state';
+import { LazyDetails } from '../charts/lazy-details';
+import { formatShare } from '../charts/chart-format';
 import { fill, type SeriesLabels } from './labels';
 import type { UsageCounts } from './usage-aggregates';
 
@@ -23,47 +24,48 @@ export interface ChartDataTableProps {
 export function ChartDataTable({ rows, showUnknown, onSelect, locale, text }: ChartDataTableProps) {
   const count = new Intl.NumberFormat(locale);
   return (
-    <details className="billing-data-table">
-      <summary>{text.dataTable}</summary>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{text.category}</th>
-            <th scope="col">{text.templates}</th>
-            <th scope="col">{text.nonTemplates}</th>
-            {showUnknown && <th scope="col">{text.unknown}</th>}
-            <th scope="col">{text.total}</th>
-            <th scope="col">{text.shareColumn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const known = row.templates + row.nonTemplates;
-            return (
-              <tr key={row.key}>
-                <th scope="row">
-                  {onSelect ? (
-                    <button
-                      type="button"
-                      aria-label={fill(text.select, { name: row.label })}
-                      onClick={() => onSelect(row.key)}
-                    >
-                      {row.label}
-                    </button>
-                  ) : (
-                    row.label
-                  )}
-                </th>
-                <td>{count.format(row.templates)}</td>
-                <td>{count.format(row.nonTemplates)}</td>
-                {showUnknown && <td>{count.format(row.unknown)}</td>}
-                <td>{count.format(row.total)}</td>
-                <td>{known === 0 ? '–' : formatShare(row.templates / known, locale)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </details>
+    <LazyDetails className="billing-data-table" summary={text.dataTable}>
+      {() => (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text.category}</th>
+              <th scope="col">{text.templates}</th>
+              <th scope="col">{text.nonTemplates}</th>
+              {showUnknown && <th scope="col">{text.unknown}</th>}
+              <th scope="col">{text.total}</th>
+              <th scope="col">{text.shareColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const known = row.templates + row.nonTemplates;
+              return (
+                <tr key={row.key}>
+                  <th scope="row">
+                    {onSelect ? (
+                      <button
+                        type="button"
+                        aria-label={fill(text.select, { name: row.label })}
+                        onClick={() => onSelect(row.key)}
+                      >
+                        {row.label}
+                      </button>
+                    ) : (
+                      row.label
+                    )}
+                  </th>
+                  <td>{count.format(row.templates)}</td>
+                  <td>{count.format(row.nonTemplates)}</td>
+                  {showUnknown && <td>{count.format(row.unknown)}</td>}
+                  <td>{count.format(row.total)}</td>
+                  <td>{known === 0 ? '–' : formatShare(row.templates / known, locale)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </LazyDetails>
   );
 }

@@ -25,21 +25,3 @@ export function useHiddenSeries(): {
   }, []);
   return { hidden, toggle };
 }
-
-/** "42 %" in the locale's style. */
-export function formatShare(share: number, locale = 'en'): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-    share,
-  );
-}
-
-/** Short day label ("3 Aug" / "3 ago") of an ISO date, read in UTC (wall-clock dates). */
-export function formatDay(isoDate: string, locale = 'en'): string {
-  const ms = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(ms)) return isoDate;
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(ms);
-}

@@ -1,4 +1,4 @@
-import { formatShare } from './chart-state';
+import { formatShare } from '../charts/chart-format';
 import { UNKNOWN_CONNECTOR } from './connector';
 import { countryDisplayName } from './country';
 import type { CostEstimate, CostRange, CountryCost } from './estimate-cost';

@@ -69,6 +69,10 @@ const SERIES_ES: SeriesLabels = {
 export interface TemplateUsageChartLabels extends SeriesLabels {
   title: string;
   hint: string;
+  /** The same three when long spans are drawn per week. */
+  weekCategory: string;
+  weekTitle: string;
+  weekHint: string;
   empty: string;
   undatedNote: string;
 }
@@ -79,6 +83,9 @@ export const TEMPLATE_USAGE_CHART_LABELS: Localized<TemplateUsageChartLabels> = 
     category: 'Day',
     title: 'Template vs non-template interactions per day',
     hint: 'Click a bar to show that day’s rows.',
+    weekCategory: 'Week',
+    weekTitle: 'Template vs non-template interactions per week',
+    weekHint: 'Click a bar to show that week’s rows.',
     empty: 'No dated rows to chart.',
     undatedNote: '{n} rows without a usable date are not charted.',
   },
@@ -87,6 +94,9 @@ export const TEMPLATE_USAGE_CHART_LABELS: Localized<TemplateUsageChartLabels> = 
     category: 'Día',
     title: 'Interacciones con y sin plantilla por día',
     hint: 'Haga clic en una barra para ver las filas de ese día.',
+    weekCategory: 'Semana',
+    weekTitle: 'Interacciones con y sin plantilla por semana',
+    weekHint: 'Haga clic en una barra para ver las filas de esa semana.',
     empty: 'No hay filas con fecha para graficar.',
     undatedNote: '{n} filas sin fecha válida no se grafican.',
   },

@@ -1,7 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table';
-import { formatShare, SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
+import { formatShare } from '../charts/chart-format';
+import { SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
 import { fill, type ShareChartLabels } from './labels';
 import { SeriesLegend } from './series-legend';
 import type { ShareEntry } from './usage-aggregates';

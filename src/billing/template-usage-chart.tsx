@@ -1,7 +1,8 @@
 import { useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table';
-import { formatDay, SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
+import { formatDay } from '../charts/chart-format';
+import { SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
 import {
   fill,
   pickLabels,
@@ -9,15 +10,15 @@ import {
   type TemplateUsageChartLabels,
 } from './labels';
 import { SeriesLegend } from './series-legend';
-import type { DayUsage } from './usage-aggregates';
+import { usagePeriods, type DayUsage, type PeriodUsage } from './usage-aggregates';
 
 export interface TemplateUsageChartProps {
   /** `aggregateUsage(...).byDay`. */
   data: readonly DayUsage[];
   /** Rows without a usable date (`aggregateUsage(...).undatedRows`), mentioned under the chart. */
   undatedRows?: number;
-  /** Drill-down: a bar was clicked. */
-  onSelectDay?: (isoDate: string) => void;
+  /** Drill-down: a bar was clicked; its first and last ISO day (the same day for a day bar). */
+  onSelectPeriod?: (from: string, to: string) => void;
   /** Fixed width in px; omitted → the chart fills its container (recharts `responsive`). */
   width?: number;
   height?: number;
@@ -27,11 +28,11 @@ export interface TemplateUsageChartProps {
 
 const SERIES: readonly UsageSeries[] = ['templates', 'nonTemplates', 'unknown'];
 
-/** Stacked bars per day: template vs non-template interactions. */
+/** Stacked bars per day (per week beyond a quarter): template vs non-template interactions. */
 export function TemplateUsageChart({
   data,
   undatedRows = 0,
-  onSelectDay,
+  onSelectPeriod,
   width,
   height = 280,
   locale = 'en',
@@ -46,7 +47,14 @@ export function TemplateUsageChart({
     label: text[key],
     color: SERIES_COLORS[key],
   }));
-  const chartData = useMemo(() => data.map((day) => ({ ...day })), [data]);
+  const { unit, periods } = useMemo(() => usagePeriods(data), [data]);
+  const weekly = unit === 'week';
+  const title = weekly ? text.weekTitle : text.title;
+  const periodLabel = (period: PeriodUsage) =>
+    weekly
+      ? `${formatDay(period.from, locale)} – ${formatDay(period.to, locale)}`
+      : formatDay(period.from, locale);
+  const byStart = useMemo(() => new Map(periods.map((p) => [p.from, p])), [periods]);
   const size =
     width === undefined
       ? { responsive: true, style: { width: '100%', height } }
@@ -54,17 +62,22 @@ export function TemplateUsageChart({
 
   return (
     <figure className="billing-chart" aria-labelledby={captionId}>
-      <figcaption id={captionId}>{text.title}</figcaption>
+      <figcaption id={captionId}>{title}</figcaption>
       {data.length === 0 ? (
         <p>{text.empty}</p>
       ) : (
         <>
           <SeriesLegend series={series} hidden={hidden} onToggle={toggle} label={text.legend} />
-          <BarChart {...size} data={chartData} title={text.title} accessibilityLayer>
+          <BarChart {...size} data={periods} title={title} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={(day: string) => formatDay(day, locale)} />
+            <XAxis dataKey="from" tickFormatter={(day: string) => formatDay(day, locale)} />
             <YAxis allowDecimals={false} />
-            <Tooltip labelFormatter={(day) => formatDay(String(day), locale)} />
+            <Tooltip
+              labelFormatter={(from) => {
+                const period = byStart.get(String(from));
+                return period ? periodLabel(period) : String(from);
+              }}
+            />
             {series.map((item) => (
               <Bar
                 key={item.key}
@@ -74,23 +87,29 @@ export function TemplateUsageChart({
                 fill={item.color}
                 hide={hidden.has(item.key)}
                 isAnimationActive={false}
-                cursor={onSelectDay ? 'pointer' : undefined}
+                cursor={onSelectPeriod ? 'pointer' : undefined}
                 onClick={(bar) => {
-                  const day = (bar.payload as DayUsage | undefined)?.day;
-                  if (day && onSelectDay) onSelectDay(day);
+                  const period = bar.payload as PeriodUsage | undefined;
+                  if (period && onSelectPeriod) onSelectPeriod(period.from, period.to);
                 }}
               />
             ))}
           </BarChart>
-          {onSelectDay && <p className="billing-hint">{text.hint}</p>}
+          {onSelectPeriod && <p className="billing-hint">{weekly ? text.weekHint : text.hint}</p>}
           <ChartDataTable
-            rows={data
-              .filter((day) => day.total > 0)
-              .map((day) => ({ ...day, key: day.day, label: formatDay(day.day, locale) }))}
+            rows={periods
+              .filter((period) => period.total > 0)
+              .map((period) => ({ ...period, key: period.from, label: periodLabel(period) }))}
             showUnknown={hasUnknown}
-            onSelect={onSelectDay}
+            onSelect={
+              onSelectPeriod &&
+              ((from) => {
+                const period = byStart.get(from);
+                if (period) onSelectPeriod(period.from, period.to);
+              })
+            }
             locale={locale}
-            text={text}
+            text={weekly ? { ...text, category: text.weekCategory } : text}
           />
         </>
       )}

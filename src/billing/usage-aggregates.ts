@@ -185,6 +185,47 @@ function fillDays(days: Map<number, DayUsage>, maxFillDays: number): DayUsage[] 
   return out;
 }
 
+export interface PeriodUsage extends UsageCounts {
+  /** First and last ISO day of the period, within the charted days. */
+  from: string;
+  to: string;
+}
+
+/** Longest span still drawn one bar per day (a quarter). */
+export const MAX_DAILY_BARS = 92;
+
+/**
+ * The chart's bars: one per day, or, beyond `maxDays` days, one per week (Monday to Sunday,
+ * the first and last clipped to the days given): a year of daily bars is unreadable at any
+ * screen width and slow to lay out.
+ */
+export function usagePeriods(
+  byDay: readonly DayUsage[],
+  maxDays = MAX_DAILY_BARS,
+): { unit: 'day' | 'week'; periods: PeriodUsage[] } {
+  if (byDay.length <= maxDays) {
+    return {
+      unit: 'day',
+      periods: byDay.map(({ day, ...counts }) => ({ from: day, to: day, ...counts })),
+    };
+  }
+  const periods: PeriodUsage[] = [];
+  let weekStart = Number.NaN;
+  for (const { day, ...counts } of byDay) {
+    const midnight = parseIsoDate(day) as number;
+    const monday = midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * DAY;
+    const last = periods[periods.length - 1];
+    if (last && monday === weekStart) {
+      last.to = day;
+      addCounts(last, counts);
+    } else {
+      weekStart = monday;
+      periods.push({ from: day, to: day, ...counts });
+    }
+  }
+  return { unit: 'week', periods };
+}
+
 /** Wall-clock ms range [start, end] of an ISO day, for drill-down filters. */
 export function dayBounds(isoDate: string): { start: number; end: number } | undefined {
   const start = parseIsoDate(isoDate);

@@ -47,24 +47,38 @@ export function valueFormats(type: ColumnType, locale: string): ValueFormats {
   return formats;
 }
 
-const longDays = new Map<string, Intl.DateTimeFormat>();
+/** "42 %" in the locale's style (0..1). */
+export function formatShare(fraction: number, locale = 'en'): string {
+  return valueFormats('count', locale).share(fraction);
+}
+
+const DAY_STYLES = {
+  short: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+  long: { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+// A formatter costs far more to create than to use; axes format every tick on each render.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIsoDay(isoDate: string, locale: string, style: keyof typeof DAY_STYLES): string {
+  const ms = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(ms)) return isoDate;
+  const key = `${style}|${locale}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, DAY_STYLES[style]);
+    dayFormats.set(key, format);
+  }
+  return format.format(ms);
+}
+
+/** "3 Aug" / "3 ago" of an ISO date, read in UTC (wall-clock dates). */
+export function formatDay(isoDate: string, locale = 'en'): string {
+  return formatIsoDay(isoDate, locale, 'short');
+}
 
 /** "Mon, Aug 3, 2026" of an ISO date, read in UTC (wall-clock dates). */
 export function formatLongDay(isoDate: string, locale: string): string {
-  const ms = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(ms)) return isoDate;
-  let format = longDays.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      timeZone: 'UTC',
-    });
-    longDays.set(locale, format);
-  }
-  return format.format(ms);
+  return formatIsoDay(isoDate, locale, 'long');
 }
 
 /** Long category names cut for an axis tick (the tooltip and the table show them whole). */

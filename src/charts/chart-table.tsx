@@ -1,3 +1,4 @@
+import { LazyDetails } from './lazy-details';
 import type { ValueFormats } from './chart-format';
 import { fillLabel, type ChartLabels } from './chart-labels';
 
@@ -45,58 +46,59 @@ export function ChartTable({
     rows.reduce((sum, row) => sum + (row.parts?.[i] ?? 0), 0),
   );
   return (
-    <details className="chart-data-table">
-      <summary>{text.dataTable}</summary>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{categoryHeader}</th>
-            {series.map((name, i) => (
-              <th scope="col" key={i}>
-                {name}
-              </th>
-            ))}
-            <th scope="col">{series.length > 0 ? text.total : valueHeader}</th>
-            {showShare && <th scope="col">{text.share}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">
-                {onSelect && row.drillable ? (
-                  <button
-                    type="button"
-                    aria-label={fillLabel(text.select, { name: row.label })}
-                    onClick={() => onSelect(row.key)}
-                  >
-                    {row.label}
-                  </button>
-                ) : (
-                  row.label
-                )}
-              </th>
-              {series.map((_, i) => (
-                <td key={i}>{formats.value(row.parts?.[i] ?? 0)}</td>
-              ))}
-              <td>{formats.value(row.value)}</td>
-              {showShare && <td>{formats.share(row.value / total)}</td>}
-            </tr>
-          ))}
-        </tbody>
-        {rows.length > 1 && (
-          <tfoot>
+    <LazyDetails className="chart-data-table" summary={text.dataTable}>
+      {() => (
+        <table>
+          <thead>
             <tr>
-              <th scope="row">{mean ? text.overall : text.total}</th>
-              {seriesTotals.map((sum, i) => (
-                <td key={i}>{formats.value(sum)}</td>
+              <th scope="col">{categoryHeader}</th>
+              {series.map((name, i) => (
+                <th scope="col" key={i}>
+                  {name}
+                </th>
               ))}
-              <td>{formats.value(total)}</td>
-              {showShare && <td>{formats.share(1)}</td>}
+              <th scope="col">{series.length > 0 ? text.total : valueHeader}</th>
+              {showShare && <th scope="col">{text.share}</th>}
             </tr>
-          </tfoot>
-        )}
-      </table>
-    </details>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">
+                  {onSelect && row.drillable ? (
+                    <button
+                      type="button"
+                      aria-label={fillLabel(text.select, { name: row.label })}
+                      onClick={() => onSelect(row.key)}
+                    >
+                      {row.label}
+                    </button>
+                  ) : (
+                    row.label
+                  )}
+                </th>
+                {series.map((_, i) => (
+                  <td key={i}>{formats.value(row.parts?.[i] ?? 0)}</td>
+                ))}
+                <td>{formats.value(row.value)}</td>
+                {showShare && <td>{formats.share(row.value / total)}</td>}
+              </tr>
+            ))}
+          </tbody>
+          {rows.length > 1 && (
+            <tfoot>
+              <tr>
+                <th scope="row">{mean ? text.overall : text.total}</th>
+                {seriesTotals.map((sum, i) => (
+                  <td key={i}>{formats.value(sum)}</td>
+                ))}
+                <td>{formats.value(total)}</td>
+                {showShare && <td>{formats.share(1)}</td>}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      )}
+    </LazyDetails>
   );
 }

@@ -9,13 +9,19 @@ import {
   YAxis,
   type BarShapeProps,
 } from 'recharts';
-import { formatDay, useHiddenSeries } from '../billing/chart-state';
+import { useHiddenSeries } from '../billing/chart-state';
 import { SeriesLegend } from '../billing/series-legend';
 import { useI18n, type Language } from '../i18n/i18n';
 import type { ColumnDef, ReportDef } from '../reports/catalog';
 import type { ColumnType, ReportRow } from '../reports/column-types';
 import { aggregateChart, type ChartBar, type ChartData } from './aggregate-chart';
-import { durationTicks, formatLongDay, truncateTick, valueFormats } from './chart-format';
+import {
+  durationTicks,
+  formatDay,
+  formatLongDay,
+  truncateTick,
+  valueFormats,
+} from './chart-format';
 import { CHART_LABELS, fillLabel, type ChartLabels } from './chart-labels';
 import { chartSpecs, drillColumn, specColumnKeys, type ChartSpec } from './chart-specs';
 import { ChartTable } from './chart-table';

@@ -72,18 +72,18 @@ export function ReportDataView({
     const { view: current, onViewChange: change } = latest.current;
     change({ filters: { ...current.filters, [key]: { ...current.filters[key], values } } });
   }, []);
-  const showDay = useCallback(
-    (day: string) => latest.current.onViewChange({ from: day, to: day }),
+  const showPeriod = useCallback(
+    (from: string, to: string) => latest.current.onViewChange({ from, to }),
     [],
   );
   const filterFromChart = useCallback(
     (key: string, value: string) => {
       const column = data.columns.find((c) => c.key === key);
       // A day of a date column narrows the loaded range; any other value filters its column.
-      if (column?.type === 'datetime' || column?.type === 'date') showDay(value);
+      if (column?.type === 'datetime' || column?.type === 'date') showPeriod(value, value);
       else filterTo(key, [value]);
     },
-    [data.columns, filterTo, showDay],
+    [data.columns, filterTo, showPeriod],
   );
 
   return (
@@ -98,7 +98,7 @@ export function ReportDataView({
               from={view.from}
               to={view.to}
               onFilter={filterTo}
-              onSelectDay={showDay}
+              onSelectPeriod={showPeriod}
             />
           </Suspense>
         </ChartsSection>

@@ -21,17 +21,22 @@ const bars = (container: HTMLElement, fill: string) =>
   [...container.querySelectorAll<SVGPathElement>('.recharts-bar-rectangle path')].filter(
     (path) => path.getAttribute('fill') === fill,
   );
+/** Opens the chart's data table (its rows exist only while open), as a supervisor would. */
+async function openDataTable() {
+  fireEvent.click(screen.getByText(/^(Data table|Tabla de datos)$/));
+  await screen.findByRole('table');
+}
 const TEMPLATE_FILL = '#2563eb';
 const OTHER_FILL = '#94a3b8';
 
 describe('TemplateUsageChart', () => {
   it('draws stacked day bars and drills down on click', () => {
-    const onSelectDay = vi.fn();
+    const onSelectPeriod = vi.fn();
     const { container } = render(
       <TemplateUsageChart
         data={usage.byDay}
         undatedRows={usage.undatedRows}
-        onSelectDay={onSelectDay}
+        onSelectPeriod={onSelectPeriod}
         width={600}
         height={300}
       />,
@@ -43,19 +48,55 @@ describe('TemplateUsageChart', () => {
     expect(bars(container, TEMPLATE_FILL)).toHaveLength(2);
     expect(bars(container, OTHER_FILL)).toHaveLength(1);
     fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
-    expect(onSelectDay).toHaveBeenCalledWith('2025-08-03');
+    expect(onSelectPeriod).toHaveBeenCalledWith('2025-08-03', '2025-08-03');
     expect(screen.getByText('1 rows without a usable date are not charted.')).toBeTruthy();
   });
 
   it('offers the same drill-down from its data table (keyboard path)', async () => {
     const user = userEvent.setup();
-    const onSelectDay = vi.fn();
-    render(<TemplateUsageChart data={usage.byDay} onSelectDay={onSelectDay} width={600} />);
+    const onSelectPeriod = vi.fn();
+    render(<TemplateUsageChart data={usage.byDay} onSelectPeriod={onSelectPeriod} width={600} />);
+    await openDataTable();
     const buttons = screen.getAllByRole('button', { name: /^Show the rows of / });
     // The empty 2 Aug is charted (gap) but not listed.
     expect(buttons.map((b) => b.textContent)).toEqual(['Aug 1', 'Aug 3']);
     await user.click(buttons[0] as HTMLElement);
-    expect(onSelectDay).toHaveBeenCalledWith('2025-08-01');
+    expect(onSelectPeriod).toHaveBeenCalledWith('2025-08-01', '2025-08-01');
+  });
+
+  it('draws weeks beyond a quarter of days, clipped to the charted days, and drills into a week', async () => {
+    const onSelectPeriod = vi.fn();
+    // 2026-01-01 (a Thursday) … 2026-04-11 (a Saturday): 101 days, one template row each.
+    const long = Array.from({ length: 101 }, (_, i) =>
+      row(
+        `${i}.op.A`,
+        new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 16),
+        '1',
+        true,
+        'CO',
+      ),
+    );
+    const { container } = render(
+      <TemplateUsageChart
+        data={aggregateUsage(long).byDay}
+        onSelectPeriod={onSelectPeriod}
+        width={600}
+      />,
+    );
+    expect(
+      screen.getByRole('figure', { name: 'Template vs non-template interactions per week' }),
+    ).toBeTruthy();
+    // Thu–Sun, 13 full weeks, Mon–Sat: 15 bars.
+    expect(bars(container, TEMPLATE_FILL)).toHaveLength(15);
+    fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
+    expect(onSelectPeriod).toHaveBeenCalledWith('2026-01-05', '2026-01-11');
+    await openDataTable();
+    const buttons = screen.getAllByRole('button', { name: /^Show the rows of / });
+    expect(buttons.map((b) => b.textContent)).toContain('Jan 1 – Jan 4');
+    expect(buttons.at(-1)?.textContent).toBe('Apr 6 – Apr 11');
+    expect(screen.getByRole('columnheader', { name: 'Week' })).toBeTruthy();
+    fireEvent.click(buttons[0] as HTMLElement);
+    expect(onSelectPeriod).toHaveBeenLastCalledWith('2026-01-01', '2026-01-04');
   });
 
   it('hides and shows a series from the legend', async () => {
@@ -80,7 +121,7 @@ describe('TemplateUsageChart', () => {
 });
 
 describe('ConnectorShareChart', () => {
-  it('names connectors, flags unreadable SESSION_IDs and drills down by id', () => {
+  it('names connectors, flags unreadable SESSION_IDs and drills down by id', async () => {
     const onSelectConnector = vi.fn();
     const { container } = render(
       <ConnectorShareChart
@@ -90,6 +131,7 @@ describe('ConnectorShareChart', () => {
       />,
     );
     expect(screen.getByText('1 rows with an unreadable SESSION_ID.')).toBeTruthy();
+    await openDataTable();
     const rowHeaders = screen.getAllByRole('rowheader').map((cell) => cell.textContent);
     // A and B tie on 2 rows each: ordered by id.
     expect(rowHeaders).toEqual(['Ventas', 'B', 'Unreadable SESSION_ID']);
@@ -110,7 +152,7 @@ describe('ConnectorShareChart', () => {
 });
 
 describe('CountryShareChart', () => {
-  it('shows localized country names and passes the raw values on drill-down', () => {
+  it('shows localized country names and passes the raw values on drill-down', async () => {
     const onSelectCountry = vi.fn();
     const { container } = render(
       <CountryShareChart
@@ -120,6 +162,7 @@ describe('CountryShareChart', () => {
         width={600}
       />,
     );
+    await openDataTable();
     expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
       'Colombia',
       'México',

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ReportCharts, { CHART_COLORS, OTHER_COLOR } from '../../src/charts/report-charts';
 import { I18nProvider, type Language } from '../../src/i18n/i18n';
@@ -30,9 +30,11 @@ const chatRows: ReportRow[] = [
   chat('facebook', 'Cruz', 'neutral', '2026-08-03T11:00:00'),
 ];
 
+const DATA_TABLE = /^(Data table|Tabla de datos)$/;
 const everyRow = (rows: readonly unknown[]) => Uint32Array.from(rows.keys());
 
-function renderCharts(
+/** Renders the charts and opens every data table (their rows exist only while open). */
+async function renderCharts(
   report: ReportDef,
   rows: ReportRow[],
   options: { order?: ArrayLike<number>; language?: Language; columns?: ReportDef['columns'] } = {},
@@ -50,6 +52,13 @@ function renderCharts(
       />
     </I18nProvider>,
   );
+  const closed = screen.queryAllByText(DATA_TABLE);
+  for (const summary of closed) fireEvent.click(summary);
+  await waitFor(() =>
+    expect(result.container.querySelectorAll('.chart-data-table table')).toHaveLength(
+      closed.length,
+    ),
+  );
   return { ...result, onFilter };
 }
 
@@ -65,8 +74,8 @@ const rowHeaders = (region: HTMLElement) =>
     .map((cell) => cell.textContent);
 
 describe('ReportCharts', () => {
-  it('draws one titled card per chart of the report', () => {
-    renderCharts(chats, chatRows);
+  it('draws one titled card per chart of the report', async () => {
+    await renderCharts(chats, chatRows);
     const section = screen.getByRole('region', { name: 'Charts of Chats' });
     expect(
       within(section)
@@ -90,8 +99,8 @@ describe('ReportCharts', () => {
     expect(screen.getByText('1 rows without a date are not charted.')).toBeInTheDocument();
   });
 
-  it('filters the table by the clicked bar', () => {
-    const { onFilter } = renderCharts(chats, chatRows);
+  it('filters the table by the clicked bar', async () => {
+    const { onFilter } = await renderCharts(chats, chatRows);
     const byChannel = chart('Chats by channel');
     const drawn = bars(byChannel);
     // whatsapp 3, web 2, facebook 1: largest first.
@@ -105,7 +114,7 @@ describe('ReportCharts', () => {
 
   it('offers the drill-down from the data tables, days as YYYY-MM-DD and empty as ""', async () => {
     const user = userEvent.setup();
-    const { onFilter } = renderCharts(chats, chatRows);
+    const { onFilter } = await renderCharts(chats, chatRows);
     const perDay = chart('Chats closed per day');
     // Four days drawn; only the days with rows are listed.
     expect(bars(perDay)).toHaveLength(3);
@@ -123,15 +132,15 @@ describe('ReportCharts', () => {
     expect(onFilter).toHaveBeenLastCalledWith('agent_name', '');
   });
 
-  it('follows the filtered view it is given', () => {
-    renderCharts(chats, chatRows, { order: [2, 4] });
+  it('follows the filtered view it is given', async () => {
+    await renderCharts(chats, chatRows, { order: [2, 4] });
     const byChannel = chart('Chats by channel');
     expect(bars(byChannel)).toHaveLength(1);
     expect(rowHeaders(byChannel)).toEqual(['web']);
     expect(within(byChannel).getByRole('cell', { name: '2' })).toBeTruthy();
   });
 
-  it('groups agents beyond the top N under a grey Other bar, which does not drill down', () => {
+  it('groups agents beyond the top N under a grey Other bar, which does not drill down', async () => {
     // Agent 00: 10 chats; Agents 01–16: 1 each → top 15 + Other (2 agents, 2 chats).
     const many: ReportRow[] = [];
     for (let i = 0; i <= 16; i++) {
@@ -143,7 +152,7 @@ describe('ReportCharts', () => {
           date_close: null,
         });
     }
-    const { onFilter } = renderCharts(chats, many);
+    const { onFilter } = await renderCharts(chats, many);
     const byAgent = chart('Chats by agent');
     expect(bars(byAgent)).toHaveLength(15);
     const other = bars(byAgent, OTHER_COLOR);
@@ -157,14 +166,14 @@ describe('ReportCharts', () => {
     expect(rowHeaders(byAgent).slice(-2)).toEqual(['Other', 'Total']);
   });
 
-  it('leaves out of the drawing an Other bar that would squash the named ones', () => {
+  it('leaves out of the drawing an Other bar that would squash the named ones', async () => {
     const many: ReportRow[] = Array.from({ length: 40 }, (_, i) => ({
       channel: 'web',
       agent_name: `Agent ${String(i % 20).padStart(2, '0')}`,
       feeling: null,
       date_close: null,
     }));
-    renderCharts(chats, many);
+    await renderCharts(chats, many);
     const byAgent = chart('Chats by agent');
     expect(bars(byAgent)).toHaveLength(15);
     expect(bars(byAgent, OTHER_COLOR)).toHaveLength(0);
@@ -183,7 +192,7 @@ describe('ReportCharts', () => {
       { channel: 'whatsapp', go_to_agent: false, start_date: at('2026-08-01T11:00:00') },
       { channel: 'web', go_to_agent: false, start_date: at('2026-08-02T11:00:00') },
     ];
-    const { onFilter } = renderCharts(findReport(8)!, rows);
+    const { onFilter } = await renderCharts(findReport(8)!, rows);
     const botOrAgent = chart('Chatbot only vs passed to an agent');
     expect(rowHeaders(botOrAgent)).toEqual(['Chatbot only', 'Passed to an agent', 'Total']);
     await user.click(
@@ -205,12 +214,12 @@ describe('ReportCharts', () => {
     expect(bars(stacked, CHART_COLORS[1])).toHaveLength(1);
   });
 
-  it('formats durations as h:mm:ss and percents as percents (report 16)', () => {
+  it('formats durations as h:mm:ss and percents as percents (report 16)', async () => {
     const rows: ReportRow[] = [
       { agent_name: 'Ana', total_chats: 1200, tmo: 305, percent_transfer: 12.5 },
       { agent_name: 'Bea', total_chats: 800, tmo: 3725, percent_transfer: 3 },
     ];
-    renderCharts(findReport(16)!, rows);
+    await renderCharts(findReport(16)!, rows);
     const tmo = chart('Average handling time (TMO) by agent');
     expect(within(tmo).getByRole('cell', { name: '1:02:05' })).toBeTruthy();
     expect(within(tmo).getByRole('cell', { name: '0:05:05' })).toBeTruthy();
@@ -223,7 +232,7 @@ describe('ReportCharts', () => {
     expect(within(total).getByRole('cell', { name: '60%' })).toBeTruthy();
   });
 
-  it('charts the one-row summary of report 15 without drill-down', () => {
+  it('charts the one-row summary of report 15 without drill-down', async () => {
     const rows: ReportRow[] = [
       {
         ad_chatbot: 10,
@@ -234,7 +243,7 @@ describe('ReportCharts', () => {
         total_agents: 6,
       },
     ];
-    const { container } = renderCharts(findReport(15)!, rows);
+    const { container } = await renderCharts(findReport(15)!, rows);
     const summary = chart('Chats from ads and posts: chatbot vs agents');
     expect(rowHeaders(summary)).toEqual(['Ads', 'Posts', 'Total']);
     expect(
@@ -246,8 +255,8 @@ describe('ReportCharts', () => {
     expect(container.querySelectorAll('.recharts-bar-rectangle path')).toHaveLength(4);
   });
 
-  it('speaks Spanish', () => {
-    renderCharts(findReport(8)!, [{ channel: 'web', go_to_agent: true, start_date: null }], {
+  it('speaks Spanish', async () => {
+    await renderCharts(findReport(8)!, [{ channel: 'web', go_to_agent: true, start_date: null }], {
       language: 'es',
     });
     expect(screen.getByRole('region', { name: 'Gráficos de Chats paso agente' })).toBeTruthy();
@@ -257,17 +266,17 @@ describe('ReportCharts', () => {
     expect(screen.getByText('1 filas sin fecha no se grafican.')).toBeTruthy();
   });
 
-  it('renders nothing for reports without charts or without the charted columns', () => {
-    expect(renderCharts(findReport(2)!, []).container).toBeEmptyDOMElement();
-    expect(renderCharts(findReport(10)!, []).container).toBeEmptyDOMElement();
+  it('renders nothing for reports without charts or without the charted columns', async () => {
+    expect((await renderCharts(findReport(2)!, [])).container).toBeEmptyDOMElement();
+    expect((await renderCharts(findReport(10)!, [])).container).toBeEmptyDOMElement();
     const report13 = findReport(13)!;
     expect(
-      renderCharts(report13, [], { columns: report13.columns.slice(0, 1) }).container,
+      (await renderCharts(report13, [], { columns: report13.columns.slice(0, 1) })).container,
     ).toBeEmptyDOMElement();
   });
 
-  it('skips a chart whose column the loaded data lacks', () => {
-    renderCharts(chats, chatRows, {
+  it('skips a chart whose column the loaded data lacks', async () => {
+    await renderCharts(chats, chatRows, {
       columns: chats.columns.filter((column) => column.key !== 'feeling'),
     });
     expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(3);
