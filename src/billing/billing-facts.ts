@@ -69,7 +69,7 @@ export function billingFactsOf(rows: readonly ReportRow[]): BillingFacts {
   return facts;
 }
 
-/** `fn` with its result remembered per argument: cells repeat (sessions, phones, countries). */
+/** `fn` with its result remembered per argument, for cells that repeat (connectors, countries). */
 function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
   const known = new Map<K, V>();
   return (key) => {
@@ -92,24 +92,9 @@ function buildFacts(rows: readonly ReportRow[]): BillingFacts {
   const customer = new Int32Array(n);
 
   const connectors: ConnectorFact[] = [];
-  // Customer ids per connector, by phone id.
-  const customersOf: ((phone: number) => number)[] = [];
-  let customerCount = 0;
   const connectorOf = memoize((id: string) => {
     connectors.push({ id, readable: id !== UNKNOWN_CONNECTOR });
-    customersOf.push(memoize(() => customerCount++));
     return connectors.length - 1;
-  });
-  let phoneCount = 0;
-  const digitsId = memoize((_digits: string) => phoneCount++);
-  /** A phone cell as the id of its digits, -1 without digits. */
-  const phoneOf = memoize((value: CellValue | undefined) => {
-    const digits = phoneDigits(value);
-    return digits === '' ? -1 : digitsId(digits);
-  });
-  const sessionOf = memoize((value: CellValue | undefined) => {
-    const parts = parseSessionId(value);
-    return { connector: connectorOf(parts.connectorId), phone: phoneOf(parts.phone) };
   });
   const destinies: DestinyFact[] = [];
   const countries: CountryFact[] = [];
@@ -122,11 +107,19 @@ function buildFacts(rows: readonly ReportRow[]): BillingFacts {
   });
   const days: number[] = [];
   const dayOf = memoize((midnight: number) => days.push(midnight) - 1);
+  // SESSION_IDs and phones are nearly unique per row in campaign traffic: no Map of those.
+  const customers = new CustomerIds();
+  const oddPhones = memoize((_digits: string) => -customers.oddPhones++ - 1);
+  const phoneNumber = (value: CellValue | undefined): number => {
+    const key = phoneKey(value);
+    return typeof key === 'number' ? key : key === '' ? Number.NaN : oddPhones(key);
+  };
 
   for (let r = 0; r < n; r++) {
     const row = rows[r] as ReportRow;
-    const session = sessionOf(row.session_id);
-    connector[r] = session.connector;
+    const session = parseSessionId(row.session_id);
+    const con = connectorOf(session.connectorId);
+    connector[r] = con;
     destiny[r] = destinyOf(row.destiny);
     const flag = readTemplateFlag(row.template);
     template[r] = flag === true ? 1 : flag === false ? 0 : -1;
@@ -138,10 +131,9 @@ function buildFacts(rows: readonly ReportRow[]): BillingFacts {
       time[r] = Number.NaN;
       day[r] = -1;
     }
-    let phone = phoneOf(row.customer_phone);
-    if (phone === -1) phone = session.phone;
-    customer[r] =
-      phone === -1 ? -1 : (customersOf[session.connector] as (p: number) => number)(phone);
+    let phone = phoneNumber(row.customer_phone);
+    if (Number.isNaN(phone)) phone = phoneNumber(session.phone);
+    customer[r] = Number.isNaN(phone) ? -1 : customers.id(phone, con);
   }
 
   return {
@@ -156,9 +148,94 @@ function buildFacts(rows: readonly ReportRow[]): BillingFacts {
     day,
     days,
     customer,
-    customerCount,
+    customerCount: customers.size,
     chronological: chronologicalOrder(template, time),
   };
+}
+
+/**
+ * A phone cell's digits (as phoneDigits reads them) as a number when that is exact and
+ * one-to-one: 1 to 15 digits, no leading zero. Otherwise the digit string ('' when none).
+ */
+function phoneKey(value: CellValue | undefined): number | string {
+  if (typeof value !== 'string' && typeof value !== 'number') return '';
+  const text = typeof value === 'string' ? value : String(value);
+  let number = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) continue;
+    if (count === 0 && digit === 0) return phoneDigits(text);
+    number = number * 10 + digit;
+    count++;
+  }
+  if (count === 0) return '';
+  return count <= 15 ? number : phoneDigits(text);
+}
+
+/**
+ * Dense ids of (phone, connector) pairs: open addressing over typed arrays. Phones are
+ * numbers (phoneKey; odd ones get negative stand-ins); a Map of a million phone strings
+ * costs seconds where this costs tens of milliseconds.
+ */
+class CustomerIds {
+  size = 0;
+  /** Stand-ins handed out for phones that are not exact numbers. */
+  oddPhones = 0;
+  private phones = new Float64Array(1 << 16);
+  private connectors = new Int32Array(1 << 16);
+  private ids = new Int32Array(1 << 16).fill(-1);
+
+  id(phone: number, connector: number): number {
+    let mask = this.ids.length - 1;
+    let slot = hash(phone, connector) & mask;
+    for (;;) {
+      const id = this.ids[slot] as number;
+      if (id === -1) break;
+      if (this.phones[slot] === phone && this.connectors[slot] === connector) return id;
+      slot = (slot + 1) & mask;
+    }
+    if ((this.size + 1) * 2 > this.ids.length) {
+      this.grow();
+      mask = this.ids.length - 1;
+      slot = hash(phone, connector) & mask;
+      while (this.ids[slot] !== -1) slot = (slot + 1) & mask;
+    }
+    this.phones[slot] = phone;
+    this.connectors[slot] = connector;
+    this.ids[slot] = this.size;
+    return this.size++;
+  }
+
+  private grow(): void {
+    const { phones, connectors, ids } = this;
+    const capacity = ids.length * 2;
+    this.phones = new Float64Array(capacity);
+    this.connectors = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (let old = 0; old < ids.length; old++) {
+      const id = ids[old] as number;
+      if (id === -1) continue;
+      let slot = hash(phones[old] as number, connectors[old] as number) & mask;
+      while (this.ids[slot] !== -1) slot = (slot + 1) & mask;
+      this.phones[slot] = phones[old] as number;
+      this.connectors[slot] = connectors[old] as number;
+      this.ids[slot] = id;
+    }
+  }
+}
+
+/** Mixes an integer-valued double (|x| < 2^53) and a small integer into 32 bits. */
+function hash(phone: number, connector: number): number {
+  const low = (phone % 4_294_967_296) | 0;
+  const high = Math.floor(phone / 4_294_967_296) | 0;
+  let h = Math.imul(
+    low ^ Math.imul(high, 0x9e3779b1) ^ Math.imul(connector + 1, 0x85ebca6b),
+    0x27d4eb2d,
+  );
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
 }
 
 function chronologicalOrder(template: Int8Array, time: Float64Array): Uint32Array {

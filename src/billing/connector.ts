@@ -43,18 +43,27 @@ const UNREADABLE: SessionParts = Object.freeze({
 export function parseSessionId(value: CellValue | undefined): SessionParts {
   if (typeof value !== 'string' && typeof value !== 'number') return UNREADABLE;
   const text = String(value).trim();
-  if (text === '') return UNREADABLE;
-  const segments = text.split('.').map((segment) => segment.trim());
-  if (segments.length < 3) return UNREADABLE;
-  const connectorId = segments[segments.length - 1] ?? '';
+  // Found by position rather than split: a million rows are parsed on every load.
+  const first = text.indexOf('.');
+  const last = text.lastIndexOf('.');
+  if (first === -1 || first === last) return UNREADABLE; // fewer than three segments
+  const connectorId = text.slice(last + 1).trim();
   if (connectorId === '') return UNREADABLE;
-  const phone = segments[0] ?? '';
+  const phone = text.slice(0, first).trim();
+  const middle = text.slice(first + 1, last);
+  let extraSegments = 0;
+  for (let i = middle.indexOf('.'); i !== -1; i = middle.indexOf('.', i + 1)) extraSegments++;
   return {
     connectorId,
     readable: true,
     phone: phone === '' ? undefined : phone,
-    operation: segments.slice(1, -1).join('.'),
-    extraSegments: segments.length - 3,
+    operation: /\s/.test(middle)
+      ? middle
+          .split('.')
+          .map((segment) => segment.trim())
+          .join('.')
+      : middle,
+    extraSegments,
   };
 }
 

@@ -55,6 +55,11 @@ export function summarize(results) {
       '  (navigation → table painted)',
       runs.map((r) => r.load.painted),
     );
+    add(
+      'load',
+      '  longest task after paint until idle (input blocked)',
+      runs.map((r) => r.afterPaintLongestTaskMs),
+    );
     add('load', '  report calls / rows', [runs[0]?.load.requests], 'calls', undefined, {
       note: `expected ${data.expectedRequests}; ${runs[0]?.load.counts?.total?.toLocaleString('en-US')} rows`,
     });

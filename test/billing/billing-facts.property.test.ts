@@ -29,7 +29,19 @@ const SESSIONS: CellValue[] = [
   null,
   573001,
 ];
-const PHONES: CellValue[] = ['573001', '+57 300-1', '573002', '525551', '', null, '34600', 51999];
+const PHONES: CellValue[] = [
+  '573001',
+  '+57 300-1',
+  '0573001',
+  '573002',
+  '525551',
+  '5730012345678901',
+  '573001234567890',
+  '',
+  null,
+  '34600',
+  51999,
+];
 const TEMPLATES: CellValue[] = [true, false, false, true, 'sí', 'no', 'maybe', null, ''];
 const DESTINIES: CellValue[] = [
   'Colombia',
@@ -127,6 +139,18 @@ describe('billing over prepared facts equals the straightforward reference', () 
         naiveAggregateUsage(rows, indices, options),
       );
     }
+  });
+
+  it('tells tens of thousands of customers apart (campaign traffic)', () => {
+    const rng = new Rng(3);
+    const rows = randomRows(rng, 40_000).map((row, i) => ({
+      ...row,
+      // Every customer writes once and gets a template later: windows per customer matter.
+      customer_phone: String(573_000_000_000 + Math.floor(i / 2)),
+      session_id: `${573_000_000_000 + Math.floor(i / 2)}.acme.${i % 3}`,
+    }));
+    const options = { card, mix: MIXES[1] };
+    expect(estimateCost(rows, options)).toEqual(naiveEstimateCost(rows, options));
   });
 
   it('reuses the facts of a row set and rebuilds them for a different one', () => {

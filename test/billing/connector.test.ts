@@ -1,8 +1,44 @@
+import type { CellValue } from '../../src/reports/column-types';
+import { Rng } from '../engine/random-data';
 import { connectorName, parseSessionId, UNKNOWN_CONNECTOR } from '../../src/billing/connector';
 import { aggregateUsage } from '../../src/billing/usage-aggregates';
 import { row } from './fixtures';
 
+/** The format read the obvious way (split on dots), the reference for the positional parser. */
+function splitParse(value: CellValue) {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const segments = String(value)
+    .trim()
+    .split('.')
+    .map((segment) => segment.trim());
+  const connectorId = segments[segments.length - 1] ?? '';
+  if (segments.length < 3 || connectorId === '') return undefined;
+  return {
+    connectorId,
+    readable: true,
+    phone: segments[0] === '' ? undefined : segments[0],
+    operation: segments.slice(1, -1).join('.'),
+    extraSegments: segments.length - 3,
+  };
+}
+
 describe('parseSessionId', () => {
+  it('reads random texts of digits, dots, letters and spaces as splitting on dots would', () => {
+    const rng = new Rng(42);
+    const alphabet = ['5', '7', '.', '.', ' ', '\t', 'a', '\u00a0'];
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: rng.int(12) }, () => rng.pick(alphabet)).join('');
+      const expected = splitParse(text);
+      const parts = parseSessionId(text);
+      if (expected) expect(parts, JSON.stringify(text)).toEqual(expected);
+      else
+        expect(parts, JSON.stringify(text)).toMatchObject({
+          readable: false,
+          connectorId: UNKNOWN_CONNECTOR,
+        });
+    }
+  });
+
   it('takes the third segment of phone.operation.connector', () => {
     expect(parseSessionId('573001234567.acme.9001')).toEqual({
       connectorId: '9001',
