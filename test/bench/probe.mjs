@@ -236,6 +236,12 @@ export function installProbe() {
           domMs: rel(w.metDom),
           tableLastMs: rel(w.tableLast),
           summaryMs: rel(w.summaryFirst),
+          // The app's own measure of the report-10 totals (usage + estimate) computed for it.
+          totalsMs:
+            performance
+              .getEntriesByName('billing totals')
+              .filter((entry) => entry.startTime >= (w.start ?? 0))
+              .at(-1)?.duration ?? null,
           panelLastMs: w.summaryFirst !== null ? rel(w.panelLast) : null,
           downloadMs:
             w.spec.kind === 'download' && B.downloads.length > w.spec.downloadsBefore

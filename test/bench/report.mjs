@@ -194,6 +194,11 @@ export function summarize(results) {
     ]) {
       add(
         'charts',
+        `usage + estimate recomputed (in page), filter ${label}`,
+        phone('url', digits).map((p) => p.totalsMs),
+      );
+      add(
+        'charts',
         `summary "Interactions" updated, filter ${label}`,
         phone('url', digits).map((p) => p.summaryMs),
       );
