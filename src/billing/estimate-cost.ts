@@ -4,6 +4,7 @@ import { billingFactsOf, inc, selectionMask, type BillingFacts } from './billing
 import { connectorName, type ConnectorNames } from './connector';
 import { divRoundHalfUp, usdToMicros } from './money';
 import {
+  findPeriod,
   lookupRates,
   TEMPLATE_CATEGORIES,
   type MarketRates,
@@ -14,7 +15,8 @@ import {
 } from './rate-card';
 
 /**
- * Cost estimate of report 10 rows (docs §3.3), per connector, in USD cents.
+ * Cost estimate of report 10 rows (docs §3.3), per connector, in USD cents,
+ * over the per-row facts read once per load (billing-facts.ts).
  *
  * Each row is priced by the rule of the rate-card period covering ITS date
  * (operation local date; Meta switches at its own clock, so rows within a few
@@ -50,8 +52,9 @@ import {
  *   "no rate", not priced.
  *
  * Arithmetic: rates → integer micro-dollars; the mix → integer basis points
- * (W = Σ weights); per-row amounts are integers in µUSD × W accumulated in
- * BigInt. Markup (0.01 % precision) and the division to cents happen once per
+ * (W = Σ weights); rows are counted per price group (connector, country, rate
+ * period, kind) and each group's amount, count × unit price in µUSD × W, is
+ * summed in BigInt. Markup (0.01 % precision) and the division to cents happen once per
  * reported figure, rounding half up. Totals are rounded from the exact sum, so
  * a total may differ by a cent from the sum of its rounded lines.
  */
@@ -240,11 +243,10 @@ class RateTable {
     return this.card.periods;
   }
 
-  /** Index of the period in force on an ISO date (as findPeriod), -1 when none. */
+  /** Index of the period in force on an ISO date, -1 when none. */
   periodOn(isoDate: string): number {
-    return this.card.periods.findIndex(
-      (period) => period.from <= isoDate && (period.to === null || isoDate <= period.to),
-    );
+    const period = findPeriod(this.card, isoDate);
+    return period ? this.card.periods.indexOf(period) : -1;
   }
 
   /** Rates of a country in a period; undefined without a market or a rate. */
