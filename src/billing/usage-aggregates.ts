@@ -1,5 +1,5 @@
 import type { ReportRow } from '../reports/column-types';
-import { DAY, parseIsoDate, toIsoDate } from '../reports/time-range';
+import { DAY, parseIsoDate, toIsoDate, weekStart } from '../reports/time-range';
 import { billingFactsOf, inc, selectionMask, type CountryFact } from './billing-facts';
 import { connectorName, type ConnectorNames } from './connector';
 
@@ -210,16 +210,15 @@ export function usagePeriods(
     };
   }
   const periods: PeriodUsage[] = [];
-  let weekStart = Number.NaN;
+  let currentWeek = Number.NaN;
   for (const { day, ...counts } of byDay) {
-    const midnight = parseIsoDate(day) as number;
-    const monday = midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * DAY;
+    const monday = weekStart(parseIsoDate(day) as number);
     const last = periods[periods.length - 1];
-    if (last && monday === weekStart) {
+    if (last && monday === currentWeek) {
       last.to = day;
       addCounts(last, counts);
     } else {
-      weekStart = monday;
+      currentWeek = monday;
       periods.push({ from: day, to: day, ...counts });
     }
   }

@@ -1,6 +1,7 @@
 import { cellText } from '../engine/cell-text';
 import type { ColumnDef } from '../reports/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../reports/column-types';
+import { weekStart } from '../reports/time-range';
 import type { ChartSort, ChartSpec, ColumnsSpec } from './chart-specs';
 
 /**
@@ -21,6 +22,8 @@ export interface ChartBar {
   key: string;
   /** Display text before localization: the key, the empty/other labels, or the ISO date. */
   label: string;
+  /** Per-day charts drawn per week: the week's last ISO day (the key is its first). */
+  to?: string;
   value: number;
   /** Rows behind the bar. */
   rows: number;
@@ -53,6 +56,8 @@ export interface ChartData {
   valueType: ColumnType;
   /** True when bar values are means (no shares, no totals). */
   mean: boolean;
+  /** Per-day charts: one bar per day, or per week beyond `maxDailyBars` days. */
+  unit?: 'day' | 'week';
 }
 
 export interface AggregateOptions {
@@ -62,6 +67,8 @@ export interface AggregateOptions {
   otherLabel?: string;
   /** Days without rows are filled with zero bars when the span is at most this (default 400). */
   maxFillDays?: number;
+  /** Per-day charts spanning more days than this draw one bar per week (default 92). */
+  maxDailyBars?: number;
   /** Stacked charts: at most this many series, the rest folded into "Other" (default 8). */
   maxSeries?: number;
 }
@@ -186,7 +193,15 @@ export function aggregateChart(
 
   if (perDay) {
     const days = perDayBars(buckets, spec.value === undefined, options.maxFillDays ?? 400);
-    return { ...base, ...days, series: [], otherValues: 0 };
+    const weekly = days.bars.length > (options.maxDailyBars ?? 92);
+    return {
+      ...base,
+      bars: weekly ? weekBars(days.bars) : days.bars,
+      total: days.total,
+      unit: weekly ? 'week' : 'day',
+      series: [],
+      otherValues: 0,
+    };
   }
 
   const byType = typeOf(by);
@@ -326,6 +341,28 @@ function perDayBars(
 }
 
 const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Day bars grouped Monday to Sunday, the first and last week clipped to the days charted: a
+ * year of daily bars is unreadable at any width and slow to lay out.
+ */
+function weekBars(days: readonly ChartBar[]): ChartBar[] {
+  const weeks: ChartBar[] = [];
+  let monday = Number.NaN;
+  for (const day of days) {
+    const start = weekStart(Date.parse(`${day.key}T00:00:00Z`));
+    const week = weeks[weeks.length - 1];
+    if (week && start === monday) {
+      week.to = day.key;
+      week.value += day.value;
+      week.rows += day.rows;
+    } else {
+      monday = start;
+      weeks.push({ ...day, to: day.key });
+    }
+  }
+  return weeks;
+}
 
 function emptyMerged(key: string): Merged {
   return { key, rows: 0, sum: 0, weighted: 0, weight: 0, parts: null, value: 0 };

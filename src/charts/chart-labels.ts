@@ -18,6 +18,9 @@ export interface ChartLabels {
   no: string;
   /** Header of the first column of the data table of a per-day chart. */
   day: string;
+  /** The same when the chart is drawn per week, and the note saying so. */
+  week: string;
+  weekly: string;
   total: string;
   /** Row of the data table with the figure over every charted row, for mean charts. */
   overall: string;
@@ -53,6 +56,8 @@ export const CHART_LABELS: { en: ChartLabels; es: ChartLabels } = {
     yes: 'Yes',
     no: 'No',
     day: 'Day',
+    week: 'Week',
+    weekly: 'One bar per week (Monday to Sunday): the days span more than a quarter.',
     total: 'Total',
     overall: 'All rows',
     share: 'Share',
@@ -77,6 +82,8 @@ export const CHART_LABELS: { en: ChartLabels; es: ChartLabels } = {
     yes: 'Sí',
     no: 'No',
     day: 'Día',
+    week: 'Semana',
+    weekly: 'Una barra por semana (de lunes a domingo): los días abarcan más de un trimestre.',
     total: 'Total',
     overall: 'Todas las filas',
     share: 'Porcentaje',

@@ -36,9 +36,9 @@ export interface ReportChartsProps {
   /**
    * Drill-down: a bar (or its data-table button) was chosen. `value` is the plain-text form the
    * column filters use ('' = empty, 'yes'/'no'); for per-day charts it is the day 'YYYY-MM-DD'
-   * of the date column `key`.
+   * of the date column `key`, and `to` the last day when the bar is a week.
    */
-  onFilter: (key: string, value: string) => void;
+  onFilter: (key: string, value: string, to?: string) => void;
   /** Fixed chart width in px (tests); omitted → each chart fills its card (recharts `responsive`). */
   width?: number;
 }
@@ -104,7 +104,7 @@ interface ChartCardProps {
   columns: readonly ColumnDef[];
   rows: readonly ReportRow[];
   order: ArrayLike<number>;
-  onFilter: (key: string, value: string) => void;
+  onFilter: (key: string, value: string, to?: string) => void;
   width?: number;
   language: Language;
   locale: string;
@@ -155,6 +155,14 @@ function ChartCard({
   const formats = valueFormats(data.valueType, locale);
   const drillKey = drillColumn(spec);
   const perDay = spec.kind === 'per-day';
+  const weekly = data.unit === 'week';
+  const weekEnds = new Map(data.bars.map((bar) => [bar.key, bar.to]));
+  const dayLabel = (key: string): string => {
+    const to = weekEnds.get(key);
+    return weekly && to
+      ? `${formatDay(key, locale)} – ${formatDay(to, locale)}`
+      : formatLongDay(key, locale);
+  };
   const byType: ColumnType = (drillKey && column(drillKey)?.type) || 'text';
   const splitType: ColumnType = (spec.kind === 'stacked' && column(spec.split)?.type) || 'text';
 
@@ -162,7 +170,7 @@ function ChartCard({
     if (bar.other) return text.other;
     if (spec.kind === 'columns')
       return spec.groups.find((group) => group.key === bar.key)?.label[language] ?? bar.label;
-    if (perDay) return formatLongDay(bar.key, locale);
+    if (perDay) return dayLabel(bar.key);
     return valueName(spec, byType, bar.key, language, text);
   };
   const seriesNames = data.series.map((item, i) => {
@@ -217,7 +225,12 @@ function ChartCard({
     ...(ticks ? { ticks, domain: [0, ticks[ticks.length - 1]!] } : {}),
   };
 
-  const select = drillKey === undefined ? undefined : (key: string) => onFilter(drillKey, key);
+  const select =
+    drillKey === undefined
+      ? undefined
+      : weekly
+        ? (key: string) => onFilter(drillKey, key, weekEnds.get(key))
+        : (key: string) => onFilter(drillKey, key);
   const onBarClick = (item: { payload?: unknown }) => {
     const datum = item.payload as Datum | undefined;
     if (datum?.drillable && select) select(datum.key);
@@ -242,6 +255,7 @@ function ChartCard({
           }),
     );
   }
+  if (weekly) notes.push(text.weekly);
   if (data.otherValues > 0)
     notes.push(fillLabel(text.folded, { other: text.other, n: count.format(data.otherValues) }));
   if (otherOffChart)
@@ -289,9 +303,7 @@ function ChartCard({
             )}
             <Tooltip
               formatter={(value) => formats.value(Number(value))}
-              labelFormatter={(label) =>
-                perDay ? formatLongDay(String(label), locale) : String(label)
-              }
+              labelFormatter={(label) => (perDay ? dayLabel(String(label)) : String(label))}
             />
             {series.map((item) => (
               <Bar
@@ -321,7 +333,13 @@ function ChartCard({
               }))}
             series={multi ? seriesNames : []}
             categoryHeader={
-              perDay ? text.day : drillKey ? (column(drillKey)?.header ?? drillKey) : ''
+              perDay
+                ? weekly
+                  ? text.week
+                  : text.day
+                : drillKey
+                  ? (column(drillKey)?.header ?? drillKey)
+                  : ''
             }
             valueHeader={valueHeader}
             total={data.total}

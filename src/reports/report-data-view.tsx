@@ -77,10 +77,10 @@ export function ReportDataView({
     [],
   );
   const filterFromChart = useCallback(
-    (key: string, value: string) => {
+    (key: string, value: string, to = value) => {
       const column = data.columns.find((c) => c.key === key);
-      // A day of a date column narrows the loaded range; any other value filters its column.
-      if (column?.type === 'datetime' || column?.type === 'date') showPeriod(value, value);
+      // A day (or week) of a date column narrows the loaded range; any other value filters.
+      if (column?.type === 'datetime' || column?.type === 'date') showPeriod(value, to);
       else filterTo(key, [value]);
     },
     [data.columns, filterTo, showPeriod],

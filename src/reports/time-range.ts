@@ -27,6 +27,12 @@ export function parseIsoDate(text: string): number | undefined {
   return ms;
 }
 
+/** Midnight of the Monday starting the week of a wall-clock instant (weeks run Monday–Sunday). */
+export function weekStart(ms: number): number {
+  const midnight = Math.floor(ms / DAY) * DAY;
+  return midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * DAY;
+}
+
 export function toIsoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }

@@ -286,6 +286,34 @@ describe('per-day', () => {
   });
 });
 
+describe('per-day beyond a quarter', () => {
+  const count: ChartSpec = { id: 'd', title, kind: 'per-day', by: 'when' };
+
+  it('draws weeks, Monday to Sunday, clipped to the charted days, with the same total', () => {
+    // 1969-12-25 (a Thursday) … 1970-04-03 (a Friday): 100 days, two rows a day.
+    const rows: ReportRow[] = Array.from({ length: 200 }, (_, i) => ({
+      when: at('1969-12-25T12:00:00') + Math.floor(i / 2) * 86_400_000,
+    }));
+    const data = aggregateChart(count, columns, rows, all(rows));
+    expect(data.unit).toBe('week');
+    expect(data.total).toBe(200);
+    expect(data.bars[0]).toMatchObject({ key: '1969-12-25', to: '1969-12-28', value: 8, rows: 8 });
+    expect(data.bars[1]).toMatchObject({ key: '1969-12-29', to: '1970-01-04', value: 14 });
+    expect(data.bars.at(-1)).toMatchObject({ key: '1970-03-30', to: '1970-04-03', value: 10 });
+    // Thu–Sun, 13 full weeks, Mon–Fri.
+    expect(data.bars).toHaveLength(15);
+  });
+
+  it('keeps one bar per day up to 92 days', () => {
+    const rows: ReportRow[] = Array.from({ length: 92 }, (_, i) => ({
+      when: at('2026-01-01T08:00:00') + i * 86_400_000,
+    }));
+    const data = aggregateChart(count, columns, rows, all(rows));
+    expect(data).toMatchObject({ unit: 'day', total: 92 });
+    expect(data.bars).toHaveLength(92);
+  });
+});
+
 describe('stacked', () => {
   const rows: ReportRow[] = [
     { channel: 'web', bot: true },

@@ -132,6 +132,28 @@ describe('ReportCharts', () => {
     expect(onFilter).toHaveBeenLastCalledWith('agent_name', '');
   });
 
+  it('draws a long range per week and drills into the whole week', async () => {
+    // 2026-01-01 (a Thursday) … 2026-04-10 (a Friday): 100 days.
+    const long = Array.from({ length: 100 }, (_, i) =>
+      chat('web', 'Ana', null, new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString().slice(0, 19)),
+    );
+    const { onFilter } = await renderCharts(chats, long);
+    const perDay = chart('Chats closed per day');
+    expect(
+      within(perDay).getByText(
+        'One bar per week (Monday to Sunday): the days span more than a quarter.',
+      ),
+    ).toBeTruthy();
+    expect(bars(perDay)).toHaveLength(15);
+    expect(within(perDay).getByRole('columnheader', { name: 'Week' })).toBeTruthy();
+    const buttons = within(perDay).getAllByRole('button', { name: /^Filter the table by / });
+    expect(buttons[0]?.textContent).toBe('Jan 1 – Jan 4');
+    fireEvent.click(bars(perDay)[1]!);
+    expect(onFilter).toHaveBeenLastCalledWith('date_close', '2026-01-05', '2026-01-11');
+    await userEvent.setup().click(buttons.at(-1)!);
+    expect(onFilter).toHaveBeenLastCalledWith('date_close', '2026-04-06', '2026-04-10');
+  });
+
   it('follows the filtered view it is given', async () => {
     await renderCharts(chats, chatRows, { order: [2, 4] });
     const byChannel = chart('Chats by channel');
