@@ -416,15 +416,7 @@ function unitPrice(
   };
 }
 
-interface CountryAcc {
-  key: string;
-  market?: string;
-  rows: number;
-  templates: number;
-  noRateRows: number;
-  viaRegion?: string;
-  money: Money;
-}
+type CountryAcc = Omit<CountryCost, 'cost'> & { money: Money };
 
 function report(
   facts: BillingFacts,
