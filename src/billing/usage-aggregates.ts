@@ -93,7 +93,6 @@ export function aggregateUsage(
   }
 
   const all = emptyCounts();
-  let undatedRows = 0;
   let unreadableSessionRows = 0;
   const days = new Map<number, DayUsage>();
   facts.days.forEach((midnight, d) => {
@@ -114,8 +113,8 @@ export function aggregateUsage(
       readable,
     });
   });
-  for (const entry of days.values()) undatedRows += entry.total;
-  undatedRows = all.total - undatedRows;
+  let datedRows = 0;
+  for (const entry of days.values()) datedRows += entry.total;
 
   const countries = new Map<number, UsageCounts & { values: Set<string> }>();
   facts.destinies.forEach(({ raw, country }, d) => {
@@ -149,7 +148,7 @@ export function aggregateUsage(
   return {
     ...all,
     byDay: fillDays(days, options.maxFillDays ?? 400),
-    undatedRows,
+    undatedRows: all.total - datedRows,
     byConnector: byConnector.sort(byTotal),
     byCountry: byCountry.sort(byTotal),
     unreadableSessionRows,
