@@ -52,3 +52,26 @@ it('draws report 10 charts, drills into a connector, and exports the per-connect
   expect(filter).toContain(rows[0]![0]);
   expect(Number(rows[0]![header!.indexOf('ESTIMATED_COST_EXPECTED_USD')])).toBeGreaterThan(0);
 });
+
+it('draws a long range per week and narrows the report to the clicked week', async () => {
+  // 2026-06-01 (a Monday) … 2026-09-30: 122 days, 18 weeks.
+  await page.goto(
+    `${inject('baseUrl')}/reports/interactions-and-chats/10?from=2026-06-01&to=2026-09-30&mockRowsPerDay=200`,
+  );
+  const usage = page.getByRole('figure', {
+    name: 'Template vs non-template interactions per week',
+  });
+  await usage.locator('.recharts-bar-rectangle').first().waitFor();
+  expect(await usage.getByText('Click a bar to show that week’s rows.').count()).toBe(1);
+  // The third week: Monday 15 June to Sunday 21 June.
+  await usage.getByText('Data table').click();
+  await usage.getByRole('button', { name: 'Show the rows of Jun 15 – Jun 21' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2026-06-15');
+  expect(new URL(page.url()).searchParams.get('to')).toBe('2026-06-21');
+  // Seven days now: one bar per day again.
+  await page
+    .getByRole('figure', { name: 'Template vs non-template interactions per day' })
+    .locator('.recharts-bar-rectangle')
+    .first()
+    .waitFor();
+});
