@@ -65,6 +65,8 @@ export interface PerDaySpec extends SpecBase {
   by: string;
   /** Summed per day; absent → rows counted. */
   value?: string;
+  /** The title when more than a quarter of days is drawn one bar per week. */
+  weekTitle: LocalizedText;
 }
 
 export interface StackedSpec extends CategorySpec {
@@ -125,6 +127,7 @@ function transferCharts(): ChartSpec[] {
       id: 'per-day',
       kind: 'per-day',
       title: text('Transfers per day', 'Transferencias por día'),
+      weekTitle: text('Transfers per week', 'Transferencias por semana'),
       valueLabel: TRANSFERS,
       by: 'date',
     },
@@ -158,6 +161,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       id: 'per-day',
       kind: 'per-day',
       title: text('Chats closed per day', 'Chats cerrados por día'),
+      weekTitle: text('Chats closed per week', 'Chats cerrados por semana'),
       valueLabel: CHATS,
       by: 'date_close',
     },
@@ -214,6 +218,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       id: 'per-day',
       kind: 'per-day',
       title: text('Interactions created per day', 'Interacciones creadas por día'),
+      weekTitle: text('Interactions created per week', 'Interacciones creadas por semana'),
       valueLabel: INTERACTIONS,
       by: 'date_creation',
     },
@@ -244,6 +249,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       id: 'per-day',
       kind: 'per-day',
       title: text('Interactions closed per day', 'Interacciones cerradas por día'),
+      weekTitle: text('Interactions closed per week', 'Interacciones cerradas por semana'),
       valueLabel: INTERACTIONS,
       by: 'date',
       value: 'interactions',
@@ -296,6 +302,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       id: 'per-day',
       kind: 'per-day',
       title: text('Chats started per day', 'Chats iniciados por día'),
+      weekTitle: text('Chats started per week', 'Chats iniciados por semana'),
       valueLabel: CHATS,
       by: 'start_date',
     },
@@ -317,6 +324,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       id: 'per-day',
       kind: 'per-day',
       title: text('Interactions sent per day', 'Interacciones enviadas por día'),
+      weekTitle: text('Interactions sent per week', 'Interacciones enviadas por semana'),
       valueLabel: INTERACTIONS,
       by: 'date',
     },
@@ -353,6 +361,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       id: 'per-day',
       kind: 'per-day',
       title: text('Clicks per day', 'Clics por día'),
+      weekTitle: text('Clicks per week', 'Clics por semana'),
       valueLabel: CLICKS,
       by: 'date',
     },

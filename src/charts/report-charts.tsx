@@ -151,11 +151,11 @@ function ChartCard({
     [spec, columns, rows, order, text],
   );
   const column = (key: string) => columns.find((item) => item.key === key);
-  const title = spec.title[language];
+  const weekly = data.unit === 'week';
+  const title = (weekly && spec.kind === 'per-day' ? spec.weekTitle : spec.title)[language];
   const formats = valueFormats(data.valueType, locale);
   const drillKey = drillColumn(spec);
   const perDay = spec.kind === 'per-day';
-  const weekly = data.unit === 'week';
   const weekEnds = new Map(data.bars.map((bar) => [bar.key, bar.to]));
   const dayLabel = (key: string): string => {
     const to = weekEnds.get(key);

@@ -234,7 +234,7 @@ describe('per-day', () => {
     { when: at('2026-08-04T00:00:01'), n: 32 },
     { when: at('2026-07-31T10:00:00'), n: 64 },
   ];
-  const count: ChartSpec = { id: 'd', title, kind: 'per-day', by: 'when' };
+  const count: ChartSpec = { id: 'd', title, weekTitle: title, kind: 'per-day', by: 'when' };
 
   it('buckets by wall-clock day (split at midnight), fills gaps, skips rows without a date', () => {
     const data = aggregateChart(count, columns, rows, all(rows));
@@ -265,7 +265,7 @@ describe('per-day', () => {
       { day: at('1970-01-01T00:00:00') },
     ];
     const data = aggregateChart(
-      { id: 'd', title, kind: 'per-day', by: 'day' },
+      { id: 'd', title, weekTitle: title, kind: 'per-day', by: 'day' },
       columns,
       days,
       [0, 1],
@@ -287,7 +287,7 @@ describe('per-day', () => {
 });
 
 describe('per-day beyond a quarter', () => {
-  const count: ChartSpec = { id: 'd', title, kind: 'per-day', by: 'when' };
+  const count: ChartSpec = { id: 'd', title, weekTitle: title, kind: 'per-day', by: 'when' };
 
   it('draws weeks, Monday to Sunday, clipped to the charted days, with the same total', () => {
     // 1969-12-25 (a Thursday) … 1970-04-03 (a Friday): 100 days, two rows a day.

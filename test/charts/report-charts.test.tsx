@@ -138,7 +138,7 @@ describe('ReportCharts', () => {
       chat('web', 'Ana', null, new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString().slice(0, 19)),
     );
     const { onFilter } = await renderCharts(chats, long);
-    const perDay = chart('Chats closed per day');
+    const perDay = chart('Chats closed per week');
     expect(
       within(perDay).getByText(
         'One bar per week (Monday to Sunday): the days span more than a quarter.',
