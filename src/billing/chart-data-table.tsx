@@ -1,3 +1,4 @@
+import { DrillRowHeader } from '../charts/drill-row-header';
 import { LazyDetails } from '../charts/lazy-details';
 import { formatShare } from '../charts/chart-format';
 import { fill, type SeriesLabels } from './labels';
@@ -42,19 +43,11 @@ export function ChartDataTable({ rows, showUnknown, onSelect, locale, text }: Ch
               const known = row.templates + row.nonTemplates;
               return (
                 <tr key={row.key}>
-                  <th scope="row">
-                    {onSelect ? (
-                      <button
-                        type="button"
-                        aria-label={fill(text.select, { name: row.label })}
-                        onClick={() => onSelect(row.key)}
-                      >
-                        {row.label}
-                      </button>
-                    ) : (
-                      row.label
-                    )}
-                  </th>
+                  <DrillRowHeader
+                    label={row.label}
+                    action={fill(text.select, { name: row.label })}
+                    onSelect={onSelect && (() => onSelect(row.key))}
+                  />
                   <td>{count.format(row.templates)}</td>
                   <td>{count.format(row.nonTemplates)}</td>
                   {showUnknown && <td>{count.format(row.unknown)}</td>}

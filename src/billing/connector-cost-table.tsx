@@ -1,3 +1,4 @@
+import { DrillRowHeader } from '../charts/drill-row-header';
 import { formatShare } from '../charts/chart-format';
 import { UNKNOWN_CONNECTOR } from './connector';
 import { countryDisplayName } from './country';
@@ -105,19 +106,11 @@ export function ConnectorCostTable({
             const more = connector.byCountry.length - countries.length;
             return (
               <tr key={connector.connectorId}>
-                <th scope="row">
-                  {onSelectConnector ? (
-                    <button
-                      type="button"
-                      aria-label={fill(text.selectConnector, { name })}
-                      onClick={() => onSelectConnector(connector.connectorId)}
-                    >
-                      {name}
-                    </button>
-                  ) : (
-                    name
-                  )}
-                </th>
+                <DrillRowHeader
+                  label={name}
+                  action={fill(text.selectConnector, { name })}
+                  onSelect={onSelectConnector && (() => onSelectConnector(connector.connectorId))}
+                />
                 <td>{count.format(connector.interactions)}</td>
                 <td>{count.format(connector.templates)}</td>
                 <td>

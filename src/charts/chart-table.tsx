@@ -1,3 +1,4 @@
+import { DrillRowHeader } from './drill-row-header';
 import { LazyDetails } from './lazy-details';
 import type { ValueFormats } from './chart-format';
 import { fillLabel, type ChartLabels } from './chart-labels';
@@ -64,19 +65,11 @@ export function ChartTable({
           <tbody>
             {rows.map((row) => (
               <tr key={row.key}>
-                <th scope="row">
-                  {onSelect && row.drillable ? (
-                    <button
-                      type="button"
-                      aria-label={fillLabel(text.select, { name: row.label })}
-                      onClick={() => onSelect(row.key)}
-                    >
-                      {row.label}
-                    </button>
-                  ) : (
-                    row.label
-                  )}
-                </th>
+                <DrillRowHeader
+                  label={row.label}
+                  action={fillLabel(text.select, { name: row.label })}
+                  onSelect={onSelect && row.drillable ? () => onSelect(row.key) : undefined}
+                />
                 {series.map((_, i) => (
                   <td key={i}>{formats.value(row.parts?.[i] ?? 0)}</td>
                 ))}
