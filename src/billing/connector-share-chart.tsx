@@ -5,20 +5,14 @@ import {
   pickLabels,
   type ConnectorShareChartLabels,
 } from './labels';
-import { ShareBarChart } from './share-bar-chart';
+import { ShareBarChart, type ShareChartLayout } from './share-bar-chart';
 import type { ConnectorShare } from './usage-aggregates';
 
-export interface ConnectorShareChartProps {
+export interface ConnectorShareChartProps extends ShareChartLayout {
   /** `aggregateUsage(...).byConnector`. */
   data: readonly ConnectorShare[];
   /** Drill-down: the connector id of the clicked bar (UNKNOWN_CONNECTOR for unreadable ids). */
   onSelectConnector?: (connectorId: string) => void;
-  /** 100 % stacked bars (default) or counts. */
-  normalized?: boolean;
-  maxItems?: number;
-  width?: number;
-  height?: number;
-  locale?: string;
   labels?: Partial<ConnectorShareChartLabels>;
 }
 
@@ -26,13 +20,10 @@ export interface ConnectorShareChartProps {
 export function ConnectorShareChart({
   data,
   onSelectConnector,
-  normalized = true,
-  maxItems = 20,
-  width,
-  height,
-  locale = 'en',
   labels,
+  ...layout
 }: ConnectorShareChartProps) {
+  const locale = layout.locale ?? 'en';
   const text = pickLabels(CONNECTOR_SHARE_CHART_LABELS, locale, labels);
   const unreadable = data.find((entry) => entry.key === UNKNOWN_CONNECTOR)?.total ?? 0;
   return (
@@ -40,11 +31,7 @@ export function ConnectorShareChart({
       entries={data}
       labelOf={(entry) => (entry.key === UNKNOWN_CONNECTOR ? text.unreadableSession : entry.label)}
       onSelect={onSelectConnector && ((entry) => onSelectConnector(entry.key))}
-      normalized={normalized}
-      maxItems={maxItems}
-      width={width}
-      height={height}
-      locale={locale}
+      {...layout}
       text={text}
       notes={
         unreadable > 0 && (

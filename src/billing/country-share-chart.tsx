@@ -5,10 +5,10 @@ import {
   pickLabels,
   type CountryShareChartLabels,
 } from './labels';
-import { ShareBarChart } from './share-bar-chart';
+import { ShareBarChart, type ShareChartLayout } from './share-bar-chart';
 import type { CountryShare } from './usage-aggregates';
 
-export interface CountryShareChartProps {
+export interface CountryShareChartProps extends ShareChartLayout {
   /** `aggregateUsage(...).byCountry`. */
   data: readonly CountryShare[];
   /**
@@ -16,11 +16,6 @@ export interface CountryShareChartProps {
    * when unresolved) and the raw DESTINY values grouped under it.
    */
   onSelectCountry?: (value: string, rawValues: readonly string[]) => void;
-  normalized?: boolean;
-  maxItems?: number;
-  width?: number;
-  height?: number;
-  locale?: string;
   labels?: Partial<CountryShareChartLabels>;
 }
 
@@ -28,13 +23,10 @@ export interface CountryShareChartProps {
 export function CountryShareChart({
   data,
   onSelectCountry,
-  normalized = true,
-  maxItems = 20,
-  width,
-  height,
-  locale = 'en',
   labels,
+  ...layout
 }: CountryShareChartProps) {
+  const locale = layout.locale ?? 'en';
   const text = pickLabels(COUNTRY_SHARE_CHART_LABELS, locale, labels);
   const unresolved = data
     .filter((entry) => entry.market === undefined)
@@ -47,11 +39,7 @@ export function CountryShareChart({
         return entry.key === '' ? text.emptyCountry : entry.key;
       }}
       onSelect={onSelectCountry && ((entry) => onSelectCountry(entry.key, entry.values))}
-      normalized={normalized}
-      maxItems={maxItems}
-      width={width}
-      height={height}
-      locale={locale}
+      {...layout}
       text={text}
       notes={
         unresolved.length > 0 && (

@@ -1,24 +1,29 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table';
-import { formatShare } from '../charts/chart-format';
+import { chartSize, formatShare } from '../charts/chart-format';
 import { SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
 import { fill, type ShareChartLabels } from './labels';
 import { SeriesLegend } from './series-legend';
 import type { ShareEntry } from './usage-aggregates';
 
-export interface ShareBarChartProps<T extends ShareEntry> {
+/** How a share chart is laid out: the props the connector and country charts pass through. */
+export interface ShareChartLayout {
+  /** 100 % stacked bars (template share, the default) instead of counts. */
+  normalized?: boolean;
+  /** Largest entries shown (default 20); the rest are summarised in a note. */
+  maxItems?: number;
+  /** Fixed width in px; omitted → the chart fills its card. */
+  width?: number;
+  height?: number;
+  locale?: string;
+}
+
+export interface ShareBarChartProps<T extends ShareEntry> extends ShareChartLayout {
   entries: readonly T[];
   /** Display text per entry key (defaults to the entry's label). */
   labelOf?: (entry: T) => string;
   onSelect?: (entry: T) => void;
-  /** 100 % stacked bars (template share) instead of counts. */
-  normalized?: boolean;
-  /** Largest entries shown; the rest are summarised in a note. */
-  maxItems: number;
-  width?: number;
-  height?: number;
-  locale: string;
   text: ShareChartLabels;
   notes?: ReactNode;
 }
@@ -30,11 +35,11 @@ export function ShareBarChart<T extends ShareEntry>({
   entries,
   labelOf = (entry: T) => entry.label,
   onSelect,
-  normalized = false,
-  maxItems,
+  normalized = true,
+  maxItems = 20,
   width,
   height,
-  locale,
+  locale = 'en',
   text,
   notes,
 }: ShareBarChartProps<T>) {
@@ -49,11 +54,7 @@ export function ShareBarChart<T extends ShareEntry>({
   }));
   const byKey = useMemo(() => new Map(shown.map((entry) => [entry.key, entry])), [shown]);
   const chartData = useMemo(() => shown.map((entry) => ({ ...entry })), [shown]);
-  const chartHeight = height ?? 48 + shown.length * 32;
-  const size =
-    width === undefined
-      ? { responsive: true, style: { width: '100%', height: chartHeight } }
-      : { width, height: chartHeight };
+  const size = chartSize(width, height ?? 48 + shown.length * 32);
   const nameOf = (key: unknown): string => {
     const entry = byKey.get(String(key));
     return entry ? labelOf(entry) : String(key);

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table';
-import { formatDay } from '../charts/chart-format';
+import { chartSize, formatDay } from '../charts/chart-format';
 import { SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
 import {
   fill,
@@ -55,10 +55,7 @@ export function TemplateUsageChart({
       ? `${formatDay(period.from, locale)} – ${formatDay(period.to, locale)}`
       : formatDay(period.from, locale);
   const byStart = useMemo(() => new Map(periods.map((p) => [p.from, p])), [periods]);
-  const size =
-    width === undefined
-      ? { responsive: true, style: { width: '100%', height } }
-      : { width, height };
+  const size = chartSize(width, height);
 
   return (
     <figure className="billing-chart" aria-labelledby={captionId}>

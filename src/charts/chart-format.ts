@@ -81,6 +81,21 @@ export function formatLongDay(isoDate: string, locale: string): string {
   return formatIsoDay(isoDate, locale, 'long');
 }
 
+/**
+ * recharts size props: a fixed width (tests, print) or the card's full width at `height`
+ * (recharts 3 `responsive`).
+ */
+export function chartSize(
+  width: number | undefined,
+  height: number,
+):
+  | { width: number; height: number }
+  | { responsive: true; style: { width: string; height: number } } {
+  return width === undefined
+    ? { responsive: true, style: { width: '100%', height } }
+    : { width, height };
+}
+
 /** Long category names cut for an axis tick (the tooltip and the table show them whole). */
 export function truncateTick(text: string, max = 22): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -16,6 +16,7 @@ import type { ColumnDef, ReportDef } from '../reports/catalog';
 import type { ColumnType, ReportRow } from '../reports/column-types';
 import { aggregateChart, type ChartBar, type ChartData } from './aggregate-chart';
 import {
+  chartSize,
   durationTicks,
   formatDay,
   formatLongDay,
@@ -239,10 +240,7 @@ function ChartCard({
   // recharts' layout="vertical": horizontal bars, categories down the side.
   const sideways = !perDay;
   const height = perDay ? 260 : Math.max(120, 48 + chartData.length * 30);
-  const size =
-    width === undefined
-      ? { responsive: true, style: { width: '100%', height } }
-      : { width, height };
+  const size = chartSize(width, height);
   const count = new Intl.NumberFormat(locale);
   const notes: string[] = [];
   if (data.skipped > 0 && spec.kind !== 'columns') {

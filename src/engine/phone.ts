@@ -1,5 +1,6 @@
 import type { CellValue } from '../reports/column-types';
 import { digitsOf } from './cell-text';
+import { markRowsContaining } from './row-text';
 
 /**
  * What a phone search looks for, after reading the user's input as digits only.
@@ -87,26 +88,6 @@ export class PhoneIndex {
   }
 
   private scan(pattern: string, mask: Uint8Array): number {
-    const { text, rowStart } = this;
-    const rows = rowStart.length - 1;
-    let count = 0;
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(pattern, from);
-      if (at < 0) return count;
-      // Last row whose start is <= at.
-      let low = 0;
-      let high = rows - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >>> 1;
-        if (rowStart[mid]! <= at) low = mid;
-        else high = mid - 1;
-      }
-      if (!mask[low]) {
-        mask[low] = 1;
-        count++;
-      }
-      from = rowStart[low + 1]!;
-    }
+    return markRowsContaining(this.text, this.rowStart, pattern, mask);
   }
 }

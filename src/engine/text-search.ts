@@ -1,6 +1,7 @@
 import type { CellValue, ColumnType } from '../reports/column-types';
 import { cellText, foldLongText, foldText } from './cell-text';
 import type { Dictionary } from './dictionary';
+import { markRowsContaining } from './row-text';
 
 /** Separator between rows in the folded text; a needle containing it takes the slow path. */
 const SEPARATOR = '\u0001';
@@ -55,24 +56,7 @@ export function buildRowTextSearch(type: ColumnType, values: readonly CellValue[
   return {
     match(needle, mask) {
       if (needle.includes(SEPARATOR)) return slowMatch(type, values, needle, mask);
-      let count = 0;
-      let from = 0;
-      for (;;) {
-        const at = text.indexOf(needle, from);
-        if (at < 0) return count;
-        let low = 0;
-        let high = n - 1;
-        while (low < high) {
-          const mid = (low + high + 1) >>> 1;
-          if (rowStart[mid]! <= at) low = mid;
-          else high = mid - 1;
-        }
-        if (!mask[low]) {
-          mask[low] = 1;
-          count++;
-        }
-        from = rowStart[low + 1]!;
-      }
+      return markRowsContaining(text, rowStart, needle, mask);
     },
   };
 }
