@@ -100,6 +100,18 @@ const text = (en: string, es: string): LocalizedText => ({ en, es });
 
 const CHATS = text('Chats', 'Chats');
 const INTERACTIONS = text('Interactions', 'Interacciones');
+
+/** Reports 5 and 7 both give closed interactions per agent. */
+const INTERACTIONS_CLOSED_BY_AGENT: ChartSpec = {
+  id: 'by-agent',
+  kind: 'sum-by',
+  title: text('Interactions closed by agent', 'Interacciones cerradas por agente'),
+  valueLabel: INTERACTIONS,
+  by: 'agent_name',
+  value: 'interactions',
+  sort: 'value',
+  max: AGENTS,
+};
 const TRANSFERS = text('Transfers', 'Transferencias');
 const CLICKS = text('Clicks', 'Clics');
 
@@ -224,16 +236,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
     },
   ],
   5: [
-    {
-      id: 'by-agent',
-      kind: 'sum-by',
-      title: text('Interactions closed by agent', 'Interacciones cerradas por agente'),
-      valueLabel: INTERACTIONS,
-      by: 'agent_name',
-      value: 'interactions',
-      sort: 'value',
-      max: AGENTS,
-    },
+    INTERACTIONS_CLOSED_BY_AGENT,
     {
       id: 'close-time',
       kind: 'sum-by',
@@ -266,16 +269,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       sort: 'value',
       max: CODES,
     },
-    {
-      id: 'by-agent',
-      kind: 'sum-by',
-      title: text('Interactions closed by agent', 'Interacciones cerradas por agente'),
-      valueLabel: INTERACTIONS,
-      by: 'agent_name',
-      value: 'interactions',
-      sort: 'value',
-      max: AGENTS,
-    },
+    INTERACTIONS_CLOSED_BY_AGENT,
   ],
   8: [
     {

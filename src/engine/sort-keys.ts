@@ -100,6 +100,19 @@ class KeyBuilder {
   get ranks(): number {
     return this.nextRank;
   }
+
+  /** Empty cells as the last class, every appended row a value (no unparsed text). */
+  finishWithEmpty(empty: readonly number[]): SortKey {
+    const valueRanks = this.nextRank;
+    this.appendClass(empty, empty.length);
+    return {
+      rank: this.rank,
+      ascending: this.ascending,
+      valueRanks,
+      unparsedRanks: 0,
+      nullRank: valueRanks,
+    };
+  }
 }
 
 function buildNumberKey(values: Cells): SortKey {
@@ -289,15 +302,7 @@ function buildStringKey(values: Cells, ranker: Ranker): SortKey {
   const builder = new KeyBuilder(n);
   const ranking = ranker(strings, present.subarray(0, count));
   builder.appendRanked(ranking.order, ranking.classStart);
-  const valueRanks = builder.ranks;
-  builder.appendClass(empty, empty.length);
-  return {
-    rank: builder.rank,
-    ascending: builder.ascending,
-    valueRanks,
-    unparsedRanks: 0,
-    nullRank: valueRanks,
-  };
+  return builder.finishWithEmpty(empty);
 }
 
 const MAX_EXACT_DIGITS = 15;
@@ -377,15 +382,7 @@ function buildIdKey(values: Cells): SortKey {
     const ranking = rankCodeUnits(strings, Uint32Array.from(others));
     builder.appendRanked(ranking.order, ranking.classStart);
   }
-  const valueRanks = builder.ranks;
-  builder.appendClass(empty, empty.length);
-  return {
-    rank: builder.rank,
-    ascending: builder.ascending,
-    valueRanks,
-    unparsedRanks: 0,
-    nullRank: valueRanks,
-  };
+  return builder.finishWithEmpty(empty);
 }
 
 /**

@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { bundleSizes } from './bundle.mjs';
 import { installProbe } from './probe.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 import { printResults, summarize } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,15 +27,8 @@ const PROFILE_OUT = join(ROOT, 'node_modules/.tmp/bench-dist-profile');
 const PAGE_ROOT = join(here, 'tanstack-page');
 const PAGE_OUT = join(ROOT, 'node_modules/.tmp/bench-tanstack');
 const RESULTS = join(ROOT, 'bench-results/bench.json');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // gc() in the comparison page (between TanStack runs) and exact performance.memory.
   '--js-flags=--expose-gc',
   '--enable-precise-memory-info',

@@ -3,18 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 
-/** Debian's Chromium, with the flags this machine needs (no network beyond localhost). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM } from '../chromium.mjs';
 
 /** A fresh profile each time: nothing remembered between tests (like a new browser). */
 export async function openBrowser(viewport = { width: 1366, height: 768 }): Promise<{
@@ -27,7 +18,7 @@ export async function openBrowser(viewport = { width: 1366, height: 768 }): Prom
     {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport,
       acceptDownloads: true,
       locale: 'en-US',

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { hms } from '../../src/mocks/fake-values';
 import { createRandom } from '../../src/mocks/random';
 import { parseWireDate } from '../../src/reports/wire/wire-date';
+import { idsInRange, lowerBound } from './row-times';
 
 /**
  * A fake wolkvox reports API over real HTTP (plain node:http), for end-to-end
@@ -296,17 +297,7 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     token,
     stats,
     totalRows: times.length,
-    idsIn: (range) => {
-      const ids: string[] = [];
-      for (
-        let i = lowerBound(times, range.start);
-        i < times.length && times[i]! <= range.end;
-        i++
-      ) {
-        ids.push(rowId(i));
-      }
-      return ids;
-    },
+    idsIn: (range) => idsInRange(times, range, rowId),
     setFaults: (next) => {
       rules = copyRules(next);
     },
@@ -416,17 +407,6 @@ function renderRows(times: Float64Array, from: number, to: number, stringCode: b
 /** "2026-08-12 10:31:05", as the API writes date-times. */
 function formatRowDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function hash(n: number): number {

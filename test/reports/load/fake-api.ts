@@ -4,6 +4,7 @@ import type { ReportRow } from '../../../src/reports/column-types';
 import type { FetchChunk } from '../../../src/reports/load/load-report';
 import type { TimeRange } from '../../../src/reports/time-range';
 import { SECOND } from '../../../src/reports/time-range';
+import { idsInRange, lowerBound } from '../../fake-wolkvox/row-times';
 
 /**
  * An in-memory stand-in for one API call, instrumented: it answers the rows whose
@@ -83,17 +84,7 @@ export function fakeApi({ times, cap = 60_000, delay, script }: FakeApiOptions) 
   };
 
   /** The ids a complete load of `range` must return, in order. */
-  const idsIn = (range: TimeRange) => {
-    const ids: string[] = [];
-    for (
-      let i = lowerBound(sorted, range.start);
-      i < sorted.length && sorted[i]! <= range.end;
-      i++
-    ) {
-      ids.push(rowId(i));
-    }
-    return ids;
-  };
+  const idsIn = (range: TimeRange) => idsInRange(sorted, range, rowId);
 
   return { fetchChunk, stats, idsIn, total: sorted.length };
 }
@@ -102,17 +93,6 @@ const rowId = (index: number) => `c${index}`;
 
 function makeRow(time: number, index: number): ReportRow {
   return { conn_id: rowId(index), date: time };
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
