@@ -1,7 +1,8 @@
 import type { CellValue, ReportRow } from '../reports/column-types';
 import { DAY } from '../reports/time-range';
 import { parseSessionId, UNKNOWN_CONNECTOR } from './connector';
-import { phoneDigits, readCountryKey, readTemplateFlag } from './row-fields';
+import { digitsOf } from '../engine/cell-text';
+import { readCountryKey, readTemplateFlag } from './row-fields';
 
 /**
  * What the cost estimate and the usage charts need of each report-10 row, read once per
@@ -187,7 +188,7 @@ function* buildFacts(rows: readonly ReportRow[]): Generator<void, BillingFacts> 
 }
 
 /**
- * A phone cell's digits (as phoneDigits reads them) as a number when that is exact and
+ * A phone cell's digits (as the engine's phone filter reads them, `digitsOf`) as a number when that is exact and
  * one-to-one: 1 to 15 digits, no leading zero. Otherwise the digit string ('' when none).
  */
 function phoneKey(value: CellValue | undefined): number | string {
@@ -198,12 +199,12 @@ function phoneKey(value: CellValue | undefined): number | string {
   for (let i = 0; i < text.length; i++) {
     const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) continue;
-    if (count === 0 && digit === 0) return phoneDigits(text);
+    if (count === 0 && digit === 0) return digitsOf(text);
     number = number * 10 + digit;
     count++;
   }
   if (count === 0) return '';
-  return count <= 15 ? number : phoneDigits(text);
+  return count <= 15 ? number : digitsOf(text);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo } from 'react';
 import { useAfterPaint } from './use-after-paint';
 import { useBillingFacts } from './use-billing-facts';
 import { navigate } from '../app/router';
@@ -13,12 +13,13 @@ import { ConnectorCostTable } from './connector-cost-table';
 import { CONNECTOR_CSV_COLUMNS, connectorCsvRows } from './connector-csv';
 import { ConnectorShareChart } from './connector-share-chart';
 import { CountryShareChart } from './country-share-chart';
-import { estimateCost, type CategoryMix, type CostEstimate } from './estimate-cost';
+import { billingTotals } from './billing-totals';
+import type { CategoryMix } from './estimate-cost';
 import { BILLING_PANEL_LABELS, fill, pickLabels } from './labels';
 import { formatUsdCents } from './money';
 import { useRateCard } from './rate-card-store';
 import { TemplateUsageChart } from './template-usage-chart';
-import { aggregateUsage, templateShare, type UsageAggregates } from './usage-aggregates';
+import { templateShare } from './usage-aggregates';
 
 export interface BillingPanelProps {
   rows: readonly ReportRow[];
@@ -32,11 +33,6 @@ export interface BillingPanelProps {
   onFilter: (key: string, values: string[]) => void;
   /** Drill-down to a day or a week (first and last ISO day). */
   onSelectPeriod: (from: string, to: string) => void;
-}
-
-interface Totals {
-  usage: UsageAggregates;
-  estimate: CostEstimate;
 }
 
 const MIXES: Record<'marketing' | 'utility' | 'authentication', CategoryMix> = {
@@ -67,32 +63,11 @@ function BillingPanel(props: BillingPanelProps) {
 
   // Priced after the table has painted: filtering a million rows shows the rows first.
   const factsReady = useBillingFacts(rows);
-  // The totals of every row, kept: clearing a filter shows them again without a pass.
-  const allRows = useRef<{ inputs: unknown[]; totals: Totals } | undefined>(undefined);
-  const computed = useAfterPaint(() => {
-    if (!factsReady) return undefined;
-    const everyRow = order.length === rows.length; // `order` never repeats a row
-    const inputs = [rows, card, assumptions, connectorNames];
-    const kept = allRows.current;
-    if (everyRow && kept && kept.inputs.every((input, i) => input === inputs[i]))
-      return kept.totals;
-    const started = performance.now();
-    const indices = everyRow ? undefined : order;
-    const totals: Totals = {
-      usage: aggregateUsage(rows, indices, { connectorNames }),
-      estimate: estimateCost(rows, {
-        card,
-        mix: assumptions.mix,
-        markupPercent: assumptions.markupPercent,
-        connectorNames,
-        indices,
-      }),
-    };
-    // Visible in the browser's performance panel, and read by `npm run bench`.
-    performance.measure('billing totals', { start: started });
-    if (everyRow) allRows.current = { inputs, totals };
-    return totals;
-  }, [factsReady, rows, order, card, assumptions, connectorNames]);
+  const computed = useAfterPaint(
+    () =>
+      factsReady ? billingTotals(rows, order, { card, assumptions, connectorNames }) : undefined,
+    [factsReady, rows, order, card, assumptions, connectorNames],
+  );
   const selectConnector = useCallback(
     (id: string) =>
       onFilter('connector', [id === UNKNOWN_CONNECTOR ? '' : connectorLabel(id, connectorNames)]),

@@ -28,9 +28,3 @@ export function readCountryKey(value: CellValue | undefined): {
   const market = resolveCountry(value);
   return market === undefined ? { key: raw, raw } : { key: market, market, raw };
 }
-
-/** Digits of a phone cell ('' when none). */
-export function phoneDigits(value: CellValue | undefined): string {
-  if (typeof value !== 'string' && typeof value !== 'number') return '';
-  return String(value).replace(/\D+/g, '');
-}

@@ -20,7 +20,12 @@ import {
   type RatePeriod,
   type TemplateCategory,
 } from '../../src/billing/rate-card';
-import { phoneDigits, readCountryKey, readTemplateFlag } from '../../src/billing/row-fields';
+import { digitsOf } from '../../src/engine/cell-text';
+import { readCountryKey, readTemplateFlag } from '../../src/billing/row-fields';
+import type { CellValue } from '../../src/reports/column-types';
+
+const phoneDigits = (value: CellValue | undefined): string =>
+  typeof value === 'string' || typeof value === 'number' ? digitsOf(String(value)) : '';
 
 /**
  * The straightforward estimate (the implementation before the typed-array one): items
