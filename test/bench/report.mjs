@@ -269,64 +269,24 @@ export function summarize(results) {
       runs.map((r) => r.heapAfterOps.usedMb),
       'MB',
     );
-    add(
-      'dom',
-      'DOM rows in tbody after load',
-      runs.map((r) => r.domRows),
-      'rows',
-    );
-    add(
-      'dom',
-      'scroll sweep top→bottom (scrollTop per frame)',
-      runs.map((r) => r.scroll.fps),
-      'fps',
-    );
-    add(
-      'dom',
-      '  longest frame during sweep',
-      runs.map((r) => r.scroll.maxFrameMs),
-      'ms',
-    );
-    add(
-      'dom',
-      '  frames > 25 ms during sweep',
-      runs.map((r) => r.scroll.slowFrames),
-      'frames',
-    );
-    add(
-      'dom',
-      '  max DOM rows during sweep',
-      runs.map((r) => r.scroll.maxRows),
-      'rows',
-    );
-    add(
-      'dom',
-      '  last row reachable (aria-rowindex at bottom)',
-      runs.map((r) => r.scroll.lastRowIndex),
-      'row',
-      undefined,
-      {
-        note: `of ${runs[0]?.scroll.rowCount?.toLocaleString('en-US')} (aria-rowcount); scrollHeight ${runs[0]?.scroll.scrollHeight?.toLocaleString('en-US')} px`,
-      },
-    );
-    add(
-      'dom',
-      'wheel scrolling (40 x 400 px)',
-      runs.map((r) => r.wheel.fps),
-      'fps',
-    );
-    add(
-      'dom',
-      '  longest frame while wheeling',
-      runs.map((r) => r.wheel.maxFrameMs),
-      'ms',
-    );
-    add(
-      'dom',
-      '  max DOM rows while wheeling',
-      runs.map((r) => r.wheel.maxRows),
-      'rows',
-    );
+    const scrollRows = [
+      ['DOM rows in tbody after load', (r) => r.domRows, 'rows'],
+      ['scroll sweep top→bottom (scrollTop per frame)', (r) => r.scroll.fps, 'fps'],
+      ['  longest frame during sweep', (r) => r.scroll.maxFrameMs, 'ms'],
+      ['  frames > 25 ms during sweep', (r) => r.scroll.slowFrames, 'frames'],
+      ['  max DOM rows during sweep', (r) => r.scroll.maxRows, 'rows'],
+      ['  last row reachable (aria-rowindex at bottom)', (r) => r.scroll.lastRowIndex, 'row'],
+      ['wheel scrolling (40 x 400 px)', (r) => r.wheel.fps, 'fps'],
+      ['  longest frame while wheeling', (r) => r.wheel.maxFrameMs, 'ms'],
+      ['  max DOM rows while wheeling', (r) => r.wheel.maxRows, 'rows'],
+    ];
+    const scroll = runs[0]?.scroll;
+    for (const [label, value, unit] of scrollRows) {
+      const note = label.includes('last row reachable')
+        ? `of ${scroll?.rowCount?.toLocaleString('en-US')} (aria-rowcount); scrollHeight ${scroll?.scrollHeight?.toLocaleString('en-US')} px`
+        : undefined;
+      add('dom', label, runs.map(value), unit, undefined, note ? { note } : undefined);
+    }
     out[sizeKey] = rows;
   }
   return out;
