@@ -1,8 +1,8 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table';
 import { chartSize, formatShare } from '../charts/chart-format';
-import { SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
+import { usageBars, usageSeries, useHiddenSeries } from './chart-state';
 import { fill, type ShareChartLabels } from './labels';
 import { SeriesLegend } from './series-legend';
 import type { ShareEntry } from './usage-aggregates';
@@ -28,8 +28,6 @@ export interface ShareBarChartProps<T extends ShareEntry> extends ShareChartLayo
   notes?: ReactNode;
 }
 
-const SERIES: readonly UsageSeries[] = ['templates', 'nonTemplates', 'unknown'];
-
 /** Horizontal stacked bars per entry (connector or country): templates vs non-templates. */
 export function ShareBarChart<T extends ShareEntry>({
   entries,
@@ -47,11 +45,7 @@ export function ShareBarChart<T extends ShareEntry>({
   const { hidden, toggle } = useHiddenSeries();
   const shown = useMemo(() => entries.slice(0, Math.max(1, maxItems)), [entries, maxItems]);
   const hasUnknown = shown.some((entry) => entry.unknown > 0);
-  const series = SERIES.filter((key) => key !== 'unknown' || hasUnknown).map((key) => ({
-    key,
-    label: text[key],
-    color: SERIES_COLORS[key],
-  }));
+  const series = usageSeries(hasUnknown, text);
   const byKey = useMemo(() => new Map(shown.map((entry) => [entry.key, entry])), [shown]);
   const chartData = useMemo(() => shown.map((entry) => ({ ...entry })), [shown]);
   const size = chartSize(width, height ?? 48 + shown.length * 32);
@@ -93,23 +87,16 @@ export function ShareBarChart<T extends ShareEntry>({
                 return `${nameOf(key)} — ${fill(text.share, { pct: share })}`;
               }}
             />
-            {series.map((item) => (
-              <Bar
-                key={item.key}
-                dataKey={item.key}
-                name={item.label}
-                stackId="share"
-                fill={item.color}
-                hide={hidden.has(item.key)}
-                isAnimationActive={false}
-                cursor={onSelect ? 'pointer' : undefined}
-                onClick={(bar) => {
-                  const key = (bar.payload as ShareEntry | undefined)?.key;
-                  const entry = key === undefined ? undefined : byKey.get(key);
-                  if (entry && onSelect) onSelect(entry);
-                }}
-              />
-            ))}
+            {usageBars<ShareEntry>(
+              series,
+              hidden,
+              'share',
+              onSelect &&
+                ((datum) => {
+                  const entry = byKey.get(datum.key);
+                  if (entry) onSelect(entry);
+                }),
+            )}
           </BarChart>
           {onSelect && <p className="billing-hint">{text.hint}</p>}
           <ChartDataTable

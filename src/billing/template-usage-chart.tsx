@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDataTable } from './chart-data-table';
 import { chartSize, formatDay } from '../charts/chart-format';
-import { SERIES_COLORS, useHiddenSeries, type UsageSeries } from './chart-state';
+import { usageBars, usageSeries, useHiddenSeries } from './chart-state';
 import {
   fill,
   pickLabels,
@@ -26,8 +26,6 @@ export interface TemplateUsageChartProps {
   labels?: Partial<TemplateUsageChartLabels>;
 }
 
-const SERIES: readonly UsageSeries[] = ['templates', 'nonTemplates', 'unknown'];
-
 /** Stacked bars per day (per week beyond a quarter): template vs non-template interactions. */
 export function TemplateUsageChart({
   data,
@@ -42,11 +40,7 @@ export function TemplateUsageChart({
   const captionId = useId();
   const { hidden, toggle } = useHiddenSeries();
   const hasUnknown = useMemo(() => data.some((day) => day.unknown > 0), [data]);
-  const series = SERIES.filter((key) => key !== 'unknown' || hasUnknown).map((key) => ({
-    key,
-    label: text[key],
-    color: SERIES_COLORS[key],
-  }));
+  const series = usageSeries(hasUnknown, text);
   const { unit, periods } = useMemo(() => usagePeriods(data), [data]);
   const weekly = unit === 'week';
   const title = weekly ? text.weekTitle : text.title;
@@ -75,22 +69,12 @@ export function TemplateUsageChart({
                 return period ? periodLabel(period) : String(from);
               }}
             />
-            {series.map((item) => (
-              <Bar
-                key={item.key}
-                dataKey={item.key}
-                name={item.label}
-                stackId="usage"
-                fill={item.color}
-                hide={hidden.has(item.key)}
-                isAnimationActive={false}
-                cursor={onSelectPeriod ? 'pointer' : undefined}
-                onClick={(bar) => {
-                  const period = bar.payload as PeriodUsage | undefined;
-                  if (period && onSelectPeriod) onSelectPeriod(period.from, period.to);
-                }}
-              />
-            ))}
+            {usageBars<PeriodUsage>(
+              series,
+              hidden,
+              'usage',
+              onSelectPeriod && ((period) => onSelectPeriod(period.from, period.to)),
+            )}
           </BarChart>
           {onSelectPeriod && <p className="billing-hint">{weekly ? text.weekHint : text.hint}</p>}
           <ChartDataTable
