@@ -16,9 +16,3 @@ export { releaseScratch } from './buffers';
 export { cellText, digitsOf, foldText } from './cell-text';
 export { compareText, TEXT_COLLATOR } from './collation';
 export { parsePhoneQuery, phoneCellMatches, type PhoneQuery } from './phone';
-export {
-  createEngineClient,
-  createEngineWorker,
-  type EngineClient,
-  type EnginePort,
-} from './engine-client';

@@ -23,7 +23,7 @@ import type {
 /**
  * The one place the table, the charts and the CSV export get their rows from. Everything is
  * built lazily on first use and cached (sort keys per column, the phone index, search text,
- * dictionaries); `warm` builds ahead of time, e.g. in a worker right after load.
+ * dictionaries); `warm` builds ahead of time.
  *
  * Returned index arrays are fresh copies the caller owns. Unknown column keys in a sort or
  * filter are ignored (a stale bookmark must not break the page).
@@ -64,7 +64,7 @@ export interface ReportIndex {
   /** Builds caches ahead of use. Default: every sort key and the phone index. */
   warm(what?: WarmOptions): void;
   /**
-   * The same work as warm, one task per cache, so a worker can run them one at a time and
+   * The same work as warm, one task per cache, so the page can run them one per idle moment and
    * answer queries in between. Tasks whose cache is already built cost nothing.
    */
   warmTasks(what?: WarmOptions): (() => void)[];
