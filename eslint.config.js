@@ -1,11 +1,69 @@
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/, bottom to top (README, "Architecture"). A folder may import its own
+ * layer's files and any layer below it, never one above; features sit side by side and do
+ * not import each other, except where `FEATURE_USES` says so.
+ */
+const LAYERS = [
+  ['shared'],
+  ['report-model'],
+  ['engine'],
+  ['table', 'filters', 'charts', 'export', 'conversation', 'billing'],
+  ['report-page'],
+  ['app'],
+];
+/** Feature → the features it builds on (billing's charts reuse the chart parts and the CSV writer). */
+const FEATURE_USES = { billing: ['charts', 'export'] };
+/** MSW mocks sit beside the app: they read the catalog and the wire format, and only main.tsx loads them. */
+const MOCKS_USE = ['shared', 'report-model'];
+
+function layerZones() {
+  const zones = [];
+  const all = LAYERS.flat();
+  LAYERS.forEach((layer, level) => {
+    const above = LAYERS.slice(level + 1).flat();
+    for (const folder of layer) {
+      const siblings = layer.filter(
+        (f) => f !== folder && !(FEATURE_USES[folder] ?? []).includes(f),
+      );
+      const from = [...above, ...siblings, 'mocks'];
+      zones.push({
+        target: `./src/${folder}`,
+        from: from.map((f) => `./src/${f}`).concat('./src/main.tsx'),
+        message: `src/${folder} is below these in the layers (see README, "Architecture"): move the shared part down instead.`,
+      });
+    }
+  });
+  zones.push({
+    target: './src/mocks',
+    from: all.filter((f) => !MOCKS_USE.includes(f)).map((f) => `./src/${f}`),
+    message:
+      'The mocks copy the real API: they may read the catalog and the wire format, nothing of the UI.',
+  });
+  zones.push({
+    target: './src/billing/model',
+    from: './src/billing/ui',
+    message: 'The pricing model does not know its UI.',
+  });
+  return zones;
+}
+
 export default tseslint.config(
-  { ignores: ['dist', 'public/mockServiceWorker.js', 'bench-results', 'test-results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'public/mockServiceWorker.js',
+      'bench-results',
+      'test-results',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -18,6 +76,21 @@ export default tseslint.config(
       // We do not run the React Compiler; TanStack Virtual is used as documented.
       'react-hooks/incompatible-library': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The architecture, kept: no import runs up a layer, and no import cycle.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      // no-cycle follows imports into other files: it must parse them as TypeScript.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

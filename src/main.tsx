@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { env } from './config/env';
+import { env } from './shared/env';
 import './styles.css';
 
 /** In mock mode the worker must be up before the first request, so start it before rendering. */

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../src/app/app';
 import { createQueryClient } from '../src/app/query-client';
-import type { Language } from '../src/i18n/i18n';
+import type { Language } from '../src/shared/i18n/i18n';
 
 /** Renders the real app at `url` with a fresh cache, as a supervisor would open it. */
 export function renderApp(url: string, { language = 'en' as Language } = {}) {

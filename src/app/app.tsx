@@ -1,18 +1,18 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { env } from '../config/env';
-import { I18nProvider, useI18n, type Language } from '../i18n/i18n';
-import { ReportPage } from '../reports/report-page';
-import { reportFromPath } from '../reports/view-state';
+import { env } from '../shared/env';
+import { I18nProvider, useI18n, type Language } from '../shared/i18n/i18n';
+import { ReportPage } from '../report-page/report-page';
+import { reportFromPath } from '../report-model/view-state';
 import { ErrorBoundary } from './error-boundary';
 import { createQueryClient } from './query-client';
 import { ReportMenu } from './report-menu';
-import { useLocation } from './router';
+import { useLocation } from '../shared/router';
 import { LanguageSelect } from './language-select';
-import { SettingsProvider } from './settings';
+import { SettingsProvider } from '../shared/settings';
 import { SettingsPage } from './settings-page';
 
-const RateCardPage = lazy(() => import('../billing/rate-card-page'));
+const RateCardPage = lazy(() => import('../billing/ui/rate-card-page'));
 
 export function App({ queryClient, language }: { queryClient?: QueryClient; language?: Language }) {
   const [client] = useState(() => queryClient ?? createQueryClient());

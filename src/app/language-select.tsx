@@ -1,4 +1,4 @@
-import { LANGUAGES, useI18n, type Language } from '../i18n/i18n';
+import { LANGUAGES, useI18n, type Language } from '../shared/i18n/i18n';
 
 const NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
 

@@ -1,7 +1,7 @@
-import { useI18n } from '../i18n/i18n';
-import { REPORT_GROUP, REPORTS, reportTitle, type ReportDef } from '../reports/catalog';
-import { reportPath } from '../reports/view-state';
-import { navigate } from './router';
+import { useI18n } from '../shared/i18n/i18n';
+import { REPORT_GROUP, REPORTS, reportTitle, type ReportDef } from '../report-model/catalog';
+import { reportPath } from '../report-model/view-state';
+import { navigate } from '../shared/router';
 
 interface ReportMenuProps {
   current?: ReportDef;

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { env } from '../config/env';
-import { useI18n } from '../i18n/i18n';
-import { navigate } from './router';
+import { env } from '../shared/env';
+import { useI18n } from '../shared/i18n/i18n';
+import { navigate } from '../shared/router';
 import { LanguageSelect } from './language-select';
-import { isTimeZone, useSettings, type Settings } from './settings';
+import { isTimeZone, useSettings, type Settings } from '../shared/settings';
 
 const ZONES = [
   'America/Bogota',

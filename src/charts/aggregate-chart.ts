@@ -1,7 +1,7 @@
 import { cellText } from '../engine/cell-text';
-import type { ColumnDef } from '../reports/catalog';
-import type { CellValue, ColumnType, ReportRow } from '../reports/column-types';
-import { weekStart } from '../reports/time-range';
+import type { ColumnDef } from '../report-model/catalog';
+import type { CellValue, ColumnType, ReportRow } from '../report-model/column-types';
+import { weekStart } from '../report-model/time-range';
 import type { ChartSort, ChartSpec, ColumnsSpec } from './chart-specs';
 
 /**

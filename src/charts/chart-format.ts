@@ -1,5 +1,5 @@
-import type { ColumnType } from '../reports/column-types';
-import { formatDuration } from '../table/cell-format';
+import type { ColumnType } from '../report-model/column-types';
+import { formatDuration } from '../report-model/cell-format';
 
 /** How a chart writes its figures: in full (tooltip, data table) and on the axis. */
 export interface ValueFormats {

@@ -1,4 +1,4 @@
-import type { ReportNumber } from '../reports/catalog';
+import type { ReportNumber } from '../report-model/catalog';
 
 /**
  * Which charts each report gets, declared once. Pure data (no React, no recharts): the page can

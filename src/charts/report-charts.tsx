@@ -9,11 +9,11 @@ import {
   YAxis,
   type BarShapeProps,
 } from 'recharts';
-import { useHiddenSeries } from '../billing/chart-state';
-import { SeriesLegend } from '../billing/series-legend';
-import { useI18n, type Language } from '../i18n/i18n';
-import type { ColumnDef, ReportDef } from '../reports/catalog';
-import type { ColumnType, ReportRow } from '../reports/column-types';
+import { useHiddenSeries } from './chart-state';
+import { SeriesLegend } from './series-legend';
+import { useI18n, type Language } from '../shared/i18n/i18n';
+import type { ColumnDef, ReportDef } from '../report-model/catalog';
+import type { ColumnType, ReportRow } from '../report-model/column-types';
 import { aggregateChart, type ChartBar, type ChartData } from './aggregate-chart';
 import {
   chartSize,

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../i18n/i18n';
-import { findReport, reportTitle } from '../reports/catalog';
-import { describeError } from '../reports/describe-error';
-import { reportQueryOptions } from '../reports/report-query';
-import { DAY, toIsoDate } from '../reports/time-range';
-import { cellFormats, readAttachment } from '../table/cell-format';
+import { useI18n } from '../shared/i18n/i18n';
+import { findReport, reportTitle } from '../report-model/catalog';
+import { describeError } from '../report-model/describe-error';
+import { reportQueryOptions } from '../report-model/report-query';
+import { DAY, toIsoDate } from '../report-model/time-range';
+import { cellFormats, readAttachment } from '../report-model/cell-format';
 
 const CONVERSATIONS = findReport(2)!;
 

@@ -1,5 +1,5 @@
-import type { CellValue, ColumnType } from '../reports/column-types';
-import { isNumericType } from '../reports/column-types';
+import type { CellValue, ColumnType } from '../report-model/column-types';
+import { isNumericType } from '../report-model/column-types';
 
 /**
  * The display-independent string form of a cell, shared by text search, multi-select

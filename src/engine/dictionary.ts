@@ -1,4 +1,4 @@
-import type { CellValue, ColumnType } from '../reports/column-types';
+import type { CellValue, ColumnType } from '../report-model/column-types';
 import { cellText } from './cell-text';
 
 /**

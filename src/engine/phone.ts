@@ -1,4 +1,4 @@
-import type { CellValue } from '../reports/column-types';
+import type { CellValue } from '../report-model/column-types';
 import { digitsOf } from './cell-text';
 import { markRowsContaining } from './row-text';
 

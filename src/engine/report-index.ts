@@ -1,6 +1,6 @@
-import type { ColumnDef } from '../reports/catalog';
-import type { CellValue, ReportRow } from '../reports/column-types';
-import { isNumericType } from '../reports/column-types';
+import type { ColumnDef } from '../report-model/catalog';
+import type { CellValue, ReportRow } from '../report-model/column-types';
+import { isNumericType } from '../report-model/column-types';
 import { releaseScratch } from './buffers';
 import { foldText } from './cell-text';
 import { buildDictionary, type Dictionary } from './dictionary';

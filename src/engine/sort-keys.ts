@@ -1,5 +1,5 @@
-import type { CellValue, ColumnType } from '../reports/column-types';
-import { isNumericType } from '../reports/column-types';
+import type { CellValue, ColumnType } from '../report-model/column-types';
+import { isNumericType } from '../report-model/column-types';
 import { scratchUint32 } from './buffers';
 import { RadixScratch, sortWordPairs, writeSortableDouble } from './radix';
 import { rankCodeUnits, rankCollated, type StringRanking } from './string-rank';

@@ -1,4 +1,4 @@
-import type { CellValue, ColumnType } from '../reports/column-types';
+import type { CellValue, ColumnType } from '../report-model/column-types';
 import { cellText, foldLongText, foldText } from './cell-text';
 import type { Dictionary } from './dictionary';
 import { markRowsContaining } from './row-text';

@@ -1,6 +1,6 @@
-import type { ColumnDef } from '../reports/catalog';
-import type { CellValue } from '../reports/column-types';
-import { DAY, toIsoDate } from '../reports/time-range';
+import type { ColumnDef } from '../report-model/catalog';
+import type { CellValue } from '../report-model/column-types';
+import { DAY, toIsoDate } from '../report-model/time-range';
 
 /**
  * One cell of the CSV export, as text, before RFC 4180 quoting (see write-csv.ts).

@@ -1,5 +1,5 @@
-import type { ReportDef } from '../reports/catalog';
-import { parseIsoDate, toIsoDate } from '../reports/time-range';
+import type { ReportDef } from '../report-model/catalog';
+import { parseIsoDate, toIsoDate } from '../report-model/time-range';
 
 /**
  * "10-official-whatsapp-billing_2026-11-01_2026-11-07.csv": report number and

@@ -1,7 +1,7 @@
-import type { ColumnDef } from '../reports/catalog';
-import type { ReportRow } from '../reports/column-types';
+import type { ColumnDef } from '../report-model/catalog';
+import type { ReportRow } from '../report-model/column-types';
 import { csvValue, guardFormula } from './csv-cell';
-import { yieldToMain } from './yield-to-main';
+import { yieldToMain } from '../shared/yield-to-main';
 
 /**
  * RFC 4180 CSV writer for "export exactly what is on screen": the visible

@@ -1,6 +1,6 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { useI18n } from '../i18n/i18n';
-import type { ColumnDef } from '../reports/catalog';
+import { useI18n } from '../shared/i18n/i18n';
+import type { ColumnDef } from '../report-model/catalog';
 
 interface ColumnMenuProps {
   columns: readonly ColumnDef[];

@@ -1,13 +1,13 @@
-import { useI18n } from '../i18n/i18n';
-import type { ColumnDef } from '../reports/catalog';
-import type { FacetCount } from '../reports/use-report-view';
+import { useI18n } from '../shared/i18n/i18n';
+import type { ColumnDef } from '../report-model/catalog';
+import type { FacetEntry } from '../engine';
 import {
   hasFilters,
   isPickListColumn,
   isRangeColumn,
   type ColumnFilter,
   type ViewState,
-} from '../reports/view-state';
+} from '../report-model/view-state';
 import { PickListFilter } from './pick-list-filter';
 import { RangeFilters } from './range-filters';
 import { useDebouncedInput } from './use-debounced-input';
@@ -15,7 +15,7 @@ import { useDebouncedInput } from './use-debounced-input';
 interface FilterBarProps {
   columns: readonly ColumnDef[];
   view: ViewState;
-  facet: (key: string) => FacetCount[];
+  facet: (key: string) => FacetEntry[];
   onChange: (patch: Partial<Pick<ViewState, 'phone' | 'q' | 'filters'>>, typing?: boolean) => void;
 }
 

@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n/i18n';
-import type { ColumnDef } from '../reports/catalog';
-import type { FacetCount } from '../reports/use-report-view';
+import { useI18n } from '../shared/i18n/i18n';
+import type { ColumnDef } from '../report-model/catalog';
+import type { FacetEntry } from '../engine';
 
 interface PickListFilterProps {
   column: ColumnDef;
   selected: readonly string[];
-  facet: () => FacetCount[];
+  facet: () => FacetEntry[];
   onChange: (values: string[]) => void;
 }
 
 /** A multi-select of a column's values with the number of rows of each. */
 export function PickListFilter({ column, selected, facet, onChange }: PickListFilterProps) {
   const { t, locale } = useI18n();
-  const [counts, setCounts] = useState<FacetCount[] | null>(null);
+  const [counts, setCounts] = useState<FacetEntry[] | null>(null);
   const count = new Intl.NumberFormat(locale);
   const label = (value: string) =>
     value === ''

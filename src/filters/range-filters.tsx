@@ -1,8 +1,8 @@
-import { useI18n } from '../i18n/i18n';
-import type { ColumnDef } from '../reports/catalog';
-import { parseDuration } from '../reports/wire/parse-value';
-import { formatDuration } from '../table/cell-format';
-import type { ColumnFilter } from '../reports/view-state';
+import { useI18n } from '../shared/i18n/i18n';
+import type { ColumnDef } from '../report-model/catalog';
+import { parseDuration } from '../report-model/wire/parse-value';
+import { formatDuration } from '../report-model/cell-format';
+import type { ColumnFilter } from '../report-model/view-state';
 import { useDebouncedInput } from './use-debounced-input';
 
 interface RangeFiltersProps {

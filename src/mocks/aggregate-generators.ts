@@ -1,5 +1,5 @@
-import type { ReportNumber } from '../reports/catalog';
-import { toIsoDate } from '../reports/time-range';
+import type { ReportNumber } from '../report-model/catalog';
+import { toIsoDate } from '../report-model/time-range';
 import { hms } from './fake-values';
 import type { Random } from './random';
 import { ACTIVITY_CODES, AGENTS } from './vocabulary';

@@ -1,4 +1,4 @@
-import { DAY } from '../reports/time-range';
+import { DAY } from '../report-model/time-range';
 import { emailFor, personName, phoneIn, pickMarket, secondOfDay, type Market } from './fake-values';
 import { createRandom, hashSeed } from './random';
 import { ACTIVITY_CODES, AGENTS, CONNECTORS } from './vocabulary';

@@ -1,5 +1,5 @@
-import type { ReportDef } from '../reports/catalog';
-import { DAY, toIsoDate, type TimeRange } from '../reports/time-range';
+import type { ReportDef } from '../report-model/catalog';
+import { DAY, toIsoDate, type TimeRange } from '../report-model/time-range';
 import { AGGREGATE_GENERATORS, type DayShare } from './aggregate-generators';
 import { createRandom, hashSeed, type Random } from './random';
 import { DETAIL_GENERATORS } from './report-generators';

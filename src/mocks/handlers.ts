@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { REPORTS_PATH } from '../reports/wire/build-request';
+import { REPORTS_PATH } from '../report-model/wire/build-request';
 import { DEFAULT_ROWS_PER_DAY } from './generate-report';
 import type { MockConfig } from './scenarios';
 import { CONNECTORS } from './vocabulary';

@@ -1,5 +1,5 @@
-import type { ReportNumber } from '../reports/catalog';
-import { DAY } from '../reports/time-range';
+import type { ReportNumber } from '../report-model/catalog';
+import { DAY } from '../report-model/time-range';
 import { dayUniverse, type UniverseChat } from './chat-universe';
 import { emailFor, hms, personName, secondOfDay, wireDateTime } from './fake-values';
 import type { Random } from './random';

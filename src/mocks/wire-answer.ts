@@ -1,6 +1,6 @@
-import { findReport } from '../reports/catalog';
-import { DAY, SECOND } from '../reports/time-range';
-import { parseWireDate } from '../reports/wire/wire-date';
+import { findReport } from '../report-model/catalog';
+import { DAY, SECOND } from '../report-model/time-range';
+import { parseWireDate } from '../report-model/wire/wire-date';
 import { generateWireRows } from './generate-report';
 import { hashSeed } from './random';
 

@@ -13,10 +13,10 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useI18n } from '../i18n/i18n';
-import type { ColumnDef } from '../reports/catalog';
-import { isNumericType, type ReportRow } from '../reports/column-types';
-import { cellFormats } from './cell-format';
+import { useI18n } from '../shared/i18n/i18n';
+import type { ColumnDef } from '../report-model/catalog';
+import { isNumericType, type ReportRow } from '../report-model/column-types';
+import { cellFormats } from '../report-model/cell-format';
 import { TableCell } from './table-cell';
 
 const features = tableFeatures({

@@ -1,7 +1,7 @@
-import type { ColumnDef } from '../reports/catalog';
-import { isUnparsed, type CellValue } from '../reports/column-types';
-import type { Translate } from '../i18n/i18n';
-import { formatNumber, readAttachment, type CellFormats } from './cell-format';
+import type { ColumnDef } from '../report-model/catalog';
+import { isUnparsed, type CellValue } from '../report-model/column-types';
+import type { Translate } from '../shared/i18n/i18n';
+import { formatNumber, readAttachment, type CellFormats } from '../report-model/cell-format';
 
 interface TableCellProps {
   column: ColumnDef;

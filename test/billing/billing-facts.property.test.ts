@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateCost, type CategoryMix } from '../../src/billing/estimate-cost';
-import { cloneRateCard, DEFAULT_RATE_CARD } from '../../src/billing/rate-card';
-import { aggregateUsage } from '../../src/billing/usage-aggregates';
-import type { CellValue, ReportRow } from '../../src/reports/column-types';
+import { estimateCost, type CategoryMix } from '../../src/billing/model/estimate-cost';
+import { cloneRateCard, DEFAULT_RATE_CARD } from '../../src/billing/model/rate-card';
+import { aggregateUsage } from '../../src/billing/model/usage-aggregates';
+import type { CellValue, ReportRow } from '../../src/report-model/column-types';
 import { Rng } from '../engine/random-data';
 import { at } from './fixtures';
 import { naiveEstimateCost } from './naive-estimate';

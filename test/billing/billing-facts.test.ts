@@ -2,8 +2,8 @@ import {
   billingFactsOf,
   hasBillingFacts,
   prepareBillingFacts,
-} from '../../src/billing/billing-facts';
-import type { ReportRow } from '../../src/reports/column-types';
+} from '../../src/billing/model/billing-facts';
+import type { ReportRow } from '../../src/report-model/column-types';
 import { at } from './fixtures';
 
 const rows: ReportRow[] = Array.from({ length: 120_000 }, (_, i) => ({

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { UNKNOWN_CONNECTOR } from '../../src/billing/connector';
-import { ConnectorShareChart } from '../../src/billing/connector-share-chart';
-import { CountryShareChart } from '../../src/billing/country-share-chart';
-import { TemplateUsageChart } from '../../src/billing/template-usage-chart';
-import { aggregateUsage } from '../../src/billing/usage-aggregates';
+import { UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
+import { ConnectorShareChart } from '../../src/billing/ui/connector-share-chart';
+import { CountryShareChart } from '../../src/billing/ui/country-share-chart';
+import { TemplateUsageChart } from '../../src/billing/ui/template-usage-chart';
+import { aggregateUsage } from '../../src/billing/model/usage-aggregates';
 import { row } from './fixtures';
 
 const rows = [

@@ -1,9 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { UNKNOWN_CONNECTOR } from '../../src/billing/connector';
-import { ConnectorCostTable } from '../../src/billing/connector-cost-table';
-import { estimateCost } from '../../src/billing/estimate-cost';
-import { DEFAULT_RATE_CARD } from '../../src/billing/rate-card';
+import { UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
+import { ConnectorCostTable } from '../../src/billing/ui/connector-cost-table';
+import { estimateCost } from '../../src/billing/model/estimate-cost';
+import { DEFAULT_RATE_CARD } from '../../src/billing/model/rate-card';
 import { row } from './fixtures';
 
 // Same pricing as the hand-computed fixture of estimate-cost.test.ts, smaller:

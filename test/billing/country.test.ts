@@ -2,7 +2,7 @@ import {
   countryDisplayName,
   normalizeCountryText,
   resolveCountry,
-} from '../../src/billing/country';
+} from '../../src/billing/model/country';
 
 describe('resolveCountry', () => {
   it.each([

@@ -1,6 +1,6 @@
-import { UNKNOWN_CONNECTOR } from '../../src/billing/connector';
-import { estimateCost, type ConnectorCost } from '../../src/billing/estimate-cost';
-import { cloneRateCard, DEFAULT_RATE_CARD } from '../../src/billing/rate-card';
+import { UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
+import { estimateCost, type ConnectorCost } from '../../src/billing/model/estimate-cost';
+import { cloneRateCard, DEFAULT_RATE_CARD } from '../../src/billing/model/rate-card';
 import { at, row } from './fixtures';
 
 const byId = (list: ConnectorCost[], id: string): ConnectorCost => {

@@ -1,4 +1,4 @@
-import type { CellValue, ReportRow } from '../../src/reports/column-types';
+import type { CellValue, ReportRow } from '../../src/report-model/column-types';
 
 /** Wall-clock ms of a local "YYYY-MM-DDTHH:mm" read as UTC (as the column parser does). */
 export function at(local: string): number {

@@ -7,11 +7,11 @@ import {
   type CostRange,
   type CountryCost,
   type EstimateOptions,
-} from '../../src/billing/estimate-cost';
-import type { ReportRow } from '../../src/reports/column-types';
-import { DAY, toIsoDate } from '../../src/reports/time-range';
-import { connectorName, parseSessionId } from '../../src/billing/connector';
-import { divRoundHalfUp, usdToMicros } from '../../src/billing/money';
+} from '../../src/billing/model/estimate-cost';
+import type { ReportRow } from '../../src/report-model/column-types';
+import { DAY, toIsoDate } from '../../src/report-model/time-range';
+import { connectorName, parseSessionId } from '../../src/report-model/connector';
+import { divRoundHalfUp, usdToMicros } from '../../src/billing/model/money';
 import {
   findPeriod,
   lookupRates,
@@ -19,10 +19,10 @@ import {
   type MarketRates,
   type RatePeriod,
   type TemplateCategory,
-} from '../../src/billing/rate-card';
+} from '../../src/billing/model/rate-card';
 import { digitsOf } from '../../src/engine/cell-text';
-import { readCountryKey, readTemplateFlag } from '../../src/billing/row-fields';
-import type { CellValue } from '../../src/reports/column-types';
+import { readCountryKey, readTemplateFlag } from '../../src/billing/model/row-fields';
+import type { CellValue } from '../../src/report-model/column-types';
 
 const phoneDigits = (value: CellValue | undefined): string =>
   typeof value === 'string' || typeof value === 'number' ? digitsOf(String(value)) : '';

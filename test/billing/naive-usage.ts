@@ -7,11 +7,11 @@ import {
   type UsageAggregates,
   type UsageCounts,
   type UsageOptions,
-} from '../../src/billing/usage-aggregates';
-import type { ReportRow } from '../../src/reports/column-types';
-import { DAY, toIsoDate } from '../../src/reports/time-range';
-import { connectorName, parseSessionId } from '../../src/billing/connector';
-import { readCountryKey, readTemplateFlag } from '../../src/billing/row-fields';
+} from '../../src/billing/model/usage-aggregates';
+import type { ReportRow } from '../../src/report-model/column-types';
+import { DAY, toIsoDate } from '../../src/report-model/time-range';
+import { connectorName, parseSessionId } from '../../src/report-model/connector';
+import { readCountryKey, readTemplateFlag } from '../../src/billing/model/row-fields';
 
 /** The straightforward usage aggregates, the reference for usage-aggregates.ts on random data. */
 

@@ -7,8 +7,8 @@ import {
   parseRateCardJson,
   serializeRateCard,
   type RateCard,
-} from '../../src/billing/rate-card';
-import { RateCardEditor, type RateCardEditorProps } from '../../src/billing/rate-card-editor';
+} from '../../src/billing/model/rate-card';
+import { RateCardEditor, type RateCardEditorProps } from '../../src/billing/ui/rate-card-editor';
 
 /** A parent that owns the card, as the app will. */
 function Harness(props: Partial<RateCardEditorProps> & { initial?: RateCard; seen: RateCard[] }) {

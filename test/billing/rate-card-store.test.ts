@@ -1,12 +1,16 @@
 import { act, renderHook } from '@testing-library/react';
-import { cloneRateCard, DEFAULT_RATE_CARD, serializeRateCard } from '../../src/billing/rate-card';
+import {
+  cloneRateCard,
+  DEFAULT_RATE_CARD,
+  serializeRateCard,
+} from '../../src/billing/model/rate-card';
 import {
   clearRateCard,
   loadRateCard,
   RATE_CARD_STORAGE_KEY,
   saveRateCard,
   useRateCard,
-} from '../../src/billing/rate-card-store';
+} from '../../src/billing/ui/rate-card-store';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));

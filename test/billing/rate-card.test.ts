@@ -7,7 +7,7 @@ import {
   serializeRateCard,
   validateRateCard,
   type RateCardIssue,
-} from '../../src/billing/rate-card';
+} from '../../src/billing/model/rate-card';
 
 const paths = (issues: RateCardIssue[]) => issues.map((issue) => issue.path);
 

@@ -1,5 +1,5 @@
-import { UNKNOWN_CONNECTOR } from '../../src/billing/connector';
-import { aggregateUsage, dayBounds } from '../../src/billing/usage-aggregates';
+import { UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
+import { aggregateUsage, dayBounds } from '../../src/billing/model/usage-aggregates';
 import { at, row } from './fixtures';
 
 const rows = [

@@ -1,8 +1,8 @@
 import { bench, describe } from 'vitest';
 import { aggregateChart } from '../../src/charts/aggregate-chart';
 import { chartSpecs, type ChartSpec } from '../../src/charts/chart-specs';
-import { findReport } from '../../src/reports/catalog';
-import type { ReportRow } from '../../src/reports/column-types';
+import { findReport } from '../../src/report-model/catalog';
+import type { ReportRow } from '../../src/report-model/column-types';
 
 /**
  * aggregateChart over 1,000,000 synthetic rows: `npx vitest bench --run test/charts`.

@@ -1,7 +1,7 @@
 import { aggregateChart, OTHER_KEY, type ChartData } from '../../src/charts/aggregate-chart';
 import type { ChartSpec } from '../../src/charts/chart-specs';
-import { FEELINGS, type ColumnDef } from '../../src/reports/catalog';
-import type { ReportRow } from '../../src/reports/column-types';
+import { FEELINGS, type ColumnDef } from '../../src/report-model/catalog';
+import type { ReportRow } from '../../src/report-model/column-types';
 
 const columns: ColumnDef[] = [
   { key: 'channel', header: 'CHANNEL', type: 'enum', values: ['facebook', 'web', 'whatsapp'] },

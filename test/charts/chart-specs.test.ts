@@ -5,8 +5,8 @@ import {
   specColumnKeys,
   type ChartSpec,
 } from '../../src/charts/chart-specs';
-import { REPORTS, type ColumnDef } from '../../src/reports/catalog';
-import type { ColumnType } from '../../src/reports/column-types';
+import { REPORTS, type ColumnDef } from '../../src/report-model/catalog';
+import type { ColumnType } from '../../src/report-model/column-types';
 
 const CATEGORY: readonly ColumnType[] = ['enum', 'yesno', 'country', 'text'];
 const FIGURE: readonly ColumnType[] = ['count', 'duration', 'percent'];

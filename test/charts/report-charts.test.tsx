@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ReportCharts, { CHART_COLORS, OTHER_COLOR } from '../../src/charts/report-charts';
-import { I18nProvider, type Language } from '../../src/i18n/i18n';
-import { findReport, type ReportDef } from '../../src/reports/catalog';
-import type { ReportRow } from '../../src/reports/column-types';
+import { I18nProvider, type Language } from '../../src/shared/i18n/i18n';
+import { findReport, type ReportDef } from '../../src/report-model/catalog';
+import type { ReportRow } from '../../src/report-model/column-types';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const chats = findReport(1)!;

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { TimeRange } from '../../src/reports/time-range';
+import type { TimeRange } from '../../src/report-model/time-range';
 import { openBrowser } from '../e2e/browser';
 import type { FakeCallRecord } from '../fake-wolkvox/server';
 import { controlClient } from './control';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TimeRange } from '../../src/reports/time-range';
+import type { TimeRange } from '../../src/report-model/time-range';
 import type { FakeStats, FakeWolkvox, FaultRule } from '../fake-wolkvox/server';
 import type { RelayStats } from './report10-relay';
 

@@ -1,5 +1,5 @@
-import { splitRange } from '../../src/reports/load/split-range';
-import { dayRange, type TimeRange } from '../../src/reports/time-range';
+import { splitRange } from '../../src/report-model/load/split-range';
+import { dayRange, type TimeRange } from '../../src/report-model/time-range';
 import type { FaultRule } from '../fake-wolkvox/server';
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
-import { REPORTS } from '../../src/reports/catalog';
+import { REPORTS } from '../../src/report-model/catalog';
 import { browserPerTest } from './browser';
 
 let page: Page;

@@ -1,5 +1,5 @@
-import type { ColumnDef } from '../../src/reports/catalog';
-import type { CellValue, ColumnType, ReportRow } from '../../src/reports/column-types';
+import type { ColumnDef } from '../../src/report-model/catalog';
+import type { CellValue, ColumnType, ReportRow } from '../../src/report-model/column-types';
 
 /** Small seeded generator (mulberry32): the same seed gives the same data on every run. */
 export class Rng {

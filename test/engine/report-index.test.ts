@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellText, foldText } from '../../src/engine/cell-text';
-import { naiveFacets, naiveQuery, naiveSort } from '../../src/engine/naive';
+import { naiveFacets, naiveQuery, naiveSort } from './naive';
 import { createReportIndex } from '../../src/engine/report-index';
 import type { ColumnFilter, ReportQuery, SortSpec } from '../../src/engine/types';
-import { isNumericType } from '../../src/reports/column-types';
+import { isNumericType } from '../../src/report-model/column-types';
 import { Rng, randomPhone, randomRows, TEST_COLUMNS } from './random-data';
 
 const SEEDS = [1, 2, 3, 4, 5, 6];

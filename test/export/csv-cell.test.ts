@@ -1,7 +1,7 @@
 import { csvValue, guardFormula, plainNumber } from '../../src/export/csv-cell';
-import type { ColumnDef } from '../../src/reports/catalog';
-import type { ColumnType } from '../../src/reports/column-types';
-import { toIsoDateTime } from '../../src/reports/time-range';
+import type { ColumnDef } from '../../src/report-model/catalog';
+import type { ColumnType } from '../../src/report-model/column-types';
+import { toIsoDateTime } from '../../src/report-model/time-range';
 
 const column = (type: ColumnType): ColumnDef => ({ key: 'k', header: 'K', type });
 

@@ -3,8 +3,8 @@
 // jsdom's pure-JS one; Chromium's native Blob is at least as fast.
 import { bench, describe } from 'vitest';
 import { buildCsvBlob, toCsvString } from '../../src/export/write-csv';
-import { findReport } from '../../src/reports/catalog';
-import type { ReportRow } from '../../src/reports/column-types';
+import { findReport } from '../../src/report-model/catalog';
+import type { ReportRow } from '../../src/report-model/column-types';
 
 const ROWS = 200_000;
 const COUNTRIES = ['Colombia', 'México', 'Perú', 'Chile', 'Estados Unidos', 'España'];

@@ -1,6 +1,6 @@
 import { csvFileName } from '../../src/export/file-name';
-import { findReport } from '../../src/reports/catalog';
-import { dayRange } from '../../src/reports/time-range';
+import { findReport } from '../../src/report-model/catalog';
+import { dayRange } from '../../src/report-model/time-range';
 
 describe('csvFileName', () => {
   const billing = findReport(10)!;

@@ -1,8 +1,8 @@
 import { buildCsvBlob } from '../../src/export/write-csv';
-import { yieldToMain } from '../../src/export/yield-to-main';
-import { findReport } from '../../src/reports/catalog';
+import { yieldToMain } from '../../src/shared/yield-to-main';
+import { findReport } from '../../src/report-model/catalog';
 
-vi.mock('../../src/export/yield-to-main', () => ({
+vi.mock('../../src/shared/yield-to-main', () => ({
   yieldToMain: vi.fn(() => Promise.resolve()),
 }));
 

@@ -5,8 +5,8 @@ import {
   UTF8_BOM,
   type CsvExportOptions,
 } from '../../src/export/write-csv';
-import { findReport, type ColumnDef } from '../../src/reports/catalog';
-import type { ReportRow } from '../../src/reports/column-types';
+import { findReport, type ColumnDef } from '../../src/report-model/catalog';
+import type { ReportRow } from '../../src/report-model/column-types';
 import { blobBytes, parseCsv, utf8 } from './csv-test-utils';
 
 const byKey = (reportNumber: number, ...keys: string[]): ColumnDef[] => {

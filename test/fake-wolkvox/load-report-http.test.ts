@@ -1,7 +1,7 @@
-import { findReport } from '../../src/reports/catalog';
-import { loadReport, retryFailed, type LoadOptions } from '../../src/reports/load/load-report';
-import { splitRange } from '../../src/reports/load/split-range';
-import { SECOND, dayRange, type TimeRange } from '../../src/reports/time-range';
+import { findReport } from '../../src/report-model/catalog';
+import { loadReport, retryFailed, type LoadOptions } from '../../src/report-model/load/load-report';
+import { splitRange } from '../../src/report-model/load/split-range';
+import { SECOND, dayRange, type TimeRange } from '../../src/report-model/time-range';
 import { letThrough } from './let-through';
 import { startFakeWolkvox, type FakeWolkvox } from './server';
 

@@ -1,4 +1,4 @@
-import type { TimeRange } from '../../src/reports/time-range';
+import type { TimeRange } from '../../src/report-model/time-range';
 
 /** Rows of the fakes are instants in ascending order; a row's index is its identity. */
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { hms } from '../../src/mocks/fake-values';
 import { createRandom } from '../../src/mocks/random';
-import { parseWireDate } from '../../src/reports/wire/wire-date';
+import { parseWireDate } from '../../src/report-model/wire/wire-date';
 import { idsInRange, lowerBound } from './row-times';
 
 /**

@@ -1,9 +1,9 @@
-import { findReport, REPORTS } from '../../src/reports/catalog';
-import { DAY, dayRange, SECOND } from '../../src/reports/time-range';
+import { findReport, REPORTS } from '../../src/report-model/catalog';
+import { DAY, dayRange, SECOND } from '../../src/report-model/time-range';
 import { generateWireRows } from '../../src/mocks/generate-report';
 import { answerReportRequest } from '../../src/mocks/wire-answer';
 import { MARKETS } from '../../src/mocks/vocabulary';
-import { formatWireDate } from '../../src/reports/wire/wire-date';
+import { formatWireDate } from '../../src/report-model/wire/wire-date';
 
 const week = dayRange('2026-11-16', '2026-11-22')!;
 const report10 = findReport(10)!;

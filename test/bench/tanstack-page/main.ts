@@ -19,12 +19,12 @@ import {
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { createReportIndex } from '../../../src/engine';
 import { generateWireRows } from '../../../src/mocks/generate-report';
-import { findReport } from '../../../src/reports/catalog';
-import type { ReportRow } from '../../../src/reports/column-types';
-import { withConnectorColumn } from '../../../src/reports/connector-column';
-import { alignRange, splitRange } from '../../../src/reports/load/split-range';
-import { dayRange } from '../../../src/reports/time-range';
-import { normalizeRows } from '../../../src/reports/wire/normalize-rows';
+import { findReport } from '../../../src/report-model/catalog';
+import type { ReportRow } from '../../../src/report-model/column-types';
+import { withConnectorColumn } from '../../../src/report-model/connector-column';
+import { alignRange, splitRange } from '../../../src/report-model/load/split-range';
+import { dayRange } from '../../../src/report-model/time-range';
+import { normalizeRows } from '../../../src/report-model/wire/normalize-rows';
 
 export interface CompareOptions {
   from: string;

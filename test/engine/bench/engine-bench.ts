@@ -2,9 +2,9 @@
  * Engine benchmark on report-10-shaped rows. Run: `node test/engine/bench/run.mjs [sizes…]`
  * (bundles this file with rolldown and runs it in plain Node; not a timed unit test).
  */
-import { naiveQuery, naiveSort } from '../../../src/engine/naive';
+import { naiveQuery, naiveSort } from '../naive';
 import { createReportIndex, type ReportIndex } from '../../../src/engine/report-index';
-import type { ReportRow } from '../../../src/reports/column-types';
+import type { ReportRow } from '../../../src/report-model/column-types';
 import { BENCH_COLUMNS, report10Rows } from './report10-data';
 
 export interface BenchOptions {

@@ -1,6 +1,6 @@
-import type { ColumnDef } from '../../../src/reports/catalog';
-import { findReport } from '../../../src/reports/catalog';
-import type { ReportRow } from '../../../src/reports/column-types';
+import type { ColumnDef } from '../../../src/report-model/catalog';
+import { findReport } from '../../../src/report-model/catalog';
+import type { ReportRow } from '../../../src/report-model/column-types';
 import { Rng } from '../random-data';
 
 const FIRST = [

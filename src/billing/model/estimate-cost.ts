@@ -1,0 +1,548 @@
+import type { ReportRow } from '../../report-model/column-types';
+import { DAY, toIsoDate } from '../../report-model/time-range';
+import { billingFactsOf, inc, selectionMask, type BillingFacts } from './billing-facts';
+import { connectorName, type ConnectorNames } from '../../report-model/connector';
+import { divRoundHalfUp, usdToMicros } from './money';
+import {
+  findPeriod,
+  lookupRates,
+  TEMPLATE_CATEGORIES,
+  type MarketRates,
+  type RateCard,
+  type RatePeriod,
+  type ResolvedRates,
+  type TemplateCategory,
+} from './rate-card';
+
+/**
+ * Cost estimate of report 10 rows (docs §3.3), per connector, in USD cents,
+ * over the per-row facts read once per load (billing-facts.ts).
+ *
+ * Each row is priced by the rule of the rate-card period covering ITS date
+ * (operation local date; Meta switches at its own clock, so rows within a few
+ * hours of a boundary may be priced under the neighbouring rule).
+ *
+ * Rows:
+ * - `template = yes` → a billable template. Category unknown (chat_10 does not
+ *   give it), so three figures are produced:
+ *   - expected: Σ mix[category] × rate[category] (default mix: all marketing);
+ *   - high: the dearest category's rate;
+ *   - low: the cheapest category's rate, where a utility template counts as
+ *     free when the period has `utilityFreeInServiceWindow` and the same
+ *     customer phone wrote on the same connector (a `template = no` row) in
+ *     the previous 24 h — a service window was certainly open then. Windows
+ *     reset by later customer messages inside an interaction, and 72 h
+ *     free-entry-point (click-to-WhatsApp) windows, are invisible in chat_10,
+ *     so the low bound is not a hard floor: Meta's true floor with all-utility
+ *     traffic inside windows would be 0.
+ *   The expected figure applies the same window rule to its utility share.
+ * - Per-conversation periods (until 2025-06-30): a template opens a 24 h
+ *   conversation unless one opened by an earlier template of the same
+ *   customer phone on the same connector is still running (window anchored at
+ *   the opening template, not sliding). Category windows are not separated and
+ *   one conversation is counted per opening template: an approximation.
+ * - `template = no` → service traffic: free while the period's
+ *   `serviceFreePerConnectorMonth` is null; otherwise (reported rule from
+ *   2026-10-01) the first N rows per connector per calendar month are free
+ *   (in date order) and each further one costs the market's `service` rate
+ *   (= utility in the default card). Note: chat_10 rows are interactions, not
+ *   messages, so this undercounts service messages.
+ * - Unreadable TEMPLATE, missing/unparsable DATE, or a date outside every
+ *   period: counted, not priced. A country without a rate: counted as
+ *   "no rate", not priced.
+ *
+ * Arithmetic: rates → integer micro-dollars; the mix → integer basis points
+ * (W = Σ weights); rows are counted per price group (connector, country, rate
+ * period, kind) and each group's amount, count × unit price in µUSD × W, is
+ * summed in BigInt. Markup (0.01 % precision) and the division to cents happen once per
+ * reported figure, rounding half up. Totals are rounded from the exact sum, so
+ * a total may differ by a cent from the sum of its rounded lines.
+ */
+
+export interface CategoryMix {
+  /** Percentages (any scale; normalised by their sum). */
+  marketing: number;
+  utility: number;
+  authentication: number;
+}
+
+export const DEFAULT_MIX: Readonly<CategoryMix> = Object.freeze({
+  marketing: 100,
+  utility: 0,
+  authentication: 0,
+});
+
+export interface EstimateOptions {
+  card: RateCard;
+  mix?: CategoryMix;
+  /** BSP / wolkvox fee on top of Meta's rates, e.g. 40 for ×1.4. */
+  markupPercent?: number;
+  connectorNames?: ConnectorNames;
+  /** Rows to price (e.g. the table's filtered view); all rows when omitted. */
+  indices?: ArrayLike<number>;
+}
+
+/** USD cents (integers). */
+export interface CostRange {
+  low: number;
+  expected: number;
+  high: number;
+}
+
+export interface CountryCost {
+  /** Market key (ISO-2) when resolved, else the raw DESTINY text ('' when empty). */
+  key: string;
+  /** Set when the value resolved to a market. */
+  market?: string;
+  rows: number;
+  templates: number;
+  /** Rows that needed a rate and had none. */
+  noRateRows: number;
+  /** Region whose rates priced this country (e.g. LATAM), when any did. */
+  viaRegion?: string;
+  cost: CostRange;
+}
+
+export interface CostCounts {
+  /** Rows (interactions). */
+  interactions: number;
+  /** `template = yes` rows. */
+  templates: number;
+  /** `template = no` rows. */
+  serviceRows: number;
+  /** Rows whose TEMPLATE is neither yes nor no: not priced. */
+  unknownTemplateRows: number;
+  /** Rows without a usable DATE: not priced. */
+  undatedRows: number;
+  /** Dated rows outside every rate-card period: not priced. */
+  outsideCardRows: number;
+  /** Rows that needed a rate for their country and had none: not priced. */
+  noRateRows: number;
+  /** Conversations opened (per-conversation periods). */
+  conversations: number;
+  /**
+   * Billable templates (conversation openers, or per-message templates) sent
+   * within 24 h after the same customer wrote on the same connector.
+   */
+  templatesInServiceWindow: number;
+  /** Service rows beyond the monthly free allowance. */
+  billableServiceRows: number;
+  cost: CostRange;
+}
+
+export interface ConnectorCost extends CostCounts {
+  connectorId: string;
+  name: string;
+  /** False for the bucket of rows with an unreadable SESSION_ID. */
+  readable: boolean;
+  /** Country keys seen (sorted). */
+  countries: string[];
+  byCountry: CountryCost[];
+}
+
+export interface CostEstimate {
+  /** Sorted by expected cost (desc), then interactions (desc), then id. */
+  connectors: ConnectorCost[];
+  totals: CostCounts & { connectors: number; byCountry: CountryCost[] };
+  /** Rows whose SESSION_ID did not give a connector (grouped under UNKNOWN_CONNECTOR). */
+  unreadableSessionRows: number;
+  /** Period ids that priced at least one row. */
+  periodsUsed: string[];
+  /** True when a period flagged "reported" (not confirmed by Meta) priced something. */
+  usesReportedRules: boolean;
+  markupPercent: number;
+  mix: CategoryMix;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Keeps one row's amount (≤ 10 USD × 1e6 µ × weights) a safe integer. */
+const MAX_MIX_VALUE = 1_000_000;
+
+function weightsOf(mix: CategoryMix): Record<TemplateCategory, number> {
+  const weights = {} as Record<TemplateCategory, number>;
+  for (const category of TEMPLATE_CATEGORIES) {
+    const pct = mix[category];
+    if (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > MAX_MIX_VALUE) {
+      throw new RangeError(
+        `Category mix: ${category} must be a number from 0 to ${MAX_MIX_VALUE}, got ${String(pct)}.`,
+      );
+    }
+    weights[category] = Math.round(pct * 100);
+  }
+  if (weights.marketing + weights.utility + weights.authentication <= 0) {
+    throw new RangeError('Category mix: at least one category must be above 0 %.');
+  }
+  return weights;
+}
+
+const COUNT_FIELDS = [
+  'interactions',
+  'templates',
+  'serviceRows',
+  'unknownTemplateRows',
+  'undatedRows',
+  'outsideCardRows',
+  'noRateRows',
+  'conversations',
+  'templatesInServiceWindow',
+  'billableServiceRows',
+] as const;
+
+type Counts = Omit<CostCounts, 'cost'>;
+/** One counter per connector for each count. */
+type Counters = Record<keyof Counts, Uint32Array>;
+
+/** How a priced row was priced; rows of one kind, country and period cost the same. */
+const TEMPLATE = 0;
+const TEMPLATE_UTILITY_FREE = 1;
+const SERVICE = 2;
+const KINDS = 3;
+
+/**
+ * The per-row work, as integer counters: counts per connector, rows per connector × country
+ * ("cell"), and priced rows per cell × rate period × kind. Money is computed from these
+ * counts at the end, once per group, so the pass itself never touches a rate or a BigInt.
+ */
+interface Tally {
+  counters: Counters;
+  cellRows: Uint32Array;
+  cellTemplates: Uint32Array;
+  cellNoRate: Uint32Array;
+  priced: Uint32Array;
+}
+
+export function estimateCost(rows: readonly ReportRow[], options: EstimateOptions): CostEstimate {
+  const { card, connectorNames } = options;
+  const mix = options.mix ?? DEFAULT_MIX;
+  const markupPercent = options.markupPercent ?? 0;
+  if (!Number.isFinite(markupPercent) || markupPercent < 0) {
+    throw new RangeError(`Markup must be a number ≥ 0, got ${String(markupPercent)}.`);
+  }
+  const weights = weightsOf(mix);
+  const facts = billingFactsOf(rows);
+  const rates = new RateTable(card, facts.countries);
+  const tally = tallyRows(facts, selectionMask(facts.rowCount, options.indices), rates);
+  return report(facts, tally, rates, { weights, markupPercent, mix, connectorNames });
+}
+
+/** Rates per (period, country), looked up once each. */
+class RateTable {
+  private readonly resolved: (ResolvedRates | null | undefined)[];
+
+  constructor(
+    readonly card: RateCard,
+    private readonly countries: BillingFacts['countries'],
+  ) {
+    this.resolved = new Array<ResolvedRates | null | undefined>(
+      card.periods.length * countries.length,
+    );
+  }
+
+  get periods(): readonly RatePeriod[] {
+    return this.card.periods;
+  }
+
+  /** Index of the period in force on an ISO date, -1 when none. */
+  periodOn(isoDate: string): number {
+    const period = findPeriod(this.card, isoDate);
+    return period ? this.card.periods.indexOf(period) : -1;
+  }
+
+  /** Rates of a country in a period; undefined without a market or a rate. */
+  lookup(period: number, country: number): ResolvedRates | undefined {
+    const at = period * this.countries.length + country;
+    let found = this.resolved[at];
+    if (found === undefined) {
+      const market = this.countries[country]?.market;
+      const periodRates = this.card.periods[period] as RatePeriod;
+      found = (market && lookupRates(this.card, periodRates, market)) || null;
+      this.resolved[at] = found;
+    }
+    return found ?? undefined;
+  }
+}
+
+function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: RateTable): Tally {
+  const connectorCount = facts.connectors.length;
+  const countryCount = facts.countries.length;
+  const periodCount = rates.periods.length;
+  const cells = connectorCount * countryCount;
+  const c = {} as Counters;
+  for (const field of COUNT_FIELDS) c[field] = new Uint32Array(connectorCount);
+  const tally: Tally = {
+    counters: c,
+    cellRows: new Uint32Array(cells),
+    cellTemplates: new Uint32Array(cells),
+    cellNoRate: new Uint32Array(cells),
+    priced: new Uint32Array(cells * periodCount * KINDS),
+  };
+  const { connector, destiny, template, day, time, customer } = facts;
+  const countryOf = Uint32Array.from(facts.destinies, (d) => d.country);
+
+  // Counts: every selected row, in any order.
+  for (let r = 0; r < facts.rowCount; r++) {
+    if (mask && mask[r] === 0) continue;
+    const con = connector[r] as number;
+    const cell = con * countryCount + (countryOf[destiny[r] as number] as number);
+    inc(c.interactions, con);
+    inc(tally.cellRows, cell);
+    const flag = template[r];
+    if (flag === 1) {
+      inc(c.templates, con);
+      inc(tally.cellTemplates, cell);
+    } else if (flag === 0) inc(c.serviceRows, con);
+    else {
+      inc(c.unknownTemplateRows, con);
+      continue;
+    }
+    if (day[r] === -1) inc(c.undatedRows, con);
+  }
+
+  // Pricing: dated rows with a readable TEMPLATE, in time order (windows and allowances).
+  const lastInbound = new Float64Array(facts.customerCount).fill(-Infinity);
+  const conversationStart = new Float64Array(facts.customerCount).fill(-Infinity);
+  const serviceUsed = new Uint32Array(connectorCount);
+  let currentDay = -1;
+  let month = '';
+  let p = -1;
+  let period: RatePeriod | undefined;
+  const { chronological } = facts;
+  for (let i = 0; i < chronological.length; i++) {
+    const r = chronological[i] as number;
+    if (mask && mask[r] === 0) continue;
+    if (day[r] !== currentDay) {
+      currentDay = day[r] as number;
+      const date = toIsoDate(facts.days[currentDay] as number);
+      p = rates.periodOn(date);
+      period = rates.periods[p];
+      // Rows come in time order, so a new month starts every connector's allowance afresh.
+      if (date.slice(0, 7) !== month) {
+        month = date.slice(0, 7);
+        serviceUsed.fill(0);
+      }
+    }
+    const con = connector[r] as number;
+    const country = countryOf[destiny[r] as number] as number;
+    const cell = con * countryCount + country;
+    const who = customer[r] as number;
+    const at = time[r] as number;
+
+    if (template[r] === 0) {
+      if (who >= 0) lastInbound[who] = at;
+      if (!period) {
+        inc(c.outsideCardRows, con);
+        continue;
+      }
+      const free = period.serviceFreePerConnectorMonth;
+      if (free === null) continue;
+      const used = (serviceUsed[con] as number) + 1;
+      serviceUsed[con] = used;
+      if (used <= free) continue;
+      inc(c.billableServiceRows, con);
+      if (!rates.lookup(p, country)) {
+        inc(c.noRateRows, con);
+        inc(tally.cellNoRate, cell);
+        continue;
+      }
+      inc(tally.priced, (cell * periodCount + p) * KINDS + SERVICE);
+      continue;
+    }
+
+    if (!period) {
+      inc(c.outsideCardRows, con);
+      continue;
+    }
+    if (period.model === 'per-conversation') {
+      // Inside a running conversation (opened by an earlier template less than 24 h ago).
+      if (who >= 0 && at < (conversationStart[who] as number) + DAY) continue;
+      if (who >= 0) conversationStart[who] = at;
+      inc(c.conversations, con);
+    }
+    const inServiceWindow = who >= 0 && at - (lastInbound[who] as number) < DAY;
+    if (inServiceWindow) inc(c.templatesInServiceWindow, con);
+    if (!rates.lookup(p, country)) {
+      inc(c.noRateRows, con);
+      inc(tally.cellNoRate, cell);
+      continue;
+    }
+    const kind =
+      inServiceWindow && period.utilityFreeInServiceWindow ? TEMPLATE_UTILITY_FREE : TEMPLATE;
+    inc(tally.priced, (cell * periodCount + p) * KINDS + kind);
+  }
+  return tally;
+}
+
+/** Exact amounts in µUSD × W (W = the mix's total weight). */
+interface Money {
+  low: bigint;
+  expected: bigint;
+  high: bigint;
+}
+
+const noMoney = (): Money => ({ low: 0n, expected: 0n, high: 0n });
+
+function addMoney(target: Money, source: Money, times = 1n): void {
+  target.low += source.low * times;
+  target.expected += source.expected * times;
+  target.high += source.high * times;
+}
+
+/** One row's price in µUSD × W for the three figures. */
+function unitPrice(
+  rates: MarketRates,
+  kind: number,
+  weights: Record<TemplateCategory, number>,
+  total: number,
+): Money {
+  if (kind === SERVICE) {
+    const amount = BigInt(usdToMicros(rates.service) * total);
+    return { low: amount, expected: amount, high: amount };
+  }
+  const micro = {
+    marketing: usdToMicros(rates.marketing),
+    utility: kind === TEMPLATE_UTILITY_FREE ? 0 : usdToMicros(rates.utility),
+    authentication: usdToMicros(rates.authentication),
+  };
+  const values = [micro.marketing, micro.utility, micro.authentication];
+  return {
+    low: BigInt(Math.min(...values) * total),
+    expected: BigInt(
+      weights.marketing * micro.marketing +
+        weights.utility * micro.utility +
+        weights.authentication * micro.authentication,
+    ),
+    high: BigInt(Math.max(...values) * total),
+  };
+}
+
+type CountryAcc = Omit<CountryCost, 'cost'> & { money: Money };
+
+function report(
+  facts: BillingFacts,
+  tally: Tally,
+  rates: RateTable,
+  options: {
+    weights: Record<TemplateCategory, number>;
+    markupPercent: number;
+    mix: CategoryMix;
+    connectorNames?: ConnectorNames;
+  },
+): CostEstimate {
+  const { weights, markupPercent } = options;
+  const weightTotal = weights.marketing + weights.utility + weights.authentication;
+  const markupBp = BigInt(Math.round(markupPercent * 100));
+  // cents = X × (10000 + bp) / (W × 1e6 µUSD/USD ÷ 100 cents/USD × 10000)
+  const denominator = BigInt(weightTotal) * 100_000_000n;
+  const toCents = (value: bigint): number =>
+    Number(divRoundHalfUp(value * (10_000n + markupBp), denominator));
+  const toRange = (money: Money): CostRange => ({
+    low: toCents(money.low),
+    expected: toCents(money.expected),
+    high: toCents(money.high),
+  });
+  const countryOut = (c: CountryAcc): CountryCost => {
+    const out: CountryCost = {
+      key: c.key,
+      rows: c.rows,
+      templates: c.templates,
+      noRateRows: c.noRateRows,
+      cost: toRange(c.money),
+    };
+    if (c.market !== undefined) out.market = c.market;
+    if (c.viaRegion !== undefined) out.viaRegion = c.viaRegion;
+    return out;
+  };
+  const byCost = (a: CountryCost, b: CountryCost) =>
+    b.cost.expected - a.cost.expected || b.rows - a.rows || a.key.localeCompare(b.key);
+
+  const countryCount = facts.countries.length;
+  const periodCount = rates.periods.length;
+  const periodsUsed = new Set<number>();
+  const totals = { counts: {} as Counts, money: noMoney() };
+  for (const field of COUNT_FIELDS) totals.counts[field] = 0;
+  const totalCountries = new Map<string, CountryAcc>();
+  const connectors: ConnectorCost[] = [];
+  let unreadableSessionRows = 0;
+
+  facts.connectors.forEach((connector, con) => {
+    if (tally.counters.interactions[con] === 0) return;
+    const counts = {} as Counts;
+    for (const field of COUNT_FIELDS) {
+      counts[field] = tally.counters[field][con] as number;
+      totals.counts[field] += counts[field];
+    }
+    if (!connector.readable) unreadableSessionRows += counts.interactions;
+    const money = noMoney();
+    const countries: CountryAcc[] = [];
+    for (let country = 0; country < countryCount; country++) {
+      const cell = con * countryCount + country;
+      const rows = tally.cellRows[cell] as number;
+      if (rows === 0) continue;
+      const acc: CountryAcc = {
+        ...facts.countries[country],
+        key: facts.countries[country]?.key ?? '',
+        rows,
+        templates: tally.cellTemplates[cell] as number,
+        noRateRows: tally.cellNoRate[cell] as number,
+        money: noMoney(),
+      };
+      for (let p = 0; p < periodCount; p++) {
+        for (let kind = 0; kind < KINDS; kind++) {
+          const count = tally.priced[(cell * periodCount + p) * KINDS + kind] as number;
+          if (count === 0) continue;
+          const resolved = rates.lookup(p, country) as ResolvedRates;
+          addMoney(acc.money, unitPrice(resolved.rates, kind, weights, weightTotal), BigInt(count));
+          if (resolved.viaRegion) acc.viaRegion = resolved.viaRegion;
+          periodsUsed.add(p);
+        }
+      }
+      addMoney(money, acc.money);
+      countries.push(acc);
+
+      let total = totalCountries.get(acc.key);
+      if (!total) {
+        total = { ...acc, rows: 0, templates: 0, noRateRows: 0, money: noMoney() };
+        delete total.viaRegion;
+        totalCountries.set(acc.key, total);
+      }
+      total.rows += acc.rows;
+      total.templates += acc.templates;
+      total.noRateRows += acc.noRateRows;
+      addMoney(total.money, acc.money);
+      if (acc.viaRegion) total.viaRegion = acc.viaRegion;
+    }
+    addMoney(totals.money, money);
+    connectors.push({
+      connectorId: connector.id,
+      name: connectorName(connector.id, options.connectorNames),
+      readable: connector.readable,
+      ...counts,
+      cost: toRange(money),
+      countries: countries.map((c) => c.key).sort(),
+      byCountry: countries.map(countryOut).sort(byCost),
+    });
+  });
+  connectors.sort(
+    (a, b) =>
+      b.cost.expected - a.cost.expected ||
+      b.interactions - a.interactions ||
+      a.connectorId.localeCompare(b.connectorId),
+  );
+
+  const used = rates.periods.filter((_, p) => periodsUsed.has(p));
+  return {
+    connectors,
+    totals: {
+      ...totals.counts,
+      cost: toRange(totals.money),
+      connectors: connectors.length,
+      byCountry: [...totalCountries.values()].map(countryOut).sort(byCost),
+    },
+    unreadableSessionRows,
+    periodsUsed: used.map((p) => p.id),
+    usesReportedRules: used.some((p) => p.status === 'reported'),
+    markupPercent,
+    mix: { ...options.mix },
+  };
+}

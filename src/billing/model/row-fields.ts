@@ -1,0 +1,30 @@
+import type { CellValue } from '../../report-model/column-types';
+import { resolveCountry } from './country';
+
+/** Readers of report 10 cells shared by the estimate and the aggregates. */
+
+/**
+ * TEMPLATE as a flag: booleans as parsed; raw text that the column parser did
+ * not turn into a boolean is read defensively (yes/sí/si/true/1, no/false/0);
+ * anything else (null, other text) is undefined = unknown.
+ */
+export function readTemplateFlag(value: CellValue | undefined): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (['yes', 'y', 'si', 'sí', 'true', '1'].includes(text)) return true;
+    if (['no', 'n', 'false', '0'].includes(text)) return false;
+  }
+  return undefined;
+}
+
+/** Grouping key of a DESTINY value: the market (ISO-2) when it resolves, else its trimmed text. */
+export function readCountryKey(value: CellValue | undefined): {
+  key: string;
+  market?: string;
+  raw: string;
+} {
+  const raw = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  const market = resolveCountry(value);
+  return market === undefined ? { key: raw, raw } : { key: market, market, raw };
+}

@@ -1,0 +1,261 @@
+import { memo, useCallback, useDeferredValue, useMemo } from 'react';
+import { useAfterPaint } from '../../shared/use-after-paint';
+import { useBillingFacts } from './use-billing-facts';
+import { navigate } from '../../shared/router';
+import { downloadBlob } from '../../shared/download';
+import { buildCsvBlob } from '../../export/write-csv';
+import { useI18n } from '../../shared/i18n/i18n';
+import type { ReportRow } from '../../report-model/column-types';
+import { connectorLabel } from '../../report-model/connector-column';
+import { useBillingAssumptions } from './billing-assumptions';
+import { UNKNOWN_CONNECTOR } from '../../report-model/connector';
+import { ConnectorCostTable } from './connector-cost-table';
+import { CONNECTOR_CSV_COLUMNS, connectorCsvRows } from '../model/connector-csv';
+import { ConnectorShareChart } from './connector-share-chart';
+import { CountryShareChart } from './country-share-chart';
+import { billingTotals } from '../model/billing-totals';
+import type { CategoryMix } from '../model/estimate-cost';
+import { BILLING_PANEL_LABELS, fill, pickLabels } from './labels';
+import { formatUsdCents } from '../model/money';
+import { useRateCard } from './rate-card-store';
+import { TemplateUsageChart } from './template-usage-chart';
+import { templateShare } from '../model/usage-aggregates';
+
+export interface BillingPanelProps {
+  rows: readonly ReportRow[];
+  /** The table's filtered, sorted view: the panel counts exactly these rows. */
+  order: ArrayLike<number>;
+  connectorNames?: ReadonlyMap<string, string>;
+  /** For the export's file name. */
+  from: string;
+  to: string;
+  /** Drill-down into the table: the values of a column to keep. */
+  onFilter: (key: string, values: string[]) => void;
+  /** Drill-down to a day or a week (first and last ISO day). */
+  onSelectPeriod: (from: string, to: string) => void;
+}
+
+const MIXES: Record<'marketing' | 'utility' | 'authentication', CategoryMix> = {
+  marketing: { marketing: 100, utility: 0, authentication: 0 },
+  utility: { marketing: 0, utility: 100, authentication: 0 },
+  authentication: { marketing: 0, utility: 0, authentication: 100 },
+};
+
+function mixName(mix: CategoryMix): keyof typeof MIXES | 'custom' {
+  for (const [name, preset] of Object.entries(MIXES) as [keyof typeof MIXES, CategoryMix][]) {
+    const total = mix.marketing + mix.utility + mix.authentication;
+    if (total > 0 && mix[name] === total && preset[name] === 100) return name;
+  }
+  return 'custom';
+}
+
+/**
+ * Report 10's answer to "what will this month cost, and which connector spends
+ * it?": summary, charts and the per-connector estimate, all over the table's view.
+ */
+function BillingPanel(props: BillingPanelProps) {
+  const { rows, connectorNames, onFilter, onSelectPeriod } = props;
+  const { locale } = useI18n();
+  const text = pickLabels(BILLING_PANEL_LABELS, locale);
+  const { card } = useRateCard();
+  const [assumptions, setAssumptions] = useBillingAssumptions();
+  const { order } = props;
+
+  // Priced after the table has painted: filtering a million rows shows the rows first.
+  const factsReady = useBillingFacts(rows);
+  const computed = useAfterPaint(
+    () =>
+      factsReady ? billingTotals(rows, order, { card, assumptions, connectorNames }) : undefined,
+    [factsReady, rows, order, card, assumptions, connectorNames],
+  );
+  const selectConnector = useCallback(
+    (id: string) =>
+      onFilter('connector', [id === UNKNOWN_CONNECTOR ? '' : connectorLabel(id, connectorNames)]),
+    [onFilter, connectorNames],
+  );
+  // Drawn again only when the totals change, and after the summary: the new figures show
+  // first, then recharts lays out the bars in an interruptible render (typing goes on).
+  const usageNow = useDeferredValue(computed.value?.usage);
+  const charts = useMemo(
+    () =>
+      usageNow && (
+        <div className="chart-grid">
+          <div className="chart-card">
+            <TemplateUsageChart
+              data={usageNow.byDay}
+              undatedRows={usageNow.undatedRows}
+              onSelectPeriod={onSelectPeriod}
+              locale={locale}
+            />
+          </div>
+          <div className="chart-card">
+            <ConnectorShareChart
+              data={usageNow.byConnector}
+              onSelectConnector={selectConnector}
+              locale={locale}
+            />
+          </div>
+          <div className="chart-card">
+            <CountryShareChart
+              data={usageNow.byCountry}
+              onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
+              locale={locale}
+            />
+          </div>
+        </div>
+      ),
+    [usageNow, onSelectPeriod, selectConnector, onFilter, locale],
+  );
+
+  if (!computed.value) {
+    return (
+      <section className="billing-panel" aria-busy="true">
+        <p className="state">
+          <span className="spinner" aria-hidden="true" /> {text.computing}
+        </p>
+      </section>
+    );
+  }
+  const { usage, estimate } = computed.value;
+
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const money = (cents: number) => formatUsdCents(cents, locale);
+  const top = estimate.connectors.find((connector) => connector.readable);
+
+  const exportConnectors = async () => {
+    const blob = await buildCsvBlob({
+      columns: CONNECTOR_CSV_COLUMNS,
+      rows: connectorCsvRows(estimate),
+    });
+    downloadBlob(blob, `10-connectors-estimated-cost_${props.from}_${props.to}.csv`);
+  };
+
+  const mix = mixName(assumptions.mix);
+  return (
+    <section className="billing-panel" aria-labelledby="billing-title" aria-busy={computed.pending}>
+      <header className="panel-header">
+        <h2 id="billing-title">{text.title}</h2>
+        <span className="estimate-badge">{text.estimateBadge}</span>
+      </header>
+
+      <dl className="summary-cards">
+        <div>
+          <dt>{text.interactions}</dt>
+          <dd>{number.format(usage.total)}</dd>
+        </div>
+        <div>
+          <dt>{text.templates}</dt>
+          <dd>{number.format(usage.templates)}</dd>
+        </div>
+        <div>
+          <dt>{text.templateShare}</dt>
+          <dd>{percent.format(templateShare(usage))}</dd>
+        </div>
+        <div>
+          <dt>{text.cost}</dt>
+          <dd>
+            {money(estimate.totals.cost.expected)}
+            <small>
+              {fill(text.costRange, {
+                low: money(estimate.totals.cost.low),
+                high: money(estimate.totals.cost.high),
+              })}
+            </small>
+          </dd>
+        </div>
+        <div>
+          <dt>{text.topConnector}</dt>
+          <dd>
+            {top ? top.name : text.none}
+            {top && <small>{money(top.cost.expected)}</small>}
+          </dd>
+        </div>
+      </dl>
+
+      <details className="assumptions">
+        <summary>{text.assumptions}</summary>
+        <div className="assumption-controls">
+          <label>
+            {text.mix}
+            <select
+              value={mix}
+              onChange={(event) => {
+                const name = event.target.value as keyof typeof MIXES | 'custom';
+                if (name !== 'custom') setAssumptions({ mix: MIXES[name] });
+              }}
+            >
+              <option value="marketing">{text.mixMarketing}</option>
+              <option value="utility">{text.mixUtility}</option>
+              <option value="authentication">{text.mixAuthentication}</option>
+              <option value="custom">{text.mixCustom}</option>
+            </select>
+          </label>
+          <fieldset className="mix-inputs">
+            <legend>{text.mixCustom}</legend>
+            {(['marketing', 'utility', 'authentication'] as const).map((category) => (
+              <label key={category}>
+                {category}
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  value={assumptions.mix[category]}
+                  onChange={(event) => {
+                    const value = Math.max(0, Number(event.target.value) || 0);
+                    const next = { ...assumptions.mix, [category]: value };
+                    if (next.marketing + next.utility + next.authentication > 0)
+                      setAssumptions({ mix: next });
+                  }}
+                />
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {text.markup}
+            <input
+              type="number"
+              min={0}
+              max={500}
+              step={1}
+              value={assumptions.markupPercent}
+              onChange={(event) =>
+                setAssumptions({
+                  markupPercent: Math.min(500, Math.max(0, Number(event.target.value) || 0)),
+                })
+              }
+            />
+          </label>
+          <p>
+            {fill(text.rateCard, { name: card.name, date: card.asOf })}{' '}
+            <a
+              href="/settings/rate-card"
+              onClick={(event) => {
+                event.preventDefault();
+                navigate('/settings/rate-card');
+              }}
+            >
+              {text.editRateCard}
+            </a>
+          </p>
+        </div>
+      </details>
+
+      {charts}
+
+      <div className="connector-costs">
+        <ConnectorCostTable
+          estimate={estimate}
+          onSelectConnector={selectConnector}
+          locale={locale}
+        />
+        <button type="button" onClick={() => void exportConnectors()}>
+          {text.exportConnectors}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Memoized: a sort changes no input of the panel, so it does not re-render its charts. */
+export default memo(BillingPanel);

@@ -1,0 +1,23 @@
+import { useI18n } from '../../shared/i18n/i18n';
+import { RateCardEditor } from './rate-card-editor';
+import { useRateCard } from './rate-card-store';
+
+/** Settings > WhatsApp rate card: edit, import, export, reset; remembered in this browser. */
+export default function RateCardPage() {
+  const { locale, t } = useI18n();
+  const { card, setCard, reset, problem, message, dismissProblem } = useRateCard();
+  return (
+    <section className="settings-page" aria-labelledby="rate-card-title">
+      <h1 id="rate-card-title">{t('settings.rateCard')}</h1>
+      {problem && (
+        <div className="notice" role="status">
+          {message}{' '}
+          <button type="button" className="link" onClick={dismissProblem}>
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      )}
+      <RateCardEditor card={card} onChange={setCard} onReset={reset} locale={locale} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiBaseUrl } from '../shared/env';
+import type { ReportDef } from './catalog';
+import { countUnparsed } from './column-types';
+import { withConnectorColumn, type WithConnector } from './connector-column';
+import { setLoadProgress } from './load-progress';
+import { loadReport, retryFailed, type LoadResult } from './load/load-report';
+import { dayRange } from './time-range';
+import { fetchConnectorNames } from './wire/fetch-connectors';
+
+/** wolkvox asks clients to poll no more often than every 5 minutes; calls count against a quota. */
+export const REPORT_STALE_MS = 5 * 60_000;
+
+/** A loaded report: typed rows (with derived columns) and how the load went. */
+export interface ReportData extends WithConnector {
+  load: LoadResult;
+  /** Cells kept as wolkvox sent them because they did not parse (flagged ⚠ in the table). */
+  unparsedCells: number;
+}
+
+export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
+  ['report', report.api, from, to] as const;
+
+export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
+
+function enrich(load: LoadResult, names: ReadonlyMap<string, string> | undefined): ReportData {
+  const data = withConnectorColumn({ columns: load.columns, rows: load.rows }, names);
+  // Counted once per load, not on every render of the page.
+  return { ...data, load, unparsedCells: countUnparsed(data.columns, data.rows) };
+}
+
+export function reportQueryOptions(report: ReportDef, from: string, to: string) {
+  const queryKey = reportQueryKey(report, from, to);
+  return queryOptions({
+    queryKey,
+    queryFn: async ({ signal }): Promise<ReportData> => {
+      const range = dayRange(from, to);
+      if (!range) throw new Error(`Invalid range ${from}..${to}`);
+      const baseUrl = apiBaseUrl();
+      const hasConnector = report.columns.some((column) => column.key === 'session_id');
+      try {
+        const load = await loadReport(report, range, {
+          baseUrl,
+          signal,
+          onProgress: (progress) => setLoadProgress(progressKey(queryKey), progress),
+        });
+        // After the chunks, not beside them: a token may run only 2 calls at once.
+        // Names are a nicety: without them the connector shows as its id.
+        const names = hasConnector
+          ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
+          : undefined;
+        return enrich(load, names);
+      } finally {
+        setLoadProgress(progressKey(queryKey), undefined);
+      }
+    },
+    staleTime: REPORT_STALE_MS,
+  });
+}
+
+/**
+ * Loads again the chunks that failed (all of them, or one), keeping every row
+ * already loaded; the periods not retried stay listed as failures.
+ */
+export async function retryChunks(data: ReportData, which?: number): Promise<ReportData> {
+  const { load } = data;
+  const chosen = which === undefined ? load.failures : [load.failures[which]!];
+  const kept = load.failures.filter((failure) => !chosen.includes(failure));
+  const retried = await retryFailed({ ...load, failures: chosen }, { baseUrl: apiBaseUrl() });
+  const failures = [...kept, ...retried.failures].sort((a, b) => a.range.start - b.range.start);
+  const merged: LoadResult = {
+    ...retried,
+    failures,
+    complete: retried.complete && kept.length === 0,
+  };
+  return enrich(merged, data.connectorNames);
+}

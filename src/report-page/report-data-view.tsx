@@ -1,0 +1,188 @@
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { TranscriptPanel } from '../conversation/transcript-panel';
+import { hasCharts } from '../charts/chart-specs';
+import { ColumnMenu } from '../filters/column-menu';
+import { ChartsSection } from './charts-section';
+import { FilterBar } from '../filters/filter-bar';
+import { useI18n } from '../shared/i18n/i18n';
+import { PRINT_ROWS, ReportTable } from '../table/report-table';
+import type { ColumnDef, ReportDef } from '../report-model/catalog';
+import { ExportCsvButton } from '../export/export-csv-button';
+import { useColumnPrefs } from './use-column-prefs';
+import { useReportView } from './use-report-view';
+import type { SortEntry, ViewState } from '../report-model/view-state';
+import type { ReportData } from '../report-model/report-query';
+
+// Charts (recharts) load only when a report shows them, so the first page stays light.
+const BillingPanel = lazy(() => import('../billing/ui/billing-panel'));
+const ReportCharts = lazy(() => import('../charts/report-charts'));
+
+interface ReportDataViewProps {
+  report: ReportDef;
+  data: ReportData;
+  view: ViewState;
+  caption: string;
+  onViewChange: (patch: Partial<ViewState>, typing?: boolean) => void;
+  onSortChange: (sort: SortEntry[]) => void;
+}
+
+/** The loaded report: filters, counts, export and the table, all reading one filtered view. */
+export function ReportDataView({
+  report,
+  data,
+  view,
+  caption,
+  onViewChange,
+  onSortChange,
+}: ReportDataViewProps) {
+  const { t, locale } = useI18n();
+  const prefs = useColumnPrefs(report);
+  const visibleColumns = useMemo(
+    () => visibleInOrder(data.columns, prefs.visibility),
+    [data.columns, prefs.visibility],
+  );
+  const visibleKeys = useMemo(() => visibleColumns.map((column) => column.key), [visibleColumns]);
+  const { order, filtered, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
+  const unparsed = data.unparsedCells;
+  const number = new Intl.NumberFormat(locale);
+  const [conversation, setConversation] = useState<{ connId: string; at: number } | null>(null);
+  const trigger = useRef<HTMLElement | null>(null);
+  const dateKey = data.columns.find((column) => column.type === 'datetime')?.key;
+  const openConversation = (rowIndex: number, button: HTMLElement) => {
+    const row = data.rows[rowIndex]!;
+    const at = dateKey ? row[dateKey] : null;
+    if (typeof row.conn_id !== 'string' || typeof at !== 'number') return;
+    trigger.current = button;
+    setConversation({ connId: row.conn_id, at });
+  };
+  // Closing returns focus to the CONN_ID that opened it; the table keeps its scroll position.
+  const closeConversation = useCallback(() => {
+    setConversation(null);
+    trigger.current?.focus({ preventScroll: true });
+  }, []);
+
+  // Stable callbacks for the (memoized) chart panels: they read the latest view when called,
+  // so a new sort or filter does not re-render charts whose data did not change.
+  const latest = useRef({ view, onViewChange });
+  useLayoutEffect(() => {
+    latest.current = { view, onViewChange };
+  });
+  const filterTo = useCallback((key: string, values: string[]) => {
+    const { view: current, onViewChange: change } = latest.current;
+    change({ filters: { ...current.filters, [key]: { ...current.filters[key], values } } });
+  }, []);
+  const showPeriod = useCallback(
+    (from: string, to: string) => latest.current.onViewChange({ from, to }),
+    [],
+  );
+  const filterFromChart = useCallback(
+    (key: string, value: string, to = value) => {
+      const column = data.columns.find((c) => c.key === key);
+      // A day (or week) of a date column narrows the loaded range; any other value filters.
+      if (column?.type === 'datetime' || column?.type === 'date') showPeriod(value, to);
+      else filterTo(key, [value]);
+    },
+    [data.columns, filterTo, showPeriod],
+  );
+
+  return (
+    <>
+      {report.number === 10 && (
+        <ChartsSection>
+          <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
+            <BillingPanel
+              rows={data.rows}
+              order={filtered}
+              connectorNames={data.connectorNames}
+              from={view.from}
+              to={view.to}
+              onFilter={filterTo}
+              onSelectPeriod={showPeriod}
+            />
+          </Suspense>
+        </ChartsSection>
+      )}
+      {report.number !== 10 && hasCharts(report.number) && (
+        <ChartsSection>
+          <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
+            <ReportCharts
+              report={report}
+              columns={data.columns}
+              rows={data.rows}
+              order={filtered}
+              onFilter={filterFromChart}
+            />
+          </Suspense>
+        </ChartsSection>
+      )}
+      <FilterBar columns={data.columns} view={view} facet={facet} onChange={onViewChange} />
+      <div className="table-toolbar">
+        <p className="row-count" aria-live="polite">
+          {t('table.rowCount', {
+            shown: number.format(order.length),
+            total: number.format(data.rows.length),
+          })}
+        </p>
+        {unparsed > 0 && (
+          <p className="unparsed-note">
+            {t('notice.unparsed', { count: number.format(unparsed) })}
+          </p>
+        )}
+        {order.length > PRINT_ROWS && (
+          <p className="print-note">
+            {t('print.note', {
+              rows: number.format(PRINT_ROWS),
+              total: number.format(order.length),
+            })}
+          </p>
+        )}
+        <span className="toolbar-end">
+          <button type="button" onClick={() => window.print()}>
+            {t('print.button')}
+          </button>
+          <ColumnMenu
+            columns={data.columns}
+            visibility={prefs.visibility}
+            onChange={prefs.setVisibility}
+          />
+          <ExportCsvButton
+            report={report}
+            from={view.from}
+            to={view.to}
+            columns={visibleColumns}
+            rows={data.rows}
+            order={order}
+          />
+        </span>
+      </div>
+      <ReportTable
+        columns={data.columns}
+        rows={data.rows}
+        order={order}
+        caption={caption}
+        sorting={view.sort}
+        onSortingChange={onSortChange}
+        columnVisibility={prefs.visibility}
+        onColumnVisibilityChange={prefs.setVisibility}
+        columnSizing={prefs.sizing}
+        onColumnSizingChange={prefs.setSizing}
+        onOpenConversation={report.transcript ? openConversation : undefined}
+      />
+      {conversation && (
+        <TranscriptPanel
+          connId={conversation.connId}
+          at={conversation.at}
+          onClose={closeConversation}
+        />
+      )}
+    </>
+  );
+}
+
+function visibleInOrder(
+  columns: readonly ColumnDef[],
+  visibility: ColumnVisibilityState,
+): ColumnDef[] {
+  return columns.filter((column) => visibility[column.key] !== false);
+}

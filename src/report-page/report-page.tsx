@@ -1,0 +1,141 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { navigate } from '../shared/router';
+import { useSettings } from '../shared/settings';
+import { useI18n } from '../shared/i18n/i18n';
+import { reportTitle, type ReportDef } from '../report-model/catalog';
+import { todayIn } from '../report-model/date-presets';
+import { reportColumns } from '../report-model/connector-column';
+import { describeError } from '../report-model/describe-error';
+import { RangeForm } from './range-form';
+import { ReportDataView } from './report-data-view';
+import { LoadStatus } from './load-status';
+import { PartialNotice } from './partial-notice';
+import { progressKey, reportQueryOptions, retryChunks } from '../report-model/report-query';
+import {
+  parseView,
+  reportPath,
+  serializeView,
+  type SortEntry,
+  type ViewState,
+} from '../report-model/view-state';
+
+export function ReportPage({ report, search }: { report: ReportDef; search: string }) {
+  const { t, language } = useI18n();
+  const { settings } = useSettings();
+  const today = todayIn(settings.timeZone);
+  const { view, invalid } = useMemo(
+    () => parseView(search, report, today, reportColumns(report)),
+    [search, report, today],
+  );
+  const title = reportTitle(report, language);
+  const [announcement, setAnnouncement] = useState('');
+  const [dismissed, setDismissed] = useState('');
+
+  /** Discrete changes push a history entry (Back undoes them); typing replaces it. */
+  const go = (patch: Partial<ViewState>, typing = false) =>
+    navigate(reportPath(report) + serializeView({ ...view, ...patch }, search), {
+      replace: typing,
+    });
+
+  const queryClient = useQueryClient();
+  const options = reportQueryOptions(report, view.from, view.to);
+  const query = useQuery(options);
+  const data = query.data;
+  const cancel = () => void queryClient.cancelQueries({ queryKey: options.queryKey });
+  const retry = async (which?: number) => {
+    if (data) queryClient.setQueryData(options.queryKey, await retryChunks(data, which));
+  };
+
+  const onSort = (sort: SortEntry[]) => {
+    go({ sort });
+    const first = sort[0];
+    const header =
+      (data?.columns ?? report.columns).find((column) => column.key === first?.id)?.header ?? '';
+    setAnnouncement(
+      first
+        ? t(first.desc ? 'table.sortDescending' : 'table.sortAscending', { column: header })
+        : t('table.notSorted'),
+    );
+  };
+
+  const vars = { report: title, from: view.from, to: view.to };
+  const invalidKey = invalid.join(',');
+  const error = query.isError ? describeError(query.error, t) : undefined;
+  return (
+    <section className="report-page" aria-labelledby="report-title">
+      <header className="report-header">
+        <h1 id="report-title">{title}</h1>
+        <p className="print-only">{t('table.caption', vars)}</p>
+        <RangeForm
+          report={report}
+          from={view.from}
+          to={view.to}
+          onGenerate={(range) => go(range)}
+        />
+        {data && (
+          <button
+            type="button"
+            className="refresh"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+            title={t('load.refreshHint')}
+          >
+            {t('load.refresh')}
+          </button>
+        )}
+      </header>
+
+      {invalid.length > 0 && dismissed !== invalidKey && (
+        <div className="notice" role="status">
+          {t('notice.invalidParams', { params: invalid.join(', ') })}{' '}
+          <button type="button" className="link" onClick={() => setDismissed(invalidKey)}>
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      )}
+
+      {query.isFetching && (
+        <LoadStatus progressKey={progressKey(options.queryKey)} {...vars} onCancel={cancel} />
+      )}
+      {query.isPending && !query.isFetching && (
+        <div className="state" role="status">
+          <p>{t('load.cancelled', vars)}</p>
+          <button type="button" onClick={() => void query.refetch()}>
+            {t('load.again')}
+          </button>
+        </div>
+      )}
+      {data && <PartialNotice data={data} onRetry={retry} />}
+      {error && (
+        <div className="state state-error" role="alert">
+          <p>
+            <strong>{t('state.error', vars)}</strong> {error.summary}
+          </p>
+          <p className="detail">{error.detail}</p>
+          <button type="button" onClick={() => void query.refetch()}>
+            {t('state.retry')}
+          </button>
+        </div>
+      )}
+      {data && data.rows.length === 0 && (
+        <p className="state" role="status">
+          {t('state.empty', vars)}
+        </p>
+      )}
+      {data && data.rows.length > 0 && (
+        <ReportDataView
+          report={report}
+          data={data}
+          view={view}
+          caption={t('table.caption', vars)}
+          onViewChange={go}
+          onSortChange={onSort}
+        />
+      )}
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+    </section>
+  );
+}
