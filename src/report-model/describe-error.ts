@@ -1,12 +1,14 @@
 import type { Translate } from '../shared/i18n/i18n';
 import { AggregateRangeError } from './load/load-report';
-import { WolkvoxError } from './wire/wolkvox-error';
+import { WolkvoxError, type WolkvoxErrorKind } from './wire/wolkvox-error';
+
+/** Kinds whose message is ours (wolkvox said nothing we could read, or only "Forbidden"). */
+const OUR_WORDS = new Set<WolkvoxErrorKind>(['network', 'timeout', 'malformed', 'maintenance']);
 
 /** What to tell a supervisor about a failed load: the kind in our words, then wolkvox's own. */
 export function describeError(error: unknown, t: Translate): { summary: string; detail?: string } {
   if (error instanceof WolkvoxError) {
-    // For these kinds the message is ours (wolkvox said nothing we could read).
-    const ours = error.kind === 'network' || error.kind === 'timeout' || error.kind === 'malformed';
+    const ours = OUR_WORDS.has(error.kind);
     return {
       summary: t(`error.${error.kind}`),
       detail: ours ? error.message : t('error.apiSaid', { message: error.message }),

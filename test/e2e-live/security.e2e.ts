@@ -160,7 +160,7 @@ it('a rejected token shows the token message and stops: one call per chunk at mo
   const text = (await alert.textContent()) ?? '';
   console.info(`[live] bad token alert: ${text}`);
   expect(text).toContain(
-    'wolkvox rejected the token (or this server’s IP is not allow-listed). Ask an administrator to check WOLKVOX_TOKEN on the proxy.',
+    'wolkvox rejected the token. Ask an administrator to check two things: WOLKVOX_TOKEN on the server, and that the server’s IP is on the operation’s allow-list in wolkvox Manager.',
   );
   expect(text).toContain('Invalid token'); // wolkvox's own words
   expect(text).not.toContain(badToken);

@@ -1,4 +1,4 @@
-import { WolkvoxError, errorKindForStatus } from './wolkvox-error';
+import { WolkvoxError, errorKindForAnswer, errorKindForPage } from './wolkvox-error';
 
 /**
  * Reads the wolkvox envelope `{code, error, msg, data}` into a list of raw rows.
@@ -10,11 +10,33 @@ import { WolkvoxError, errorKindForStatus } from './wolkvox-error';
  * treating it as "no data" would hide a broken deployment.
  */
 export function parseEnvelope(status: number, body: string): unknown[] {
+  return readEnvelope(status, body).rows;
+}
+
+/** wolkvox's own "no records" answer (HTTP 404, or `code` 404), read as in the docs. */
+const NO_RECORDS = /^validate dates entered$/i;
+
+export interface Envelope {
+  rows: unknown[];
+  /**
+   * The answer said "not found" (404) and still carried rows. The rows are kept: a
+   * contradictory answer is shown and said, never read as "no records" (rows lost).
+   */
+  notFound: boolean;
+}
+
+/**
+ * parseEnvelope, telling also whether rows came with a 404. "No rows" is only
+ * wolkvox's own answer: 404 with `msg` "Validate dates entered" and no rows. Any
+ * other 404 (the proxy's refusal "This request is not forwarded to wolkvox", a
+ * server's page) is an error that names itself.
+ */
+export function readEnvelope(status: number, body: string): Envelope {
   const envelope = readJson(body);
 
   if (envelope === undefined) {
     if (status >= 400)
-      throw new WolkvoxError(errorKindForStatus(status), describeStatus(status, body), status);
+      throw new WolkvoxError(errorKindForPage(status), describeStatus(status, body), status);
     throw new WolkvoxError('malformed', `The answer is not JSON (${snippet(body)})`, status);
   }
   if (!isRecord(envelope)) {
@@ -25,16 +47,22 @@ export function parseEnvelope(status: number, body: string): unknown[] {
   const msg = typeof envelope.msg === 'string' ? envelope.msg : '';
   const effective = Number.isFinite(code) && code !== 200 ? code : status;
 
-  if (effective === 404) return [];
-  if (effective >= 400) {
-    throw new WolkvoxError(
-      errorKindForStatus(effective),
-      msg || describeStatus(effective, ''),
-      effective,
-    );
+  // "No such report" comes as a 400, or as a 404 on some deployments: the message decides.
+  const kind = effective >= 400 ? errorKindForAnswer(effective, msg) : undefined;
+  if (effective === 404 && kind === 'invalid') {
+    const rows = rowsOf(envelope.data, msg, status, true);
+    if (rows.length > 0) return { rows, notFound: true };
+    if (NO_RECORDS.test(msg.trim())) return { rows: [], notFound: false };
+  }
+  if (kind) {
+    throw new WolkvoxError(kind, msg || describeStatus(effective, ''), effective);
   }
 
-  const data = envelope.data;
+  return { rows: rowsOf(envelope.data, msg, status, false), notFound: false };
+}
+
+/** The envelope's `data` as a list of raw rows (`missingOk`: no data is no rows). */
+function rowsOf(data: unknown, msg: string, status: number, missingOk: boolean): unknown[] {
   if (Array.isArray(data)) {
     const bad = data.findIndex((row) => !isRecord(row));
     if (bad >= 0)
@@ -44,9 +72,10 @@ export function parseEnvelope(status: number, body: string): unknown[] {
   if (isRecord(data)) return [data];
   if (data === null || data === undefined || data === '') {
     // Some answers say "0 records were found" with no data at all.
-    if (/^\s*0\b/.test(msg)) return [];
+    if (missingOk || /^\s*0\b/.test(msg)) return [];
     throw new WolkvoxError('malformed', `The answer has no "data" list (msg: "${msg}")`, status);
   }
+  if (missingOk) return [];
   throw new WolkvoxError('malformed', `"data" is a ${typeof data}, not a list of rows`, status);
 }
 

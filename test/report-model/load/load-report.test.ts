@@ -266,13 +266,13 @@ describe('loadReport: aggregate reports', () => {
   });
 });
 
-describe('loadReport: retries and failures', () => {
-  /** Fails the first `times` calls of `range` with `error`. */
-  const failing = (range: TimeRange, times: number, error: () => Error) => {
-    let left = times;
-    return (call: FakeCall) => (same(call.range, range) && left-- > 0 ? error() : undefined);
-  };
+/** Fails the first `times` calls of `range` with `error`. */
+const failing = (range: TimeRange, times: number, error: () => Error) => {
+  let left = times;
+  return (call: FakeCall) => (same(call.range, range) && left-- > 0 ? error() : undefined);
+};
 
+describe('loadReport: retries and failures', () => {
   it('retries a 5xx with exponential backoff and jitter, then succeeds', async () => {
     const api = fakeApi({
       times: times95(),
@@ -297,7 +297,7 @@ describe('loadReport: retries and failures', () => {
   it('caps the backoff delay and spreads it with jitter', async () => {
     const api = fakeApi({
       times: [],
-      script: failing(JAN, 3, () => new WolkvoxError('rate-limit', 'Too many', 429)),
+      script: failing(JAN, 3, () => new WolkvoxError('busy', 'Too many', 429)),
     });
     const { sleep, delays } = recordingSleep();
     const randoms = [0, 0.999];
@@ -319,7 +319,11 @@ describe('loadReport: retries and failures', () => {
     ['server', () => new WolkvoxError('server', 'Bad gateway', 502)],
     ['network', () => new WolkvoxError('network', 'ECONNRESET')],
     ['timeout', () => new WolkvoxError('timeout', 'Gateway timeout', 504)],
-    ['rate-limit', () => new WolkvoxError('rate-limit', 'Too many requests', 429)],
+    [
+      'busy',
+      () =>
+        new WolkvoxError('busy', 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)', 403),
+    ],
     ['TypeError', () => new TypeError('fetch failed')],
   ])('retries a %s error', async (_, error) => {
     const api = fakeApi({ times: times95(), script: failing(MAR, 1, error) });
@@ -455,6 +459,49 @@ describe('loadReport: token errors and cancelling', () => {
       loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk, concurrency: 1 }),
     ).rejects.toMatchObject({ kind: 'token', status: 403 });
     expect(api.stats.calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['quota', 'TOKEN LIMIT EXCEEDED'],
+    ['config', 'PLEASE ENTER THE WOLKVOX-TOKEN'],
+    ['unknown-report', 'THE API YOU WANT TO CONSULT DOES NOT EXIST'],
+  ] as const)('stops the load at once on %s, with no retry', async (kind, msg) => {
+    const api = fakeApi({ times: [], script: () => new WolkvoxError(kind, msg, 403) });
+    await expect(
+      loadReport(CHATS, RANGE_95, { ...base, fetchChunk: api.fetchChunk, concurrency: 1 }),
+    ).rejects.toMatchObject({ kind, message: msg });
+    expect(api.stats.calls).toHaveLength(1);
+  });
+
+  it('waits out a busy token longer than a failing server, then loads every row', async () => {
+    const busy = () =>
+      new WolkvoxError('busy', 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)', 403);
+    const api = fakeApi({ times: times95(), script: failing(FEB, 5, busy) });
+    const { sleep } = recordingSleep();
+    const result = await loadReport(CHATS, RANGE_95, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      sleep,
+    });
+    expect(result.complete).toBe(true);
+    expect(idsOf(result.rows)).toEqual(api.idsIn(RANGE_95));
+    expect(api.stats.calls.filter((call) => same(call.range, FEB))).toHaveLength(6);
+  });
+
+  it('keeps what loaded when wolkvox stays in maintenance, and lists the period as such', async () => {
+    const forbidden = () => new WolkvoxError('maintenance', 'The server answered HTTP 403', 403);
+    const api = fakeApi({ times: times95(), script: failing(MAR, 99, forbidden) });
+    const { sleep } = recordingSleep();
+    const result = await loadReport(CHATS, RANGE_95, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      sleep,
+    });
+    expect(result.failures).toEqual([
+      { range: MAR, error: expect.objectContaining({ kind: 'maintenance' }), attempts: 7 },
+    ]);
+    const marIds = new Set(api.idsIn(MAR));
+    expect(idsOf(result.rows)).toEqual(api.idsIn(RANGE_95).filter((id) => !marIds.has(id)));
   });
 
   it('cancels in-flight calls on abort and starts no other', async () => {

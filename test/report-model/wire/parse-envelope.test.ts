@@ -37,13 +37,42 @@ describe('parseEnvelope', () => {
     expect(error.message).toContain('404 Not Found');
   });
 
-  it('turns a rejected token into a token error carrying the API message', () => {
+  it.each([
+    [401, 'PLEASE ENTER THE WOLKVOX-TOKEN', 'config', false],
+    [403, 'PLEASE VALIDATE TOKEN', 'token', false],
+    [403, 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)', 'busy', true],
+    [403, '  token limit exceeded ', 'quota', false],
+    [400, 'THE API YOU WANT TO CONSULT DOES NOT EXIST', 'unknown-report', false],
+    [404, 'THE API YOU WANT TO CONSULT DOES NOT EXIST', 'unknown-report', false],
+    [400, 'SOME PARAMETERS ARE REQUIRED', 'invalid', false],
+    [429, 'Too Many Requests', 'busy', true],
+  ])('reads wolkvox’s published %i "%s" by its message', (status, msg, kind, retryable) => {
     const error = errorOf(() =>
-      parseEnvelope(401, '{"code":401,"error":"Unauthorized","msg":"Invalid token"}'),
+      parseEnvelope(status, JSON.stringify({ code: status, error: 'x', msg, data: [] })),
+    );
+    expect(error.kind).toBe(kind);
+    expect(error.message).toBe(msg);
+    expect(error.retryable).toBe(retryable);
+  });
+
+  it('keeps an unknown 403 message as an error that quotes it, not as "no rows"', () => {
+    const error = errorOf(() =>
+      parseEnvelope(403, '{"code":403,"error":"x","msg":"SOMETHING NEW"}'),
     );
     expect(error.kind).toBe('token');
-    expect(error.message).toBe('Invalid token');
-    expect(error.retryable).toBe(false);
+    expect(error.message).toBe('SOMETHING NEW');
+  });
+
+  it('reads the HTML "Forbidden" page of wolkvox’s maintenance window as maintenance', () => {
+    const error = errorOf(() =>
+      parseEnvelope(
+        403,
+        '<html><head><title>403 Forbidden</title></head><body>Forbidden</body></html>',
+      ),
+    );
+    expect(error.kind).toBe('maintenance');
+    expect(error.retryable).toBe(true);
+    expect(error.stopsLoad).toBe(false);
   });
 
   it('reads an error code inside an HTTP 200 envelope', () => {
