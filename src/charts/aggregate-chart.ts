@@ -1,7 +1,7 @@
 import { cellText } from '../engine/cell-text';
 import type { ColumnDef } from '../report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../report-model/column-types';
-import { weekStart } from '../report-model/time-range';
+import { DAY, weekStart } from '../report-model/time-range';
 import type { ChartSort, ChartSpec, ColumnsSpec } from './chart-specs';
 
 /**
@@ -13,7 +13,6 @@ import type { ChartSort, ChartSpec, ColumnsSpec } from './chart-specs';
  * plain-text keys (`cellText`, the form the column filters use) are computed once per bucket.
  */
 
-export const DAY_MS = 86_400_000;
 /** Key of the "Other" bar / series (values beyond the top N). Never a real cell text. */
 export const OTHER_KEY = '\u0000other';
 
@@ -138,7 +137,7 @@ export function aggregateChart(
         skipped++;
         continue;
       }
-      raw = Math.floor(raw / DAY_MS);
+      raw = Math.floor(raw / DAY);
     } else if (raw === undefined) raw = null;
     let value = 0;
     let weight = 1;
@@ -340,7 +339,7 @@ function perDayBars(
   return { bars, total };
 }
 
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 /**
  * Day bars grouped Monday to Sunday, the first and last week clipped to the days charted: a

@@ -1,5 +1,6 @@
 import type { CellValue, ColumnType } from '../report-model/column-types';
 import { isNumericType } from '../report-model/column-types';
+import { DAY } from '../report-model/time-range';
 
 /**
  * The display-independent string form of a cell, shared by text search, multi-select
@@ -19,21 +20,20 @@ export function cellText(type: ColumnType, value: CellValue): string {
   return String(value);
 }
 
-const DAY_MS = 86_400_000;
 const MAX_DATE_MS = 8.64e15;
 let dayCache = new Map<number, string>();
 
 function formatWallClock(ms: number, withTime: boolean): string {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return String(ms);
-  const day = Math.floor(ms / DAY_MS);
+  const day = Math.floor(ms / DAY);
   let date = dayCache.get(day);
   if (date === undefined) {
     if (dayCache.size > 50_000) dayCache = new Map();
-    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    date = new Date(day * DAY).toISOString().slice(0, 10);
     dayCache.set(day, date);
   }
   if (!withTime) return date;
-  const second = Math.floor((ms - day * DAY_MS) / 1000);
+  const second = Math.floor((ms - day * DAY) / 1000);
   return `${date} ${(clock ??= buildClock())[second]}`;
 }
 

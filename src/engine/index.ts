@@ -1,15 +1,11 @@
 export { createReportIndex, type ReportIndex, type WarmOptions } from './report-index';
 export type {
   ColumnFilter,
-  CrossCount,
   FacetEntry,
   FacetOrder,
-  NumberSummary,
   ReportQuery,
   SortSpec,
   SortSpecItem,
-  TimeBuckets,
-  TimeUnit,
 } from './types';
 export type { SortKey } from './sort-keys';
 export { releaseScratch } from './buffers';

@@ -8,22 +8,12 @@ import { parsePhoneQuery, PhoneIndex } from './phone';
 import { sortByKey, sortBySteps, type SortStep } from './rank-sort';
 import { buildSortKey, type SortKey } from './sort-keys';
 import { buildDictionarySearch, buildRowTextSearch, type ColumnSearch } from './text-search';
-import type {
-  ColumnFilter,
-  CrossCount,
-  FacetEntry,
-  FacetOrder,
-  NumberSummary,
-  ReportQuery,
-  SortSpec,
-  TimeBuckets,
-  TimeUnit,
-} from './types';
+import type { ColumnFilter, FacetEntry, FacetOrder, ReportQuery, SortSpec } from './types';
 
 /**
  * The one place the table, the charts and the CSV export get their rows from. Everything is
  * built lazily on first use and cached (sort keys per column, the phone index, search text,
- * dictionaries); `warm` builds ahead of time.
+ * dictionaries); `warmTasks` builds ahead of time.
  *
  * Returned index arrays are fresh copies the caller owns. Unknown column keys in a sort or
  * filter are ignored (a stale bookmark must not break the page).
@@ -38,34 +28,14 @@ export interface ReportIndex {
   /** Rows passing every filter of the query (phone AND search AND each column), sorted. */
   query(query: ReportQuery): Uint32Array;
   /**
-   * Counts per distinct string form of a column over `indices` (all rows when missing), only
-   * values present there. Ordered by the column's own order ('value', empty last) or by
-   * count, highest first, ties in value order ('count').
-   */
-  facets(key: string, indices?: Uint32Array, order?: FacetOrder): FacetEntry[];
-  /**
    * Facets of a column under every filter of `query` except that column's own (what a
    * multi-select list shows next to each choice). No sorting involved.
    */
   facetsFor(query: ReportQuery, key: string, order?: FacetOrder): FacetEntry[];
   /**
-   * Count, sum, min, max, mean of a numeric column over `indices` (all rows when missing),
-   * plus how many cells were empty or unparsed. For a non-numeric column every non-empty
-   * cell counts as unparsed.
-   */
-  summarize(key: string, indices?: Uint32Array): NumberSummary;
-  /** Rows per (value of rowKey, value of columnKey), both by string form, each in its order. */
-  crossCount(rowKey: string, columnKey: string, indices?: Uint32Array): CrossCount;
-  /**
-   * Rows per hour/day/month (UTC buckets of the wall-clock values) of a datetime/date column,
-   * from the first to the last bucket holding a row. Empty and unparsed cells are left out.
-   */
-  timeBuckets(key: string, unit: TimeUnit, indices?: Uint32Array): TimeBuckets;
-  /** Builds caches ahead of use. Default: every sort key and the phone index. */
-  warm(what?: WarmOptions): void;
-  /**
-   * The same work as warm, one task per cache, so the page can run them one per idle moment and
-   * answer queries in between. Tasks whose cache is already built cost nothing.
+   * Builds caches ahead of use, one task per cache (default: every sort key and the phone
+   * index), so the page can run them one per idle moment and answer queries in between.
+   * Tasks whose cache is already built cost nothing.
    */
   warmTasks(what?: WarmOptions): (() => void)[];
 }
@@ -149,11 +119,6 @@ class Index implements ReportIndex {
     return out;
   }
 
-  facets(key: string, indices?: Uint32Array, order: FacetOrder = 'value'): FacetEntry[] {
-    const dictionary = this.dictionary(key);
-    return this.facetEntries(key, dictionary, this.countIds(dictionary, indices), order);
-  }
-
   facetsFor(query: ReportQuery, key: string, order: FacetOrder = 'value'): FacetEntry[] {
     const dictionary = this.dictionary(key);
     const mask = this.match(query, key);
@@ -178,106 +143,6 @@ class Index implements ReportIndex {
     // Array.prototype.sort is stable: equal counts keep value order.
     if (order === 'count') entries.sort((a, b) => b.count - a.count);
     return entries;
-  }
-
-  summarize(key: string, indices?: Uint32Array): NumberSummary {
-    const column = this.column(key);
-    let count = 0;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    let empty = 0;
-    let unparsed = 0;
-    const cells = this.values(key);
-    if (isNumericType(column.type)) {
-      const numbers = this.numbers(key);
-      const n = indices ? indices.length : this.rowCount;
-      for (let i = 0; i < n; i++) {
-        const row = indices ? indices[i]! : i;
-        const v = numbers[row]!;
-        if (v === v) {
-          count++;
-          sum += v;
-          if (v < min) min = v;
-          if (v > max) max = v;
-          continue;
-        }
-        const cell = cells[row];
-        if (cell === null || cell === undefined || typeof cell === 'number') empty++;
-        else unparsed++;
-      }
-    } else {
-      const n = indices ? indices.length : this.rowCount;
-      for (let i = 0; i < n; i++) {
-        const cell = cells[indices ? indices[i]! : i];
-        if (cell === null || cell === undefined) empty++;
-        else unparsed++;
-      }
-    }
-    return {
-      count,
-      sum,
-      min: count ? min : NaN,
-      max: count ? max : NaN,
-      mean: count ? sum / count : NaN,
-      empty,
-      unparsed,
-    };
-  }
-
-  crossCount(rowKey: string, columnKey: string, indices?: Uint32Array): CrossCount {
-    const a = this.dictionary(rowKey);
-    const b = this.dictionary(columnKey);
-    const aCounts = this.countIds(a, indices);
-    const bCounts = this.countIds(b, indices);
-    const aIds = this.orderIds(rowKey, a, present(aCounts));
-    const bIds = this.orderIds(columnKey, b, present(bCounts));
-    const aSlot = new Int32Array(a.texts.length).fill(-1);
-    const bSlot = new Int32Array(b.texts.length).fill(-1);
-    aIds.forEach((id, i) => (aSlot[id] = i));
-    bIds.forEach((id, i) => (bSlot[id] = i));
-    const width = bIds.length;
-    const counts = new Uint32Array(aIds.length * width);
-    const n = indices ? indices.length : this.rowCount;
-    for (let i = 0; i < n; i++) {
-      const row = indices ? indices[i]! : i;
-      counts[aSlot[a.ids[row]!]! * width + bSlot[b.ids[row]!]!]!++;
-    }
-    return {
-      rows: aIds.map((id) => a.texts[id]!),
-      columns: bIds.map((id) => b.texts[id]!),
-      counts,
-    };
-  }
-
-  timeBuckets(key: string, unit: TimeUnit, indices?: Uint32Array): TimeBuckets {
-    const numbers = this.numbers(key);
-    const n = indices ? indices.length : this.rowCount;
-    const bucketOf = bucketFunction(unit);
-    let low = Infinity;
-    let high = -Infinity;
-    const buckets = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = numbers[indices ? indices[i]! : i]!;
-      const b = v === v && Number.isFinite(v) ? bucketOf.index(v) : NaN;
-      buckets[i] = b;
-      if (b < low) low = b;
-      if (b > high) high = b;
-    }
-    if (low > high) return { starts: new Float64Array(0), counts: new Uint32Array(0) };
-    const span = high - low + 1;
-    const counts = new Uint32Array(span);
-    for (let i = 0; i < n; i++) {
-      const b = buckets[i]!;
-      if (b === b) counts[b - low]!++;
-    }
-    const starts = new Float64Array(span);
-    for (let i = 0; i < span; i++) starts[i] = bucketOf.start(low + i);
-    return { starts, counts };
-  }
-
-  warm(what?: WarmOptions): void {
-    for (const task of this.warmTasks(what)) task();
   }
 
   warmTasks(what?: WarmOptions): (() => void)[] {
@@ -517,14 +382,6 @@ class Index implements ReportIndex {
     return numbers;
   }
 
-  private countIds(dictionary: Dictionary, indices: Uint32Array | undefined): Uint32Array {
-    const counts = new Uint32Array(dictionary.texts.length);
-    const { ids } = dictionary;
-    if (indices) for (let i = 0; i < indices.length; i++) counts[ids[indices[i]!]!]!++;
-    else for (let row = 0; row < ids.length; row++) counts[ids[row]!]!++;
-    return counts;
-  }
-
   /** Dictionary ids in the column's sort order (by the first row holding each text). */
   private orderIds(key: string, dictionary: Dictionary, ids: number[]): number[] {
     const { rank } = this.sortKey(key);
@@ -543,35 +400,4 @@ function present(counts: Uint32Array): number[] {
   const ids: number[] = [];
   for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) ids.push(id);
   return ids;
-}
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-
-function bucketFunction(unit: TimeUnit): {
-  index(ms: number): number;
-  start(index: number): number;
-} {
-  if (unit === 'hour')
-    return { index: (ms) => Math.floor(ms / HOUR_MS), start: (i) => i * HOUR_MS };
-  if (unit === 'day') return { index: (ms) => Math.floor(ms / DAY_MS), start: (i) => i * DAY_MS };
-  return {
-    index: (ms) => monthOfDay(Math.floor(ms / DAY_MS)),
-    start: (i) => Date.UTC(Math.floor(i / 12), i % 12, 1),
-  };
-}
-
-/** Year * 12 + month (0-11) of a day number since 1970-01-01 (proleptic Gregorian). */
-function monthOfDay(day: number): number {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 2 : mp - 10;
-  const year = yoe + era * 400 + (month < 2 ? 1 : 0);
-  return year * 12 + month;
 }

@@ -37,34 +37,3 @@ export interface FacetEntry {
 }
 
 export type FacetOrder = 'value' | 'count';
-
-export interface NumberSummary {
-  /** Rows holding a number. */
-  readonly count: number;
-  readonly sum: number;
-  /** NaN when count is 0 (as are max and mean). */
-  readonly min: number;
-  readonly max: number;
-  readonly mean: number;
-  /** Empty cells. */
-  readonly empty: number;
-  /** Cells that kept their raw text because they did not parse. */
-  readonly unparsed: number;
-}
-
-export interface CrossCount {
-  /** Distinct string forms of the first column, in that column's order. */
-  readonly rows: readonly string[];
-  /** Distinct string forms of the second column, in its order. */
-  readonly columns: readonly string[];
-  /** counts[r * columns.length + c]. */
-  readonly counts: Uint32Array;
-}
-
-export type TimeUnit = 'hour' | 'day' | 'month';
-
-export interface TimeBuckets {
-  /** Start of each bucket (wall-clock ms), ascending; buckets without rows are included. */
-  readonly starts: Float64Array;
-  readonly counts: Uint32Array;
-}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellText, foldText } from '../../src/engine/cell-text';
 import { naiveFacets, naiveQuery, naiveSort } from './naive';
 import { createReportIndex } from '../../src/engine/report-index';
+import { createTestIndex } from './index-aggregates';
 import type { ColumnFilter, ReportQuery, SortSpec } from '../../src/engine/types';
 import { isNumericType } from '../../src/report-model/column-types';
 import { Rng, randomPhone, randomRows, TEST_COLUMNS } from './random-data';
@@ -122,7 +123,7 @@ describe('report index equals the naive reference', () => {
   it.each(SEEDS)('facets over subsets, by value and by count (seed %i)', (seed) => {
     const rng = new Rng(seed * 31);
     const rows = randomRows(seed + 200, 400);
-    const index = createReportIndex(TEST_COLUMNS, rows);
+    const index = createTestIndex(TEST_COLUMNS, rows);
     for (const key of keys) {
       const subset = Uint32Array.from(rows.map((_, r) => r).filter(() => rng.chance(0.5)));
       expect(index.facets(key), key).toEqual(naiveFacets(TEST_COLUMNS, rows, key));
@@ -276,7 +277,7 @@ describe('report index behaviour', () => {
       { key: 't', header: 'T', type: 'yesno' as const },
       { key: 'd', header: 'D', type: 'datetime' as const },
     ];
-    const index = createReportIndex(columns, small);
+    const index = createTestIndex(columns, small);
     expect(index.summarize('n')).toEqual({
       count: 2,
       sum: 7,

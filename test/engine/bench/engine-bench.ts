@@ -3,7 +3,7 @@
  * (bundles this file with rolldown and runs it in plain Node; not a timed unit test).
  */
 import { naiveQuery, naiveSort } from '../naive';
-import { createReportIndex, type ReportIndex } from '../../../src/engine/report-index';
+import { createTestIndex, type TestIndex } from '../index-aggregates';
 import type { ReportRow } from '../../../src/report-model/column-types';
 import { BENCH_COLUMNS, report10Rows } from './report10-data';
 
@@ -77,7 +77,7 @@ export function runEngineBench(options: BenchOptions): void {
       const again: Sample[] = [];
       for (let r = 0; r < runs; r++) {
         gc();
-        const index = createReportIndex(BENCH_COLUMNS, rows);
+        const index = createTestIndex(BENCH_COLUMNS, rows);
         cold.push(time(() => index.sort([{ key }])));
         reverse.push(time(() => index.sort([{ key, desc: true }])));
         again.push(time(() => index.sort([{ key }])));
@@ -87,7 +87,7 @@ export function runEngineBench(options: BenchOptions): void {
       report(`sort ${key}: again (cached order, copy)`, again);
     }
 
-    const index = createReportIndex(BENCH_COLUMNS, rows);
+    const index = createTestIndex(BENCH_COLUMNS, rows);
     const warmKeys = time(() => index.warm()).wall;
     log(
       `warm(): every sort key + phone index ${warmKeys.toFixed(0)} ms, heap ${options.heapMb().toFixed(0)} MB`,
@@ -97,7 +97,7 @@ export function runEngineBench(options: BenchOptions): void {
       const subset: Sample[] = [];
       const some = index.query({ filters: { template: { values: ['yes'] } } });
       for (let r = 0; r < runs; r++) {
-        const fresh = createReportIndex(BENCH_COLUMNS, rows);
+        const fresh = createTestIndex(BENCH_COLUMNS, rows);
         fresh.warm({ sortKeys: ['destiny', 'date', 'customer_name'] });
         multi.push(time(() => fresh.sort([{ key: 'destiny' }, { key: 'date', desc: true }])));
         subset.push(time(() => fresh.sort([{ key: 'customer_name', desc: true }], some)));
@@ -116,7 +116,7 @@ export function runEngineBench(options: BenchOptions): void {
       const builds: Sample[] = [];
       for (let r = 0; r < runs; r++) {
         gc();
-        const fresh = createReportIndex(BENCH_COLUMNS, rows);
+        const fresh = createTestIndex(BENCH_COLUMNS, rows);
         builds.push(time(() => fresh.warm({ phone: true })));
       }
       report('phone index build', builds);
@@ -150,7 +150,7 @@ export function runEngineBench(options: BenchOptions): void {
 
     // Text search over the visible columns.
     {
-      const fresh = createReportIndex(BENCH_COLUMNS, rows);
+      const fresh = createTestIndex(BENCH_COLUMNS, rows);
       const searchKeys = BENCH_COLUMNS.map((c) => c.key);
       fresh.query({ sort });
       report('search "garcía" all columns: first (builds search text)', [
@@ -191,7 +191,7 @@ export function runEngineBench(options: BenchOptions): void {
 }
 
 function aggregates(
-  index: ReportIndex,
+  index: TestIndex,
   report: (label: string, samples: Sample[]) => void,
   runs: number,
 ): void {
