@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { downloadBlob } from '../../shared/download';
 import { countryDisplayName, resolveCountry } from '../model/country';
 import { fill, pickLabels, RATE_CARD_EDITOR_LABELS, type RateCardEditorLabels } from './labels';
 import {
@@ -49,16 +50,9 @@ function withRates(
   };
 }
 
+/** The rate card as a JSON file, through the app's one download helper. */
 function download(json: string, fileName: string): void {
-  if (typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([json], { type: 'application/json' }), fileName);
 }
 
 function todayIso(): string {
