@@ -1,16 +1,18 @@
 import { DrillRowHeader } from './drill-row-header';
 import { LazyDetails } from './lazy-details';
 import type { ValueFormats } from './chart-format';
-import { fillLabel, type ChartLabels } from './chart-labels';
 
 export interface ChartTableRow {
   key: string;
   label: string;
+  /** The bar's figure (the sum of its parts for stacked bars). */
   value: number;
   /** Per series, aligned with `series`. */
   parts?: readonly number[];
   /** Drill-down available (not the "Other" bar, not a summary chart). */
   drillable: boolean;
+  /** The row's figure in the share column, 0..1; null → "–" (no share to tell). */
+  share?: number | null;
 }
 
 export interface ChartTableProps {
@@ -18,36 +20,41 @@ export interface ChartTableProps {
   /** Series headers (stacked charts); empty for one series. */
   series: readonly string[];
   categoryHeader: string;
+  /** Header of the value column ("Total" for stacked charts). */
   valueHeader: string;
-  /** The figure over every row: a sum (`mean` false) or the overall mean. */
-  total: number;
-  mean: boolean;
+  /** Header of the share column; without it there is none. */
+  shareHeader?: string;
+  /** A last row with the figure over every row (a sum, or the overall mean), and its label. */
+  footer?: { label: string; value: number };
   onSelect?: (key: string) => void;
   formats: ValueFormats;
-  text: ChartLabels;
+  /** Summary of the closed table ("Data table"). */
+  summary: string;
+  /** Accessible name of a row's drill-down button ("Filter the table by {name}"). */
+  selectLabel: (name: string) => string;
 }
 
 /**
- * A chart's numbers as a collapsible table: the text alternative for screen readers and the
- * keyboard path to the drill-down (each value is a button doing what clicking its bar does).
+ * A chart's numbers as a collapsible table, under the charts of every report (report 10's
+ * included): the text alternative for screen readers and the keyboard path to the drill-down
+ * (each row header is a button doing what clicking its bar does).
  */
 export function ChartTable({
   rows,
   series,
   categoryHeader,
   valueHeader,
-  total,
-  mean,
+  shareHeader,
+  footer,
   onSelect,
   formats,
-  text,
+  summary,
+  selectLabel,
 }: ChartTableProps) {
-  const showShare = !mean && total > 0 && rows.length > 1;
-  const seriesTotals = series.map((_, i) =>
-    rows.reduce((sum, row) => sum + (row.parts?.[i] ?? 0), 0),
-  );
+  const shareOf = (share: number | null | undefined) =>
+    share === null || share === undefined ? '–' : formats.share(share);
   return (
-    <LazyDetails className="chart-data-table" summary={text.dataTable}>
+    <LazyDetails className="chart-data-table" summary={summary}>
       {() => (
         <table>
           <thead>
@@ -58,8 +65,8 @@ export function ChartTable({
                   {name}
                 </th>
               ))}
-              <th scope="col">{series.length > 0 ? text.total : valueHeader}</th>
-              {showShare && <th scope="col">{text.share}</th>}
+              <th scope="col">{valueHeader}</th>
+              {shareHeader !== undefined && <th scope="col">{shareHeader}</th>}
             </tr>
           </thead>
           <tbody>
@@ -67,26 +74,28 @@ export function ChartTable({
               <tr key={row.key}>
                 <DrillRowHeader
                   label={row.label}
-                  action={fillLabel(text.select, { name: row.label })}
+                  action={selectLabel(row.label)}
                   onSelect={onSelect && row.drillable ? () => onSelect(row.key) : undefined}
                 />
                 {series.map((_, i) => (
                   <td key={i}>{formats.value(row.parts?.[i] ?? 0)}</td>
                 ))}
                 <td>{formats.value(row.value)}</td>
-                {showShare && <td>{formats.share(row.value / total)}</td>}
+                {shareHeader !== undefined && <td>{shareOf(row.share)}</td>}
               </tr>
             ))}
           </tbody>
-          {rows.length > 1 && (
+          {footer && (
             <tfoot>
               <tr>
-                <th scope="row">{mean ? text.overall : text.total}</th>
-                {seriesTotals.map((sum, i) => (
-                  <td key={i}>{formats.value(sum)}</td>
+                <th scope="row">{footer.label}</th>
+                {series.map((_, i) => (
+                  <td key={i}>
+                    {formats.value(rows.reduce((sum, row) => sum + (row.parts?.[i] ?? 0), 0))}
+                  </td>
                 ))}
-                <td>{formats.value(total)}</td>
-                {showShare && <td>{formats.share(1)}</td>}
+                <td>{formats.value(footer.value)}</td>
+                {shareHeader !== undefined && <td>{formats.share(1)}</td>}
               </tr>
             </tfoot>
           )}
