@@ -77,21 +77,60 @@ function isoDay(day: number): string {
 }
 
 /**
- * First characters that make Excel, LibreOffice or Google Sheets treat a cell as
- * a formula (OWASP "CSV Injection", ASVS, CWE-1236): = + - @ TAB CR.
+ * Characters a spreadsheet may skip before it reads a formula, or that a reader does not
+ * see: Unicode white space (`\s`: spaces, NBSP, the BOM, tabs, line feeds…) and the
+ * zero-width ones (ZWSP, ZWNJ, ZWJ, word joiner, Mongolian vowel separator, soft hyphen).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const LEADING_IGNORABLE = /^[\s\u200B-\u200D\u2060\u180E\u00AD]+/;
 
 /**
- * Prefixes a single quote to a string cell that a spreadsheet would run as a
- * formula. Applied to every *string* cell and only to those: text, ids, enums,
- * phones and unparsed raw text. Phones such as "+57 300 123 4567" do get the
- * quote; that is on purpose (strings are strings) and it also stops Excel from
- * turning them into numbers (iris-connect/iris-client #443). write-csv.ts then
- * wraps the guarded cell in double quotes, as anchors.md 2.6 asks.
+ * Formula starts (OWASP "CSV Injection", CWE-1236): = + - @, plus the guard's own
+ * apostrophe, so that a cell that really starts with `'` is guarded too and a reader can
+ * always remove exactly one leading apostrophe (unguardFormula) to get the text back.
+ */
+const FORMULA_CHARS = /^[=+\-@']/;
+
+/**
+ * Whether a spreadsheet could read this text as a formula: it starts with TAB or CR (as
+ * OWASP lists), or, after the leading white space and zero-width characters, with a
+ * formula character once the start is NFKC-normalised (fullwidth ＝ ＋ － ＠ and the small
+ * ﹦ ﹢ ﹣ fold to = + - @). Only the first few characters are normalised: a 10 MB
+ * cell costs no more than a short one.
+ */
+export function isFormulaLike(text: string): boolean {
+  if (text === '') return false;
+  const first = text.charCodeAt(0);
+  if (first === 0x09 || first === 0x0d) return true;
+  const trimmed = LEADING_IGNORABLE.exec(text);
+  const from = trimmed ? trimmed[0].length : 0;
+  const head = text
+    .slice(from, from + 8)
+    .normalize('NFKC')
+    .replace(LEADING_IGNORABLE, '');
+  return FORMULA_CHARS.test(head);
+}
+
+/**
+ * Prefixes a single quote to a string cell that a spreadsheet could run as a formula
+ * (isFormulaLike). Applied to every *string* cell and only to those: text, ids, enums,
+ * phones and unparsed raw text; typed numbers are never guarded, so they stay numbers.
+ * write-csv.ts then wraps the guarded cell in double quotes, as anchors.md 2.6 asks.
+ *
+ * Phones "+57 300 123 4567" get the quote too, on purpose. The other way, digits in one
+ * column and the "+" in another, was weighed and not taken: the file would no longer
+ * be the table's visible columns, a phone is not always digits (BSUIDs such as
+ * "CO.2026206508304015" share the column), and Excel turns 12 bare digits into
+ * 5.73E+11 anyway. With the quote the text survives every reader exactly (a script
+ * removes one leading apostrophe, unguardFormula); unguarded, Excel computes
+ * "+57-300-123" as a sum (iris-connect/iris-client #443).
  */
 export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return isFormulaLike(text) ? `'${text}` : text;
+}
+
+/** The inverse of guardFormula: what a script re-reading the file does to a text cell. */
+export function unguardFormula(cell: string): string {
+  return cell.charCodeAt(0) === 0x27 && isFormulaLike(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /**

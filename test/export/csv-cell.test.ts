@@ -1,4 +1,4 @@
-import { csvValue, guardFormula, plainNumber } from '../../src/export/csv-cell';
+import { csvValue, guardFormula, plainNumber, unguardFormula } from '../../src/export/csv-cell';
 import type { ColumnDef } from '../../src/report-model/catalog';
 import type { ColumnType } from '../../src/report-model/column-types';
 import { toIsoDateTime } from '../../src/report-model/time-range';
@@ -101,6 +101,34 @@ describe('csvValue: typed values, not display text', () => {
     expect(csvValue(column('id'), '=1')).toBe("'=1");
   });
 
+  it('guards a formula hidden behind white space, zero-width characters or compatibility forms (issue 18)', () => {
+    const text = column('text');
+    for (const hostile of [
+      ' =1+1',
+      '   @SUM(1)',
+      '\u00A0=1+1', // no-break space
+      '\u200B=1+1', // zero-width space
+      '\uFEFF=1+1', // byte order mark
+      '\n=1+1', // line feed
+      '\u2060\u200D -2+3', // word joiner, zero-width joiner, space
+      '＝1+1', // fullwidth equals sign
+      '﹦1+1', // small equals sign
+      '＋57 300', // fullwidth plus
+      '＠SUM(1)', // fullwidth commercial at
+      "'=1", // a real leading apostrophe is guarded too, so the quote is always removable
+    ]) {
+      expect(csvValue(text, hostile), JSON.stringify(hostile)).toBe(`'${hostile}`);
+      expect(unguardFormula(csvValue(text, hostile))).toBe(hostile);
+    }
+    // Numbers stay numbers: typed values are never guarded.
+    expect(csvValue(column('count'), -12.5)).toBe('-12.5');
+    expect(csvValue(column('duration'), -3)).toBe('-3');
+    // Text that merely contains a formula character, or white space alone, is left alone.
+    expect(csvValue(text, ' a=1')).toBe(' a=1');
+    expect(csvValue(text, '\u00A0\u00A0')).toBe('\u00A0\u00A0');
+    expect(unguardFormula(' a=1')).toBe(' a=1');
+  });
+
   it('guards E.164 phones, which are strings (documented trap)', () => {
     expect(csvValue(column('phone'), '+57 300 123 4567')).toBe("'+57 300 123 4567");
     expect(csvValue(column('phone'), '573001234567')).toBe('573001234567');
@@ -110,7 +138,6 @@ describe('csvValue: typed values, not display text', () => {
     const text = column('text');
     expect(csvValue(text, 'María José Peña')).toBe('María José Peña');
     expect(csvValue(text, 'a=b, c-d')).toBe('a=b, c-d');
-    expect(csvValue(text, ' =1')).toBe(' =1');
     expect(csvValue(text, '')).toBe('');
     expect(guardFormula('😀 hola')).toBe('😀 hola');
   });
