@@ -1,4 +1,10 @@
 import type { Connect, Plugin, ProxyOptions } from 'vite';
+import {
+  checkForward,
+  PASSED_RESPONSE_HEADERS,
+  PROXY_PREFIX,
+  upstreamRequestHeaders,
+} from '../server/forward-guard.ts';
 
 /**
  * Live mode: `/wolkvox/*` is forwarded to the operation's wolkvox server with the
@@ -21,43 +27,20 @@ export function readLiveTarget(env: Record<string, string | undefined>): LiveTar
   return { baseUrl, token: env.WOLKVOX_TOKEN?.trim() || undefined };
 }
 
-/** The only calls the app makes; the proxy lends the token to nothing else. */
-const ALLOWED = [
-  /^\/wolkvox\/api\/v2\/reports_manager\.php\?/,
-  /^\/wolkvox\/api\/v2\/information\.php\?api=connectors$/,
-];
-
 /**
- * Refuses what the app never sends: other methods, other wolkvox endpoints, and
+ * Refuses what the app never sends (server/forward-guard.ts, the same guard as the
+ * production server's): other methods, other wolkvox endpoints and parameters, and
  * cross-site requests (another site making the supervisor's browser spend the token).
  */
 export const guardProxy: Connect.NextHandleFunction = (req, res, next) => {
   const url = req.url ?? '';
-  if (!url.startsWith('/wolkvox/')) return next();
-  const site = req.headers['sec-fetch-site'];
-  const origin = req.headers.origin;
-  const crossSite =
-    (typeof site === 'string' && site !== 'same-origin' && site !== 'none') ||
-    (typeof origin === 'string' &&
-      origin !== `http://${req.headers.host}` &&
-      origin !== `https://${req.headers.host}`);
-  const refusal =
-    req.method !== 'GET'
-      ? 405
-      : crossSite
-        ? 403
-        : ALLOWED.some((pattern) => pattern.test(url))
-          ? 0
-          : 404;
-  if (!refusal) return next();
-  res.statusCode = refusal;
+  if (!url.startsWith(`${PROXY_PREFIX}/`)) return next();
+  const decision = checkForward(req);
+  if (decision.ok) return next();
+  res.statusCode = decision.status;
   res.setHeader('content-type', 'application/json');
   res.end(
-    JSON.stringify({
-      code: refusal,
-      error: 'Refused by the proxy',
-      msg: 'This request is not forwarded to wolkvox',
-    }),
+    JSON.stringify({ code: decision.status, error: 'Refused by the proxy', msg: decision.msg }),
   );
 };
 
@@ -66,15 +49,30 @@ export function wolkvoxProxy({ baseUrl, token }: LiveTarget): Record<string, Pro
     '/wolkvox/': {
       target: baseUrl,
       changeOrigin: true,
-      rewrite: (path) => path.replace(/^\/wolkvox/, ''),
+      // The guard has passed this request: send exactly the path it checked, rebuilt.
+      rewrite: (path) => {
+        const decision = checkForward({ method: 'GET', url: path, headers: {} });
+        return decision.ok ? decision.upstreamPath : '/refused-by-guard';
+      },
       // wolkvox stops a query after 60 s; give it a little more before we give up.
       proxyTimeout: 65_000,
       timeout: 65_000,
       configure: (proxy) => {
         proxy.on('proxyReq', (proxyReq) => {
-          proxyReq.removeHeader('cookie');
+          // Only the allow-listed headers reach wolkvox (no cookie, no X-Forwarded-For).
+          const wanted = upstreamRequestHeaders(token ?? '');
+          for (const name of proxyReq.getHeaderNames()) {
+            if (name !== 'host' && !(name in wanted)) proxyReq.removeHeader(name);
+          }
           if (token) proxyReq.setHeader('wolkvox-token', token);
           else proxyReq.removeHeader('wolkvox-token');
+          proxyReq.setHeader('accept', wanted.accept!);
+        });
+        // Only the allow-listed headers of wolkvox's answer reach the page.
+        proxy.on('proxyRes', (proxyRes) => {
+          for (const name of Object.keys(proxyRes.headers)) {
+            if (!PASSED_RESPONSE_HEADERS.has(name)) delete proxyRes.headers[name];
+          }
         });
       },
     },
