@@ -32,13 +32,34 @@ function Shell() {
   const { pathname, search } = useLocation();
   const report = reportFromPath(pathname);
   const carry = carryRange(search);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // The drawer (narrow screens) closes once a page is picked.
+  const [shownPath, setShownPath] = useState(pathname);
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setMenuOpen(false);
+  }
 
   return (
-    <div className="app">
+    <div
+      className={menuOpen ? 'app menu-open' : 'app'}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && menuOpen) setMenuOpen(false);
+      }}
+    >
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="report-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span> {t('menu.label')}
+        </button>
         <span className="brand">{t('app.title')}</span>
         <span className={`mode-badge ${env.apiMocking ? 'mock' : 'live'}`}>
           {env.apiMocking ? t('app.mockBadge') : t('app.liveBadge')}

@@ -7,7 +7,7 @@ export function LanguageSelect({ className }: { className?: string }) {
   const { t, language, setLanguage } = useI18n();
   return (
     <label className={className}>
-      {t('language.label')}
+      <span className="language-name">{t('language.label')}</span>
       <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
         {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>

@@ -13,7 +13,7 @@ interface ReportMenuProps {
 export function ReportMenu({ current, carry }: ReportMenuProps) {
   const { t, language } = useI18n();
   return (
-    <nav className="report-menu" aria-label={t('menu.label')}>
+    <nav id="report-menu" className="report-menu" aria-label={t('menu.label')}>
       <h2>{t('menu.label')}</h2>
       <h3 id="group-heading">{REPORT_GROUP.name[language]}</h3>
       <ul aria-labelledby="group-heading">

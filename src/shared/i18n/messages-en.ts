@@ -1,4 +1,10 @@
-/** Every UI string in English. messages-es.ts must have the same keys (the type checks it). */
+import type { Message } from './message-format';
+
+/**
+ * Every UI string in English: the one catalog of the app. messages-es.ts must have the
+ * same keys, the same placeholders and the same plural shape (the type checks it).
+ * A plural message is `{ one, other }`, picked by its `count` (see message-format.ts).
+ */
 export const en = {
   'app.title': 'wolkvox reports',
   'app.mockBadge': 'Demo data: mock wolkvox server',
@@ -33,7 +39,7 @@ export const en = {
   'error.apiSaid': 'wolkvox said: “{message}”',
   'error.unexpected': 'Something went wrong while showing this report.',
   'table.caption': '{report}, {from} to {to}',
-  'table.rowCount': '{shown} of {total} rows',
+  'table.rowCount': { one: '{shown} of {count} row', other: '{shown} of {count} rows' },
   'table.sortAscending': 'Sorted by {column}, ascending',
   'table.sortDescending': 'Sorted by {column}, descending',
   'table.notSorted': 'Sort removed',
@@ -44,8 +50,10 @@ export const en = {
   'cell.extraColumn': 'Column not in the catalog, kept as sent',
   'notice.invalidParams': 'Some parts of the link were not valid and were reset: {params}.',
   'notice.dismiss': 'Dismiss',
-  'notice.unparsed':
-    '{count} values could not be read and are shown as wolkvox sent them (marked ⚠).',
+  'notice.unparsed': {
+    one: '{count} value could not be read and is shown as wolkvox sent it (marked ⚠).',
+    other: '{count} values could not be read and are shown as wolkvox sent them (marked ⚠).',
+  },
   'filters.label': 'Filters',
   'filters.phone': 'Phone',
   'filters.search': 'Search in visible columns',
@@ -88,7 +96,7 @@ export const en = {
   'transcript.source': 'From {report}, {from} to {to}',
   'transcript.loading': 'Loading the conversation…',
   'transcript.notFound': 'This chat has no messages in 2. Conversations between {from} and {to}.',
-  'transcript.messages': '{count} messages',
+  'transcript.messages': { one: '{count} message', other: '{count} messages' },
   'transcript.customer': 'Customer',
   'transcript.agent': 'Agent',
   'transcript.bot': 'Bot',
@@ -97,15 +105,23 @@ export const en = {
   'settings.rateCardHelp':
     'Meta’s prices per country and category used for the cost estimate of report 10.',
   'load.progressLabel': 'Periods loaded',
-  'load.progress': '{done} of {total} periods, {rows} rows so far',
+  'load.progress': '{done} of {periods}, {rows} so far',
+  'load.periods': { one: '{count} period', other: '{count} periods' },
+  'load.rows': { one: '{count} row', other: '{count} rows' },
   'load.cancel': 'Cancel',
   'load.cancelled': 'Loading was cancelled; nothing is shown for {from} to {to}.',
   'load.again': 'Load again',
   'load.refresh': 'Refresh',
   'load.refreshHint':
     'Ask wolkvox again (results are kept 5 minutes to save the token’s daily quota)',
-  'load.partial': 'Partial result: the table shows {rows} rows, but some periods are missing.',
-  'load.failedPeriods': '{count} period(s) could not be loaded:',
+  'load.partial': {
+    one: 'Partial result: the table shows {count} row, but some periods are missing.',
+    other: 'Partial result: the table shows {count} rows, but some periods are missing.',
+  },
+  'load.failedPeriods': {
+    one: '{count} period could not be loaded:',
+    other: '{count} periods could not be loaded:',
+  },
   'load.retryPeriod': 'Retry this period',
   'load.retryAll': 'Retry all periods',
   'load.truncated':
@@ -119,6 +135,209 @@ export const en = {
   'print.button': 'Print',
   'print.note':
     'Printed: the first {rows} of {total} rows in this order. Export CSV for all of them.',
-} as const;
 
-export type MessageKey = keyof typeof en;
+  // Report charts (src/charts). Chart titles and value names live in chart-specs.ts.
+  /** aria-label of the section holding every chart of a report. */
+  'charts.section': 'Charts of {report}',
+  /** Header of the figure column when the spec names none. */
+  'charts.rows': 'Rows',
+  /** Header of a mean figure. */
+  'charts.average': 'Average {name}',
+  /** Bar / series of the values beyond the top N. */
+  'charts.other': 'Other',
+  /** Bar of empty cells (the table's filters say the same). */
+  'charts.empty': '(empty)',
+  'charts.yes': 'Yes',
+  'charts.no': 'No',
+  /** Header of the first column of the data table of a per-day chart. */
+  'charts.day': 'Day',
+  /** The same when the chart is drawn per week, and the note saying so. */
+  'charts.week': 'Week',
+  'charts.weekly': 'One bar per week (Monday to Sunday): the days span more than a quarter.',
+  'charts.total': 'Total',
+  /** Row of the data table with the figure over every charted row, for mean charts. */
+  'charts.overall': 'All rows',
+  'charts.share': 'Share',
+  /** Summary of the collapsible data table under each chart. */
+  'charts.dataTable': 'Data table',
+  /** aria-label of the legend (toggle buttons). */
+  'charts.legend': 'Series (click to show or hide)',
+  /** aria-label of a drill-down button in the data table. */
+  'charts.select': 'Filter the table by {name}',
+  /** Under a chart whose bars filter the table. */
+  'charts.hint': 'Click a bar to filter the table by it.',
+  'charts.noData': 'No rows to chart.',
+  /** Rows of a per-day chart without a usable date. */
+  'charts.undated': {
+    one: '{count} row without a date is not charted.',
+    other: '{count} rows without a date are not charted.',
+  },
+  /** Rows without a number in the charted column. */
+  'charts.noValue': {
+    one: '{count} row without a number in {column} is not charted.',
+    other: '{count} rows without a number in {column} are not charted.',
+  },
+  /** The values grouped under "Other". */
+  'charts.folded': {
+    one: '“{other}” groups {count} more value.',
+    other: '“{other}” groups {count} more values.',
+  },
+  /** An "Other" bar larger than every named bar is listed in the table, not drawn. */
+  'charts.otherOffChart':
+    '“{other}” ({value}) is not drawn so that the bars stay readable; see the data table.',
+  /** While the charts catch up with a new filter. */
+  'charts.updating': 'Updating…',
+
+  // Report 10's charts (src/billing/ui): the series they share.
+  'billing.series.templates': 'Template (HSM)',
+  'billing.series.nonTemplates': 'No template',
+  'billing.series.unknown': 'Unreadable TEMPLATE',
+  'billing.series.legend': 'Series (click to show or hide)',
+  'billing.series.dataTable': 'Data table',
+  'billing.series.total': 'Total',
+  'billing.series.shareColumn': 'Template share',
+  'billing.series.select': 'Show the rows of {name}',
+  // Templates per day (or week).
+  'billing.usage.day': 'Day',
+  'billing.usage.title': 'Template vs non-template interactions per day',
+  'billing.usage.hint': 'Click a bar to show that day’s rows.',
+  'billing.usage.week': 'Week',
+  'billing.usage.weekTitle': 'Template vs non-template interactions per week',
+  'billing.usage.weekHint': 'Click a bar to show that week’s rows.',
+  'billing.usage.empty': 'No dated rows to chart.',
+  'billing.usage.undatedNote': {
+    one: '{count} row without a usable date is not charted.',
+    other: '{count} rows without a usable date are not charted.',
+  },
+  // Template share per connector and per country.
+  'billing.share.empty': 'No rows to chart.',
+  /** Tooltip line: share of templates. */
+  'billing.share.share': 'Templates: {pct}',
+  'billing.share.truncated': 'Showing the {shown} largest of {total}.',
+  'billing.connectorShare.category': 'Connector',
+  'billing.connectorShare.title': 'Template share per connector',
+  'billing.connectorShare.hint': 'Click a bar to show that connector’s rows.',
+  'billing.connectorShare.unreadableNote': {
+    one: '{count} row with an unreadable SESSION_ID.',
+    other: '{count} rows with an unreadable SESSION_ID.',
+  },
+  'billing.countryShare.category': 'Country',
+  'billing.countryShare.title': 'Template share per destination country',
+  'billing.countryShare.hint': 'Click a bar to show that country’s rows.',
+  'billing.countryShare.unresolvedNote': 'Not recognised as a country: {values}.',
+  'billing.unreadableSession': 'Unreadable SESSION_ID',
+  'billing.noCountry': '(no country)',
+
+  // Cost per connector (report 10).
+  'billing.costTable.caption': 'Estimated WhatsApp cost per connector (estimate, USD)',
+  'billing.costTable.connector': 'Connector',
+  'billing.costTable.interactions': 'Interactions',
+  'billing.costTable.templates': 'Templates',
+  'billing.costTable.countries': 'Countries',
+  'billing.costTable.costRange': 'Estimated cost (low – high)',
+  'billing.costTable.expected': 'Expected (estimate)',
+  'billing.costTable.noRate': 'Rows without a rate',
+  'billing.costTable.total': 'Total',
+  'billing.costTable.range': '{low} – {high}',
+  'billing.costTable.more': '+{count} more',
+  'billing.costTable.selectConnector': 'Show the rows of {name}',
+  'billing.costTable.empty': 'No rows to estimate.',
+  'billing.costTable.unreadableNote': {
+    one: '{count} row with an unreadable SESSION_ID is grouped as “{label}”.',
+    other: '{count} rows with an unreadable SESSION_ID are grouped as “{label}”.',
+  },
+  'billing.costTable.noRateNote': {
+    one: '{count} row has no rate for its country and is not priced: {countries}.',
+    other: '{count} rows have no rate for their country and are not priced: {countries}.',
+  },
+  'billing.costTable.undatedNote': {
+    one: '{count} row without a usable date is not priced.',
+    other: '{count} rows without a usable date are not priced.',
+  },
+  'billing.costTable.outsideNote': {
+    one: '{count} row falls outside the rate card’s periods and is not priced.',
+    other: '{count} rows fall outside the rate card’s periods and are not priced.',
+  },
+  'billing.costTable.unknownTemplateNote': {
+    one: '{count} row has an unreadable TEMPLATE value and is not priced.',
+    other: '{count} rows have an unreadable TEMPLATE value and are not priced.',
+  },
+  'billing.costTable.reportedNote':
+    'Includes rules reported for 1 Oct 2026 (service messages beyond 1,000 per connector per month), not confirmed by Meta.',
+  'billing.costTable.basisNote':
+    'Estimate from Meta’s published rates; the report does not tell the template category, so the expected figure assumes {mix}.',
+  'billing.costTable.markupNote': 'Includes a {pct} markup (BSP fee).',
+  'billing.costTable.roundingNote':
+    'Totals are rounded once and may differ by a cent from the sum of the lines.',
+  'billing.costTable.mixMarketing': '{pct} marketing',
+  'billing.costTable.mixUtility': '{pct} utility',
+  'billing.costTable.mixAuthentication': '{pct} authentication',
+
+  // Report 10's usage and cost panel.
+  'billing.panel.title': 'WhatsApp usage and estimated cost',
+  'billing.panel.interactions': 'Interactions',
+  'billing.panel.templates': 'Template messages',
+  'billing.panel.templateShare': 'Template share',
+  'billing.panel.cost': 'Estimated cost',
+  'billing.panel.costRange': 'range {low} – {high}',
+  'billing.panel.topConnector': 'Top connector',
+  'billing.panel.estimateBadge':
+    'Estimate: wolkvox gives no prices; Meta’s rates from the rate card',
+  'billing.panel.assumptions': 'Assumptions',
+  'billing.panel.mix': 'Template category (report 10 does not say)',
+  'billing.panel.mixMarketing': 'All marketing (upper bound)',
+  'billing.panel.mixUtility': 'All utility',
+  'billing.panel.mixAuthentication': 'All authentication',
+  'billing.panel.mixCustom': 'Custom mix (%)',
+  'billing.panel.markup': 'Provider markup (%)',
+  'billing.panel.rateCard': 'Rate card: {name}, as of {date}',
+  'billing.panel.editRateCard': 'Edit the rate card',
+  'billing.panel.exportConnectors': 'Export connectors CSV',
+  'billing.panel.computing': 'Estimating WhatsApp usage and cost…',
+
+  // The rate-card editor (settings → WhatsApp rate card).
+  'rateCard.title': 'WhatsApp rate card (USD per billable unit)',
+  'rateCard.period': 'Pricing period',
+  'rateCard.perConversation': 'per conversation',
+  'rateCard.perMessage': 'per delivered template message',
+  'rateCard.confirmed': 'confirmed',
+  'rateCard.reported': 'reported, not confirmed',
+  'rateCard.uncertain': 'uncertain',
+  'rateCard.validity': '{from} to {to}',
+  'rateCard.openEnded': 'today',
+  'rateCard.asOf': 'Figures as of {date}',
+  'rateCard.sources': 'Sources',
+  'rateCard.serviceAllowance':
+    'Service rows free per connector per month: {n}, then the service rate.',
+  'rateCard.serviceAlwaysFree': 'Service (non-template) rows are free.',
+  'rateCard.utilityFreeInWindow':
+    'Utility templates inside the customer-service window are free: {value}.',
+  'rateCard.yes': 'yes',
+  'rateCard.no': 'no',
+  'rateCard.market': 'Market',
+  'rateCard.marketing': 'Marketing',
+  'rateCard.utility': 'Utility',
+  'rateCard.authentication': 'Authentication',
+  'rateCard.service': 'Service',
+  'rateCard.actions': 'Actions',
+  'rateCard.remove': 'Remove {name}',
+  'rateCard.rateInput': '{category} rate for {name}',
+  'rateCard.invalidRate': 'Enter a rate in USD, e.g. 0.0125.',
+  'rateCard.pending': 'Fill the four rates to add {name} to the card.',
+  'rateCard.regionFallback': 'Apply “{region}” rates to member countries without their own rates',
+  'rateCard.regionMembers': 'Members: {members}.',
+  'rateCard.addCountry': 'Add a country',
+  'rateCard.addCountryPlaceholder': 'Country name or ISO code',
+  'rateCard.add': 'Add',
+  'rateCard.unknownCountry': '“{value}” is not a country this tool recognises.',
+  'rateCard.alreadyOnCard': '{name} is already on this period’s card.',
+  'rateCard.reset': 'Reset to default',
+  'rateCard.resetDone': 'The default rate card is back.',
+  'rateCard.importJson': 'Import JSON',
+  'rateCard.exportJson': 'Export JSON',
+  'rateCard.imported': 'Rate card imported.',
+  'rateCard.importFailed': 'The file was not imported:',
+} as const satisfies Record<string, Message>;
+
+export type English = typeof en;
+export type MessageKey = keyof English;

@@ -1,7 +1,9 @@
-import type { MessageKey } from './messages-en';
+import type { CatalogShape, PlaceholdersMatch } from './catalog-check';
 
-export const es: Record<MessageKey, string> = {
+/** Every UI string in Spanish (Latin America): the keys, placeholders and plural shape of en. */
+export const es = {
   'app.title': 'Reportes wolkvox',
+
   'app.mockBadge': 'Datos de demostración: servidor wolkvox simulado',
   'app.liveBadge': 'En vivo: wolkvox a través del proxy',
   'app.skipToContent': 'Saltar al contenido',
@@ -35,7 +37,7 @@ export const es: Record<MessageKey, string> = {
   'error.apiSaid': 'wolkvox dijo: «{message}»',
   'error.unexpected': 'Algo falló al mostrar este reporte.',
   'table.caption': '{report}, del {from} al {to}',
-  'table.rowCount': '{shown} de {total} filas',
+  'table.rowCount': { one: '{shown} de {count} fila', other: '{shown} de {count} filas' },
   'table.sortAscending': 'Ordenado por {column}, ascendente',
   'table.sortDescending': 'Ordenado por {column}, descendente',
   'table.notSorted': 'Orden quitado',
@@ -47,8 +49,10 @@ export const es: Record<MessageKey, string> = {
   'notice.invalidParams':
     'Algunas partes del enlace no eran válidas y se restablecieron: {params}.',
   'notice.dismiss': 'Cerrar',
-  'notice.unparsed':
-    '{count} valores no se pudieron leer y se muestran como los envió wolkvox (marcados ⚠).',
+  'notice.unparsed': {
+    one: '{count} valor no se pudo leer y se muestra como lo envió wolkvox (marcado ⚠).',
+    other: '{count} valores no se pudieron leer y se muestran como los envió wolkvox (marcados ⚠).',
+  },
   'filters.label': 'Filtros',
   'filters.phone': 'Teléfono',
   'filters.search': 'Buscar en las columnas visibles',
@@ -92,7 +96,7 @@ export const es: Record<MessageKey, string> = {
   'transcript.loading': 'Cargando la conversación…',
   'transcript.notFound':
     'Este chat no tiene mensajes en 2. Conversaciones entre el {from} y el {to}.',
-  'transcript.messages': '{count} mensajes',
+  'transcript.messages': { one: '{count} mensaje', other: '{count} mensajes' },
   'transcript.customer': 'Cliente',
   'transcript.agent': 'Agente',
   'transcript.bot': 'Bot',
@@ -101,15 +105,23 @@ export const es: Record<MessageKey, string> = {
   'settings.rateCardHelp':
     'Precios de Meta por país y categoría usados en el costo estimado del reporte 10.',
   'load.progressLabel': 'Periodos cargados',
-  'load.progress': '{done} de {total} periodos, {rows} filas hasta ahora',
+  'load.progress': '{done} de {periods}, {rows} hasta ahora',
+  'load.periods': { one: '{count} periodo', other: '{count} periodos' },
+  'load.rows': { one: '{count} fila', other: '{count} filas' },
   'load.cancel': 'Cancelar',
   'load.cancelled': 'Se canceló la carga; no se muestra nada del {from} al {to}.',
   'load.again': 'Cargar de nuevo',
   'load.refresh': 'Actualizar',
   'load.refreshHint':
     'Consultar wolkvox de nuevo (los resultados se guardan 5 minutos para cuidar la cuota diaria del token)',
-  'load.partial': 'Resultado parcial: la tabla muestra {rows} filas, pero faltan algunos periodos.',
-  'load.failedPeriods': 'No se pudieron cargar {count} periodo(s):',
+  'load.partial': {
+    one: 'Resultado parcial: la tabla muestra {count} fila, pero faltan algunos periodos.',
+    other: 'Resultado parcial: la tabla muestra {count} filas, pero faltan algunos periodos.',
+  },
+  'load.failedPeriods': {
+    one: 'No se pudo cargar {count} periodo:',
+    other: 'No se pudieron cargar {count} periodos:',
+  },
   'load.retryPeriod': 'Reintentar este periodo',
   'load.retryAll': 'Reintentar todos los periodos',
   'load.truncated':
@@ -123,4 +135,185 @@ export const es: Record<MessageKey, string> = {
   'print.button': 'Imprimir',
   'print.note':
     'Impreso: las primeras {rows} de {total} filas en este orden. Exporte CSV para tenerlas todas.',
-};
+  'charts.section': 'Gráficos de {report}',
+  'charts.rows': 'Filas',
+  'charts.average': '{name} promedio',
+  'charts.other': 'Otros',
+  'charts.empty': '(vacío)',
+  'charts.yes': 'Sí',
+  'charts.no': 'No',
+  'charts.day': 'Día',
+  'charts.week': 'Semana',
+  'charts.weekly':
+    'Una barra por semana (de lunes a domingo): los días abarcan más de un trimestre.',
+  'charts.total': 'Total',
+  'charts.overall': 'Todas las filas',
+  'charts.share': 'Porcentaje',
+  'charts.dataTable': 'Tabla de datos',
+  'charts.legend': 'Series (clic para mostrar u ocultar)',
+  'charts.select': 'Filtrar la tabla por {name}',
+  'charts.hint': 'Haga clic en una barra para filtrar la tabla por ella.',
+  'charts.noData': 'No hay filas para graficar.',
+  'charts.undated': {
+    one: '{count} fila sin fecha no se grafica.',
+    other: '{count} filas sin fecha no se grafican.',
+  },
+  'charts.noValue': {
+    one: '{count} fila sin un número en {column} no se grafica.',
+    other: '{count} filas sin un número en {column} no se grafican.',
+  },
+  'charts.folded': {
+    one: '“{other}” agrupa {count} valor más.',
+    other: '“{other}” agrupa {count} valores más.',
+  },
+  'charts.otherOffChart':
+    '“{other}” ({value}) no se dibuja para que las barras sigan legibles; vea la tabla de datos.',
+  'charts.updating': 'Actualizando…',
+
+  'billing.series.templates': 'Plantilla (HSM)',
+  'billing.series.nonTemplates': 'Sin plantilla',
+  'billing.series.unknown': 'TEMPLATE ilegible',
+  'billing.series.legend': 'Series (clic para mostrar u ocultar)',
+  'billing.series.dataTable': 'Tabla de datos',
+  'billing.series.total': 'Total',
+  'billing.series.shareColumn': '% de plantillas',
+  'billing.series.select': 'Ver las filas de {name}',
+  'billing.usage.day': 'Día',
+  'billing.usage.title': 'Interacciones con y sin plantilla por día',
+  'billing.usage.hint': 'Haga clic en una barra para ver las filas de ese día.',
+  'billing.usage.week': 'Semana',
+  'billing.usage.weekTitle': 'Interacciones con y sin plantilla por semana',
+  'billing.usage.weekHint': 'Haga clic en una barra para ver las filas de esa semana.',
+  'billing.usage.empty': 'No hay filas con fecha para graficar.',
+  'billing.usage.undatedNote': {
+    one: '{count} fila sin fecha válida no se grafica.',
+    other: '{count} filas sin fecha válida no se grafican.',
+  },
+  'billing.share.empty': 'No hay filas para graficar.',
+  'billing.share.share': 'Plantillas: {pct}',
+  'billing.share.truncated': 'Se muestran los {shown} mayores de {total}.',
+  'billing.connectorShare.category': 'Conector',
+  'billing.connectorShare.title': 'Participación de plantillas por conector',
+  'billing.connectorShare.hint': 'Haga clic en una barra para ver las filas de ese conector.',
+  'billing.connectorShare.unreadableNote': {
+    one: '{count} fila con SESSION_ID ilegible.',
+    other: '{count} filas con SESSION_ID ilegible.',
+  },
+  'billing.countryShare.category': 'País',
+  'billing.countryShare.title': 'Participación de plantillas por país de destino',
+  'billing.countryShare.hint': 'Haga clic en una barra para ver las filas de ese país.',
+  'billing.countryShare.unresolvedNote': 'No reconocidos como país: {values}.',
+  'billing.unreadableSession': 'SESSION_ID ilegible',
+  'billing.noCountry': '(sin país)',
+
+  'billing.costTable.caption': 'Costo estimado de WhatsApp por conector (estimación, USD)',
+  'billing.costTable.connector': 'Conector',
+  'billing.costTable.interactions': 'Interacciones',
+  'billing.costTable.templates': 'Plantillas',
+  'billing.costTable.countries': 'Países',
+  'billing.costTable.costRange': 'Costo estimado (mín. – máx.)',
+  'billing.costTable.expected': 'Esperado (estimación)',
+  'billing.costTable.noRate': 'Filas sin tarifa',
+  'billing.costTable.total': 'Total',
+  'billing.costTable.range': '{low} – {high}',
+  'billing.costTable.more': '+{count} más',
+  'billing.costTable.selectConnector': 'Ver las filas de {name}',
+  'billing.costTable.empty': 'No hay filas para estimar.',
+  'billing.costTable.unreadableNote': {
+    one: '{count} fila con SESSION_ID ilegible se agrupa como «{label}».',
+    other: '{count} filas con SESSION_ID ilegible se agrupan como «{label}».',
+  },
+  'billing.costTable.noRateNote': {
+    one: '{count} fila no tiene tarifa para su país y no se cotiza: {countries}.',
+    other: '{count} filas no tienen tarifa para su país y no se cotizan: {countries}.',
+  },
+  'billing.costTable.undatedNote': {
+    one: '{count} fila sin fecha válida no se cotiza.',
+    other: '{count} filas sin fecha válida no se cotizan.',
+  },
+  'billing.costTable.outsideNote': {
+    one: '{count} fila queda fuera de los periodos del tarifario y no se cotiza.',
+    other: '{count} filas quedan fuera de los periodos del tarifario y no se cotizan.',
+  },
+  'billing.costTable.unknownTemplateNote': {
+    one: '{count} fila tiene un valor de TEMPLATE ilegible y no se cotiza.',
+    other: '{count} filas tienen un valor de TEMPLATE ilegible y no se cotizan.',
+  },
+  'billing.costTable.reportedNote':
+    'Incluye reglas reportadas para el 1 oct 2026 (mensajes de servicio por encima de 1.000 por conector al mes), no confirmadas por Meta.',
+  'billing.costTable.basisNote':
+    'Estimación con las tarifas publicadas por Meta; el reporte no indica la categoría de la plantilla, así que el valor esperado supone {mix}.',
+  'billing.costTable.markupNote': 'Incluye un recargo de {pct} (tarifa del BSP).',
+  'billing.costTable.roundingNote':
+    'Los totales se redondean una sola vez y pueden diferir en un centavo de la suma de las filas.',
+  'billing.costTable.mixMarketing': '{pct} marketing',
+  'billing.costTable.mixUtility': '{pct} utilidad',
+  'billing.costTable.mixAuthentication': '{pct} autenticación',
+
+  'billing.panel.title': 'Uso de WhatsApp y costo estimado',
+  'billing.panel.interactions': 'Interacciones',
+  'billing.panel.templates': 'Mensajes de plantilla',
+  'billing.panel.templateShare': 'Proporción de plantillas',
+  'billing.panel.cost': 'Costo estimado',
+  'billing.panel.costRange': 'rango {low} – {high}',
+  'billing.panel.topConnector': 'Conector principal',
+  'billing.panel.estimateBadge':
+    'Estimación: wolkvox no da precios; tarifas de Meta según el tarifario',
+  'billing.panel.assumptions': 'Supuestos',
+  'billing.panel.mix': 'Categoría de plantilla (el reporte 10 no la indica)',
+  'billing.panel.mixMarketing': 'Todo marketing (cota superior)',
+  'billing.panel.mixUtility': 'Todo utilidad',
+  'billing.panel.mixAuthentication': 'Todo autenticación',
+  'billing.panel.mixCustom': 'Mezcla propia (%)',
+  'billing.panel.markup': 'Recargo del proveedor (%)',
+  'billing.panel.rateCard': 'Tarifario: {name}, vigente al {date}',
+  'billing.panel.editRateCard': 'Editar el tarifario',
+  'billing.panel.exportConnectors': 'Exportar CSV de conectores',
+  'billing.panel.computing': 'Estimando el uso y el costo de WhatsApp…',
+
+  'rateCard.title': 'Tarifario de WhatsApp (USD por unidad facturable)',
+  'rateCard.period': 'Periodo de tarifas',
+  'rateCard.perConversation': 'por conversación',
+  'rateCard.perMessage': 'por mensaje de plantilla entregado',
+  'rateCard.confirmed': 'confirmado',
+  'rateCard.reported': 'reportado, sin confirmar',
+  'rateCard.uncertain': 'incierto',
+  'rateCard.validity': '{from} a {to}',
+  'rateCard.openEnded': 'hoy',
+  'rateCard.asOf': 'Cifras al {date}',
+  'rateCard.sources': 'Fuentes',
+  'rateCard.serviceAllowance':
+    'Filas de servicio gratuitas por conector al mes: {n}; luego, la tarifa de servicio.',
+  'rateCard.serviceAlwaysFree': 'Las filas de servicio (sin plantilla) son gratuitas.',
+  'rateCard.utilityFreeInWindow':
+    'Plantillas de utilidad gratuitas dentro de la ventana de atención: {value}.',
+  'rateCard.yes': 'sí',
+  'rateCard.no': 'no',
+  'rateCard.market': 'Mercado',
+  'rateCard.marketing': 'Marketing',
+  'rateCard.utility': 'Utilidad',
+  'rateCard.authentication': 'Autenticación',
+  'rateCard.service': 'Servicio',
+  'rateCard.actions': 'Acciones',
+  'rateCard.remove': 'Quitar {name}',
+  'rateCard.rateInput': 'Tarifa de {category} para {name}',
+  'rateCard.invalidRate': 'Escriba una tarifa en USD, p. ej. 0.0125.',
+  'rateCard.pending': 'Complete las cuatro tarifas para agregar {name} al tarifario.',
+  'rateCard.regionFallback':
+    'Aplicar las tarifas de «{region}» a los países miembros sin tarifa propia',
+  'rateCard.regionMembers': 'Miembros: {members}.',
+  'rateCard.addCountry': 'Agregar un país',
+  'rateCard.addCountryPlaceholder': 'Nombre del país o código ISO',
+  'rateCard.add': 'Agregar',
+  'rateCard.unknownCountry': '«{value}» no es un país reconocido.',
+  'rateCard.alreadyOnCard': '{name} ya está en el tarifario de este periodo.',
+  'rateCard.reset': 'Restablecer valores por defecto',
+  'rateCard.resetDone': 'Se restableció el tarifario por defecto.',
+  'rateCard.importJson': 'Importar JSON',
+  'rateCard.exportJson': 'Exportar JSON',
+  'rateCard.imported': 'Tarifario importado.',
+  'rateCard.importFailed': 'No se importó el archivo:',
+} as const satisfies CatalogShape;
+
+/** Fails typecheck, naming the keys, when a placeholder is missing or extra in Spanish. */
+export const placeholdersMatch: PlaceholdersMatch<typeof es> = true;
