@@ -11,9 +11,8 @@ interface LoadStatusProps {
 
 /** "Loading… chunk 3 of 4, 120,400 rows so far [Cancel]". */
 export function LoadStatus({ progressKey, report, from, to, onCancel }: LoadStatusProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const progress = useLoadProgress(progressKey);
-  const number = new Intl.NumberFormat(locale);
   return (
     <div className="state load-status" role="status">
       <p>
@@ -27,9 +26,9 @@ export function LoadStatus({ progressKey, report, from, to, onCancel }: LoadStat
             aria-label={t('load.progressLabel')}
           />{' '}
           {t('load.progress', {
-            done: number.format(progress.chunksDone),
-            total: number.format(progress.chunksTotal),
-            rows: number.format(progress.rows),
+            done: progress.chunksDone,
+            periods: t('load.periods', { count: progress.chunksTotal }),
+            rows: t('load.rows', { count: progress.rows }),
           })}
         </p>
       )}

@@ -28,7 +28,7 @@ export function PartialNotice({ data, onRetry }: PartialNoticeProps) {
   return (
     <div className="notice partial-notice" role="alert">
       <p>
-        <strong>{t('load.partial', { rows: number.format(data.rows.length) })}</strong>
+        <strong>{t('load.partial', { count: data.rows.length })}</strong>
       </p>
       {failures.length > 0 && (
         <>

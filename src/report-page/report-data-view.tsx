@@ -119,15 +119,10 @@ export function ReportDataView({
       <FilterBar columns={data.columns} view={view} facet={facet} onChange={onViewChange} />
       <div className="table-toolbar">
         <p className="row-count" aria-live="polite">
-          {t('table.rowCount', {
-            shown: number.format(order.length),
-            total: number.format(data.rows.length),
-          })}
+          {t('table.rowCount', { shown: order.length, count: data.rows.length })}
         </p>
         {unparsed > 0 && (
-          <p className="unparsed-note">
-            {t('notice.unparsed', { count: number.format(unparsed) })}
-          </p>
+          <p className="unparsed-note">{t('notice.unparsed', { count: unparsed })}</p>
         )}
         {order.length > PRINT_ROWS && (
           <p className="print-note">

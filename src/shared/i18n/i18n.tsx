@@ -8,26 +8,48 @@ import {
   type ReactNode,
 } from 'react';
 import { readStored, writeStored } from '../local-store';
-import { en, type MessageKey } from './messages-en';
+import {
+  formatMessage,
+  formattersFor,
+  type Message,
+  type PlaceholdersOf,
+  type VarsFor,
+} from './message-format';
+import { en, type English, type MessageKey } from './messages-en';
 import { es } from './messages-es';
 
+export type { MessageKey } from './messages-en';
 export type Language = 'en' | 'es';
 export const LANGUAGES: readonly Language[] = ['en', 'es'];
-const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, es };
+/** The one catalog of UI strings: every message in each language. */
+export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, Message>>>> = {
+  en,
+  es,
+};
 const STORAGE_KEY = 'wolkvox.language';
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** The values a message takes: none, or every placeholder (a number `count` for plurals). */
+export type VarsOf<K extends MessageKey> = VarsFor<English[K]>;
+type VarsArgs<K extends MessageKey> = [PlaceholdersOf<English[K]>] extends [never]
+  ? []
+  : [vars: VarsOf<K>];
 
-export function translate(
+/** A message in the current language, placeholders filled, plural form picked by `count`. */
+export type Translate = <K extends MessageKey>(key: K, ...vars: VarsArgs<K>) => string;
+
+/** A translator for a language; `locale` picks digits and plural rules (default: neutral). */
+export function translator(
   language: Language,
-  key: MessageKey,
-  vars?: Record<string, string | number>,
-) {
-  const template = MESSAGES[language][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
+  locale: string = neutralLocale(language),
+): Translate {
+  const formatters = formattersFor(locale);
+  const messages = MESSAGES[language];
+  return (key, ...vars) =>
+    formatMessage(
+      messages[key],
+      vars[0] as Record<string, string | number> | undefined,
+      formatters,
+    );
 }
 
 /** The remembered choice, else the browser's language, else English. */
@@ -37,6 +59,10 @@ export function initialLanguage(): Language {
   return navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+function neutralLocale(language: Language): string {
+  return language === 'es' ? 'es-419' : 'en-US';
+}
+
 /**
  * The Intl locale: the browser's own regional variant when it speaks the chosen
  * language (es-CO groups digits 1.234, es-MX 1,234), else a neutral one.
@@ -44,7 +70,7 @@ export function initialLanguage(): Language {
 function intlLocale(language: Language): string {
   const browser = typeof navigator === 'undefined' ? '' : (navigator.language ?? '');
   if (browser.toLowerCase().startsWith(language)) return browser;
-  return language === 'es' ? 'es-419' : 'en-US';
+  return neutralLocale(language);
 }
 
 interface I18nValue {
@@ -60,9 +86,12 @@ const I18nContext = createContext<I18nValue | null>(null);
 export function I18nProvider({
   children,
   language: forced,
+  locale: forcedLocale,
 }: {
   children: ReactNode;
   language?: Language;
+  /** A regional locale for Intl (e.g. es-CO in a test); default: the browser's, if it fits. */
+  locale?: string;
 }) {
   const [language, setLanguageState] = useState<Language>(() => forced ?? initialLanguage());
   const setLanguage = useCallback((next: Language) => {
@@ -72,15 +101,10 @@ export function I18nProvider({
   useEffect(() => {
     document.documentElement.lang = language === 'es' ? 'es-419' : 'en';
   }, [language]);
-  const value = useMemo<I18nValue>(
-    () => ({
-      language,
-      locale: intlLocale(language),
-      setLanguage,
-      t: (key, vars) => translate(language, key, vars),
-    }),
-    [language, setLanguage],
-  );
+  const value = useMemo<I18nValue>(() => {
+    const locale = forcedLocale ?? intlLocale(language);
+    return { language, locale, setLanguage, t: translator(language, locale) };
+  }, [language, forcedLocale, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
