@@ -36,6 +36,28 @@ export interface ParsedView {
   view: ViewState;
   /** Parameters that were present but invalid, and were replaced by defaults. */
   invalid: string[];
+  /** Parameters cut to their longest allowed length (`q`, `phone`). */
+  shortened: string[];
+}
+
+/**
+ * Longest search and phone filter, in characters. The view lives in the URL: a 100 kB
+ * search made a 350 kB address that Chromium refused on reload (HTTP 431), and no
+ * supervisor types more than a sentence into a search box or 40 characters for a phone.
+ */
+export const MAX_SEARCH_CHARS = 500;
+export const MAX_PHONE_CHARS = 40;
+
+/** `text` cut to `max` characters, never in the middle of a surrogate pair. */
+export function capText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, cut);
+}
+
+/** The first `max` names, and how many more there were: a notice stays short. */
+export function summarizeNames(names: readonly string[], max = 5): { listed: string; more: number } {
+  return { listed: names.slice(0, max).join(', '), more: Math.max(0, names.length - max) };
 }
 
 export const reportPath = (report: Pick<ReportDef, 'number'>) =>
@@ -70,7 +92,9 @@ export function parseView(
 ): ParsedView {
   const params = new URLSearchParams(search);
   const invalid = new Set<string>();
-  const fallback = presetRange('last7', today);
+  // Reports that total over the range accept one calendar month only: "last 7 days" would
+  // cross into the previous month during the first days of every month.
+  const fallback = presetRange(report.aggregate ? 'thisMonth' : 'last7', today);
 
   let from = params.get('from') ?? fallback.from;
   let to = params.get('to') ?? fallback.to;
@@ -98,33 +122,44 @@ export function parseView(
     sort.push({ id: match[1]!, desc: match[2] === 'desc' });
   }
 
-  const filters: Record<string, ColumnFilter> = {};
+  // Keyed only by known column keys (a Map first: a parameter named `f.__proto__` must
+  // never reach an object's prototype), then written out as a plain object.
+  const byColumn = new Map<string, ColumnFilter>();
+  const broken = new Set<string>();
   for (const [name, value] of params) {
     const match = /^(f|min|max)\.(.+)$/.exec(name);
     if (!match) continue;
     const [, kind, key] = match as unknown as [string, 'f' | 'min' | 'max', string];
     const column = byKey.get(key);
-    const filter = (filters[key] ??= {});
-    if (kind === 'f' && column && isPickListColumn(column)) {
-      (filter.values ??= []).push(value);
-    } else if (
-      kind !== 'f' &&
-      column &&
-      isRangeColumn(column) &&
-      value.trim() !== '' &&
-      Number.isFinite(Number(value))
-    ) {
-      filter[kind] = Number(value);
-    } else {
+    const valid =
+      column !== undefined &&
+      (kind === 'f'
+        ? isPickListColumn(column)
+        : isRangeColumn(column) && value.trim() !== '' && Number.isFinite(Number(value)));
+    if (!valid) {
       invalid.add(name);
-      delete filters[key];
+      if (column) broken.add(key);
+      continue;
     }
+    let filter = byColumn.get(key);
+    if (!filter) byColumn.set(key, (filter = {}));
+    if (kind === 'f') (filter.values ??= []).push(value);
+    else filter[kind] = Number(value);
   }
+  const filters: Record<string, ColumnFilter> = {};
+  for (const [key, filter] of byColumn) if (!broken.has(key)) filters[key] = filter;
 
-  const phone = (params.get('phone') ?? '').trim();
+  const shortened: string[] = [];
+  const rawPhone = (params.get('phone') ?? '').trim();
+  const phone = capText(rawPhone, MAX_PHONE_CHARS);
+  if (phone !== rawPhone) shortened.push('phone');
+  const rawQ = params.get('q') ?? '';
+  const q = capText(rawQ, MAX_SEARCH_CHARS);
+  if (q !== rawQ) shortened.push('q');
   return {
-    view: { from, to, sort, phone, q: params.get('q') ?? '', filters },
+    view: { from, to, sort, phone, q, filters },
     invalid: [...invalid],
+    shortened,
   };
 }
 

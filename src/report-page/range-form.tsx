@@ -38,11 +38,12 @@ export function RangeForm({ report, from, to, onGenerate }: RangeFormProps) {
 
   const range = dayRange(draft.from, draft.to);
   const calls = range ? splitRange(range).length : 0;
+  const acrossMonths = Boolean(range) && report.aggregate && calls > 1;
   const problem = !range
     ? t('range.invalid')
-    : rangeDays(range) > MAX_RANGE_DAYS
-      ? t('load.tooLong', { max: MAX_RANGE_DAYS, days: rangeDays(range) })
-      : report.aggregate && calls > 1
+    : rangeDays(range!) > MAX_RANGE_DAYS
+      ? t('load.tooLong', { max: MAX_RANGE_DAYS, days: rangeDays(range!) })
+      : acrossMonths
         ? t('load.aggregateRange')
         : undefined;
   const hint = !problem && calls > 1 ? t('load.calls', { count: calls }) : undefined;
@@ -56,16 +57,20 @@ export function RangeForm({ report, from, to, onGenerate }: RangeFormProps) {
   return (
     <form className="range-form" onSubmit={submit} aria-label={t('range.legend')}>
       <div className="presets" role="group" aria-label={t('range.legend')}>
-        {PRESETS.map((preset) => (
-          <button
-            key={preset}
-            type="button"
-            className="chip"
-            onClick={() => onGenerate(presetRange(preset, today))}
-          >
-            {t(PRESET_KEYS[preset])}
-          </button>
-        ))}
+        {PRESETS.map((preset) => {
+          const dates = presetRange(preset, today);
+          return (
+            <button
+              key={preset}
+              type="button"
+              className="chip"
+              aria-pressed={dates.from === from && dates.to === to}
+              onClick={() => onGenerate(dates)}
+            >
+              {t(PRESET_KEYS[preset])}
+            </button>
+          );
+        })}
       </div>
       <label>
         {t('range.from')}
@@ -97,6 +102,17 @@ export function RangeForm({ report, from, to, onGenerate }: RangeFormProps) {
       <span className="time-zone">{t('range.timeZone', { zone: settings.timeZone })}</span>
       <p id="range-problem" className="form-problem" role={problem ? 'alert' : undefined}>
         {problem}
+        {acrossMonths &&
+          (['thisMonth', 'lastMonth'] as const).map((preset) => (
+            <button
+              key={preset}
+              type="button"
+              className="link"
+              onClick={() => onGenerate(presetRange(preset, today))}
+            >
+              {t(PRESET_KEYS[preset])}
+            </button>
+          ))}
       </p>
       {hint && <p className="form-hint">{hint}</p>}
     </form>

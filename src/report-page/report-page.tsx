@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { navigate } from '../shared/router';
 import { useSettings } from '../shared/settings';
 import { useI18n } from '../shared/i18n/i18n';
@@ -7,6 +7,7 @@ import { reportTitle, type ReportDef } from '../report-model/catalog';
 import { todayIn } from '../report-model/date-presets';
 import { reportColumns } from '../report-model/connector-column';
 import { describeError } from '../report-model/describe-error';
+import { AggregateRangeError } from '../report-model/load/load-report';
 import { RangeForm } from './range-form';
 import { ReportDataView } from './report-data-view';
 import { LoadStatus } from './load-status';
@@ -32,11 +33,25 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const [announcement, setAnnouncement] = useState('');
   const [dismissed, setDismissed] = useState('');
 
-  /** Discrete changes push a history entry (Back undoes them); typing replaces it. */
-  const go = (patch: Partial<ViewState>, typing = false) =>
+  /**
+   * Discrete changes push a history entry (Back undoes them). Typing pushes one entry when
+   * a text filter starts from empty and replaces it on the next keys, so Back clears the
+   * filter instead of leaving the app, without one entry per key.
+   */
+  const go = (patch: Partial<ViewState>, typing = false) => {
+    const startsTyping =
+      typing && ((patch.phone !== undefined && !view.phone) || (patch.q !== undefined && !view.q));
     navigate(reportPath(report) + serializeView({ ...view, ...patch }, search), {
-      replace: typing,
+      replace: typing && !startsTyping,
     });
+  };
+
+  // A link copied at once must mean these dates, not "the last 7 days from whenever it is opened".
+  const params = new URLSearchParams(search);
+  const datesMissing = !params.get('from') || !params.get('to');
+  useEffect(() => {
+    if (datesMissing) navigate(reportPath(report) + serializeView(view, search), { replace: true });
+  }, [datesMissing, report, view, search]);
 
   const queryClient = useQueryClient();
   const options = reportQueryOptions(report, view.from, view.to);
@@ -61,7 +76,11 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
 
   const vars = { report: title, from: view.from, to: view.to };
   const invalidKey = invalid.join(',');
-  const error = query.isError ? describeError(query.error, t) : undefined;
+  // A range a totals report cannot take is said once, by the form, with the ranges it can take.
+  const error =
+    query.isError && !(query.error instanceof AggregateRangeError)
+      ? describeError(query.error, t)
+      : undefined;
   return (
     <section className="report-page" aria-labelledby="report-title">
       <header className="report-header">
@@ -118,7 +137,7 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
           </button>
         </div>
       )}
-      {data && data.rows.length === 0 && (
+      {data && data.load.complete && data.rows.length === 0 && (
         <p className="state" role="status">
           {t('state.empty', vars)}
         </p>
