@@ -47,6 +47,11 @@ function layerZones() {
       'The mocks copy the real API: they may read the catalog and the wire format, nothing of the UI.',
   });
   zones.push({
+    target: './src',
+    from: './server',
+    message: 'The app runs in the browser: it never imports the production server.',
+  });
+  zones.push({
     target: './src/billing/model',
     from: './src/billing/ui',
     message: 'The pricing model does not know its UI.',
@@ -91,6 +96,30 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The production server reads the wire format (src/report-model/wire) and nothing of the UI.
+    files: ['server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './server',
+              from: './src',
+              except: ['./report-model/wire'],
+              message: 'server/ may import src/report-model/wire only, nothing of the UI layers.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
