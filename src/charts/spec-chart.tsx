@@ -8,7 +8,7 @@ import { ChartCard } from './chart-card';
 import { formatDay, truncateTick } from './chart-format';
 import { fillLabel, type ChartLabels } from './chart-labels';
 import type { ChartSpec } from './chart-specs';
-import { useHiddenSeries } from './chart-state';
+import { useHiddenSeries } from './use-hidden-series';
 import { ChartTable } from './chart-table';
 import { PeriodBars } from './period-bars';
 import { specChartView } from './spec-chart-view';

@@ -80,28 +80,22 @@ function BillingPanel(props: BillingPanelProps) {
     () =>
       usageNow && (
         <div className="chart-grid">
-          <div className="chart-card">
-            <TemplateUsageChart
-              data={usageNow.byDay}
-              undatedRows={usageNow.undatedRows}
-              onSelectPeriod={onSelectPeriod}
-              locale={locale}
-            />
-          </div>
-          <div className="chart-card">
-            <ConnectorShareChart
-              data={usageNow.byConnector}
-              onSelectConnector={selectConnector}
-              locale={locale}
-            />
-          </div>
-          <div className="chart-card">
-            <CountryShareChart
-              data={usageNow.byCountry}
-              onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
-              locale={locale}
-            />
-          </div>
+          <TemplateUsageChart
+            data={usageNow.byDay}
+            undatedRows={usageNow.undatedRows}
+            onSelectPeriod={onSelectPeriod}
+            locale={locale}
+          />
+          <ConnectorShareChart
+            data={usageNow.byConnector}
+            onSelectConnector={selectConnector}
+            locale={locale}
+          />
+          <CountryShareChart
+            data={usageNow.byCountry}
+            onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
+            locale={locale}
+          />
         </div>
       ),
     [usageNow, onSelectPeriod, selectConnector, onFilter, locale],

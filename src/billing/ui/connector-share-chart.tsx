@@ -33,11 +33,7 @@ export function ConnectorShareChart({
       onSelect={onSelectConnector && ((entry) => onSelectConnector(entry.key))}
       {...layout}
       text={text}
-      notes={
-        unreadable > 0 && (
-          <p className="billing-note">{fill(text.unreadableNote, { n: unreadable })}</p>
-        )
-      }
+      notes={unreadable > 0 ? [fill(text.unreadableNote, { n: unreadable })] : []}
     />
   );
 }

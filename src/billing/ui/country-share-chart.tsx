@@ -42,11 +42,7 @@ export function CountryShareChart({
       {...layout}
       text={text}
       notes={
-        unresolved.length > 0 && (
-          <p className="billing-note">
-            {fill(text.unresolvedNote, { values: unresolved.join(', ') })}
-          </p>
-        )
+        unresolved.length > 0 ? [fill(text.unresolvedNote, { values: unresolved.join(', ') })] : []
       }
     />
   );

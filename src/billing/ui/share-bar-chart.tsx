@@ -1,10 +1,12 @@
-import { useId, useMemo, type ReactNode } from 'react';
-import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartDataTable } from './chart-data-table';
-import { chartSize, formatShare } from '../../charts/chart-format';
-import { usageBars, usageSeries, useHiddenSeries } from '../../charts/chart-state';
+import { useMemo } from 'react';
+import { toDatum, valueAxis } from '../../charts/chart-bars';
+import { CategoryBars } from '../../charts/category-bars';
+import { ChartCard } from '../../charts/chart-card';
+import { valueFormats } from '../../charts/chart-format';
+import { ChartTable } from '../../charts/chart-table';
+import { useHiddenSeries } from '../../charts/use-hidden-series';
 import { fill, type ShareChartLabels } from './labels';
-import { SeriesLegend } from '../../charts/series-legend';
+import { tableShare, usageParts, usageSeries } from './usage-series';
 import type { ShareEntry } from '../model/usage-aggregates';
 
 /** How a share chart is laid out: the props the connector and country charts pass through. */
@@ -25,10 +27,15 @@ export interface ShareBarChartProps<T extends ShareEntry> extends ShareChartLayo
   labelOf?: (entry: T) => string;
   onSelect?: (entry: T) => void;
   text: ShareChartLabels;
-  notes?: ReactNode;
+  /** Notes under the chart, after the one on entries not shown. */
+  notes?: readonly string[];
 }
 
-/** Horizontal stacked bars per entry (connector or country): templates vs non-templates. */
+/**
+ * Sideways stacked bars per entry (connector or country): templates vs non-templates. Drawn by
+ * the report charts' parts (card, category bars, data table); the entries come from the billing
+ * facts, not from the generic aggregate (see src/charts/README.md).
+ */
 export function ShareBarChart<T extends ShareEntry>({
   entries,
   labelOf = (entry: T) => entry.label,
@@ -39,87 +46,89 @@ export function ShareBarChart<T extends ShareEntry>({
   height,
   locale = 'en',
   text,
-  notes,
+  notes = [],
 }: ShareBarChartProps<T>) {
-  const captionId = useId();
   const { hidden, toggle } = useHiddenSeries();
   const shown = useMemo(() => entries.slice(0, Math.max(1, maxItems)), [entries, maxItems]);
-  const hasUnknown = shown.some((entry) => entry.unknown > 0);
+  const hasUnknown = useMemo(() => shown.some((entry) => entry.unknown > 0), [shown]);
   const series = usageSeries(hasUnknown, text);
   const byKey = useMemo(() => new Map(shown.map((entry) => [entry.key, entry])), [shown]);
-  const chartData = useMemo(() => shown.map((entry) => ({ ...entry })), [shown]);
-  const size = chartSize(width, height ?? 48 + shown.length * 32);
-  const nameOf = (key: unknown): string => {
-    const entry = byKey.get(String(key));
-    return entry ? labelOf(entry) : String(key);
+  const drawn = useMemo(
+    () =>
+      shown.map((entry) =>
+        toDatum({
+          key: entry.key,
+          value: entry.total,
+          parts: usageParts(entry, hasUnknown),
+          drillable: true,
+        }),
+      ),
+    [shown, hasUnknown],
+  );
+  const nameOf = (key: string): string => {
+    const entry = byKey.get(key);
+    return entry ? labelOf(entry) : key;
   };
+  const formats = valueFormats('count', locale);
+  const select =
+    onSelect &&
+    ((key: string) => {
+      const entry = byKey.get(key);
+      if (entry) onSelect(entry);
+    });
+  const truncated =
+    entries.length > shown.length
+      ? [fill(text.truncated, { shown: shown.length, total: entries.length })]
+      : [];
 
   return (
-    <figure className="billing-chart" aria-labelledby={captionId}>
-      <figcaption id={captionId}>{text.title}</figcaption>
-      {shown.length === 0 ? (
-        <p>{text.empty}</p>
-      ) : (
-        <>
-          <SeriesLegend series={series} hidden={hidden} onToggle={toggle} label={text.legend} />
-          <BarChart
-            {...size}
-            data={chartData}
-            layout="vertical"
-            stackOffset={normalized ? 'expand' : undefined}
-            title={text.title}
-            accessibilityLayer
-            margin={{ left: 8, right: 16 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              allowDecimals={false}
-              domain={normalized ? [0, 1] : undefined}
-              ticks={normalized ? [0, 0.25, 0.5, 0.75, 1] : undefined}
-              tickFormatter={normalized ? (v: number) => formatShare(v, locale) : undefined}
-            />
-            <YAxis type="category" dataKey="key" width={150} tickFormatter={nameOf} />
-            <Tooltip
-              labelFormatter={(key) => {
-                const entry = byKey.get(String(key));
-                const share = entry ? formatShare(entry.templateShare, locale) : '';
-                return `${nameOf(key)} — ${fill(text.share, { pct: share })}`;
-              }}
-            />
-            {usageBars<ShareEntry>(
-              series,
-              hidden,
-              'share',
-              onSelect &&
-                ((datum) => {
-                  const entry = byKey.get(datum.key);
-                  if (entry) onSelect(entry);
-                }),
-            )}
-          </BarChart>
-          {onSelect && <p className="billing-hint">{text.hint}</p>}
-          <ChartDataTable
-            rows={shown.map((entry) => ({ ...entry, label: labelOf(entry) }))}
-            showUnknown={hasUnknown}
-            onSelect={
-              onSelect &&
-              ((key) => {
-                const entry = byKey.get(key);
-                if (entry) onSelect(entry);
-              })
-            }
-            locale={locale}
-            text={text}
-          />
-          {entries.length > shown.length && (
-            <p className="billing-note">
-              {fill(text.truncated, { shown: shown.length, total: entries.length })}
-            </p>
-          )}
-        </>
-      )}
-      {notes}
-    </figure>
+    <ChartCard
+      landmark="figure"
+      title={text.title}
+      empty={shown.length === 0 ? text.empty : undefined}
+      legend={{ series, hidden, onToggle: toggle, label: text.legend }}
+      hint={onSelect && text.hint}
+      table={
+        <ChartTable
+          rows={shown.map((entry) => ({
+            key: entry.key,
+            label: labelOf(entry),
+            value: entry.total,
+            parts: usageParts(entry, hasUnknown),
+            drillable: true,
+            share: tableShare(entry),
+          }))}
+          series={series.map((item) => item.label)}
+          categoryHeader={text.category}
+          valueHeader={text.total}
+          shareHeader={text.shareColumn}
+          onSelect={select}
+          formats={formats}
+          summary={text.dataTable}
+          selectLabel={(name) => fill(text.select, { name })}
+        />
+      }
+      notes={[...truncated, ...notes]}
+    >
+      <CategoryBars
+        data={drawn}
+        series={series}
+        hidden={hidden}
+        onSelect={select}
+        tickLabel={nameOf}
+        tooltipLabel={(key) => {
+          const entry = byKey.get(key);
+          const share = entry ? formats.share(entry.templateShare) : '';
+          return `${nameOf(key)} — ${fill(text.share, { pct: share })}`;
+        }}
+        formatValue={formats.value}
+        axis={valueAxis(formats, { normalized })}
+        allowDecimals={false}
+        normalized={normalized}
+        title={text.title}
+        width={width}
+        height={height ?? 48 + shown.length * 32}
+      />
+    </ChartCard>
   );
 }

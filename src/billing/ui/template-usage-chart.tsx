@@ -1,16 +1,18 @@
-import { useId, useMemo } from 'react';
-import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartDataTable } from './chart-data-table';
-import { chartSize, formatDay } from '../../charts/chart-format';
-import { usageBars, usageSeries, useHiddenSeries } from '../../charts/chart-state';
+import { useMemo } from 'react';
+import { toDatum, valueAxis } from '../../charts/chart-bars';
+import { ChartCard } from '../../charts/chart-card';
+import { formatDay, valueFormats } from '../../charts/chart-format';
+import { ChartTable } from '../../charts/chart-table';
+import { PeriodBars } from '../../charts/period-bars';
+import { useHiddenSeries } from '../../charts/use-hidden-series';
 import {
   fill,
   pickLabels,
   TEMPLATE_USAGE_CHART_LABELS,
   type TemplateUsageChartLabels,
 } from './labels';
-import { SeriesLegend } from '../../charts/series-legend';
-import { usagePeriods, type DayUsage, type PeriodUsage } from '../model/usage-aggregates';
+import { tableShare, usageParts, usageSeries } from './usage-series';
+import { usagePeriods, type DayUsage } from '../model/usage-aggregates';
 
 export interface TemplateUsageChartProps {
   /** `aggregateUsage(...).byDay`. */
@@ -26,7 +28,11 @@ export interface TemplateUsageChartProps {
   labels?: Partial<TemplateUsageChartLabels>;
 }
 
-/** Stacked bars per day (per week beyond a quarter): template vs non-template interactions. */
+/**
+ * Stacked bars per day (per week beyond a quarter): template vs non-template interactions.
+ * Drawn by the report charts' parts (card, upright bars, data table); the figures come from
+ * the billing facts, not from the generic aggregate (see src/charts/README.md).
+ */
 export function TemplateUsageChart({
   data,
   undatedRows = 0,
@@ -37,66 +43,84 @@ export function TemplateUsageChart({
   labels,
 }: TemplateUsageChartProps) {
   const text = pickLabels(TEMPLATE_USAGE_CHART_LABELS, locale, labels);
-  const captionId = useId();
   const { hidden, toggle } = useHiddenSeries();
   const hasUnknown = useMemo(() => data.some((day) => day.unknown > 0), [data]);
   const series = usageSeries(hasUnknown, text);
   const { unit, periods } = useMemo(() => usagePeriods(data), [data]);
   const weekly = unit === 'week';
   const title = weekly ? text.weekTitle : text.title;
-  const periodLabel = (period: PeriodUsage) =>
-    weekly
+  const byStart = useMemo(() => new Map(periods.map((p) => [p.from, p])), [periods]);
+  const drawn = useMemo(
+    () =>
+      periods.map((period) =>
+        toDatum({
+          key: period.from,
+          value: period.total,
+          parts: usageParts(period, hasUnknown),
+          drillable: true,
+        }),
+      ),
+    [periods, hasUnknown],
+  );
+  const periodLabel = (from: string) => {
+    const period = byStart.get(from);
+    if (!period) return from;
+    return weekly
       ? `${formatDay(period.from, locale)} – ${formatDay(period.to, locale)}`
       : formatDay(period.from, locale);
-  const byStart = useMemo(() => new Map(periods.map((p) => [p.from, p])), [periods]);
-  const size = chartSize(width, height);
+  };
+  const select =
+    onSelectPeriod &&
+    ((from: string) => {
+      const period = byStart.get(from);
+      if (period) onSelectPeriod(period.from, period.to);
+    });
+  const formats = valueFormats('count', locale);
 
   return (
-    <figure className="billing-chart" aria-labelledby={captionId}>
-      <figcaption id={captionId}>{title}</figcaption>
-      {data.length === 0 ? (
-        <p>{text.empty}</p>
-      ) : (
-        <>
-          <SeriesLegend series={series} hidden={hidden} onToggle={toggle} label={text.legend} />
-          <BarChart {...size} data={periods} title={title} accessibilityLayer>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="from" tickFormatter={(day: string) => formatDay(day, locale)} />
-            <YAxis allowDecimals={false} />
-            <Tooltip
-              labelFormatter={(from) => {
-                const period = byStart.get(String(from));
-                return period ? periodLabel(period) : String(from);
-              }}
-            />
-            {usageBars<PeriodUsage>(
-              series,
-              hidden,
-              'usage',
-              onSelectPeriod && ((period) => onSelectPeriod(period.from, period.to)),
-            )}
-          </BarChart>
-          {onSelectPeriod && <p className="billing-hint">{weekly ? text.weekHint : text.hint}</p>}
-          <ChartDataTable
-            rows={periods
-              .filter((period) => period.total > 0)
-              .map((period) => ({ ...period, key: period.from, label: periodLabel(period) }))}
-            showUnknown={hasUnknown}
-            onSelect={
-              onSelectPeriod &&
-              ((from) => {
-                const period = byStart.get(from);
-                if (period) onSelectPeriod(period.from, period.to);
-              })
-            }
-            locale={locale}
-            text={weekly ? { ...text, category: text.weekCategory } : text}
-          />
-        </>
-      )}
-      {undatedRows > 0 && (
-        <p className="billing-note">{fill(text.undatedNote, { n: undatedRows })}</p>
-      )}
-    </figure>
+    <ChartCard
+      landmark="figure"
+      title={title}
+      empty={data.length === 0 ? text.empty : undefined}
+      legend={{ series, hidden, onToggle: toggle, label: text.legend }}
+      hint={onSelectPeriod && (weekly ? text.weekHint : text.hint)}
+      table={
+        <ChartTable
+          rows={periods
+            .filter((period) => period.total > 0)
+            .map((period) => ({
+              key: period.from,
+              label: periodLabel(period.from),
+              value: period.total,
+              parts: usageParts(period, hasUnknown),
+              drillable: true,
+              share: tableShare(period),
+            }))}
+          series={series.map((item) => item.label)}
+          categoryHeader={weekly ? text.weekCategory : text.category}
+          valueHeader={text.total}
+          shareHeader={text.shareColumn}
+          onSelect={select}
+          formats={formats}
+          summary={text.dataTable}
+          selectLabel={(name) => fill(text.select, { name })}
+        />
+      }
+      notes={undatedRows > 0 ? [fill(text.undatedNote, { n: undatedRows })] : []}
+    >
+      <PeriodBars
+        data={drawn}
+        series={series}
+        hidden={hidden}
+        onSelect={select}
+        tickLabel={(day) => formatDay(day, locale)}
+        periodLabel={periodLabel}
+        formatValue={formats.value}
+        axis={valueAxis(formats)}
+        title={title}
+        width={width}
+        height={height}
+      />
+    </ChartCard>
   );
 }
