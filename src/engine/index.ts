@@ -11,4 +11,10 @@ export type { SortKey } from './sort-keys';
 export { releaseScratch } from './buffers';
 export { cellText, digitsOf, foldText } from './cell-text';
 export { compareText, TEXT_COLLATOR } from './collation';
-export { parsePhoneQuery, phoneCellMatches, type PhoneQuery } from './phone';
+export {
+  asciiDigits,
+  hasPhoneDigits,
+  parsePhoneQuery,
+  phoneCellMatches,
+  type PhoneQuery,
+} from './phone';

@@ -26,7 +26,7 @@ const MIN_NATIONAL_DIGITS = 7;
 const MAX_COUNTRY_CODE_DIGITS = 3;
 
 export function parsePhoneQuery(input: string): PhoneQuery | undefined {
-  let digits = digitsOf(input);
+  let digits = digitsOf(asciiDigits(input));
   if (digits.length === 0) return undefined;
   const startsWith: string[] = [];
   if (digits.length > NATIONAL_DIGITS) {
@@ -36,6 +36,37 @@ export function parsePhoneQuery(input: string): PhoneQuery | undefined {
     }
   }
   return { contains: digits, startsWith };
+}
+
+const NON_ASCII = /[^ -~]/;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * Decimal digits of any script as ASCII: fullwidth "３００" (a Japanese or Chinese input
+ * method), Arabic-Indic "٣٠٠" and Eastern Arabic-Indic "۳۰۰" (an Arabic keyboard) all read as
+ * "300". Unicode puts every script's 0–9 in one run of ten code points, runs that may sit
+ * side by side (the mathematical digits), so a digit's value is its distance from the run's
+ * start, modulo 10. Other characters are kept as they are.
+ */
+export function asciiDigits(text: string): string {
+  if (!NON_ASCII.test(text)) return text; // printable ASCII: nothing to convert
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80 || !DECIMAL_DIGIT.test(char)) {
+      out += char;
+      continue;
+    }
+    let start = code;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    out += String((code - start) % 10);
+  }
+  return out;
+}
+
+/** Whether a phone filter input holds any digit to match (in any script). */
+export function hasPhoneDigits(input: string): boolean {
+  return digitsOf(asciiDigits(input)).length > 0;
 }
 
 /** The rule above for one phone cell, written plainly (the reference the index must equal). */

@@ -56,7 +56,10 @@ export function capText(text: string, max: number): string {
 }
 
 /** The first `max` names, and how many more there were: a notice stays short. */
-export function summarizeNames(names: readonly string[], max = 5): { listed: string; more: number } {
+export function summarizeNames(
+  names: readonly string[],
+  max = 5,
+): { listed: string; more: number } {
   return { listed: names.slice(0, max).join(', '), more: Math.max(0, names.length - max) };
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhoneQuery, phoneCellMatches } from '../../src/engine/phone';
+import {
+  asciiDigits,
+  hasPhoneDigits,
+  parsePhoneQuery,
+  phoneCellMatches,
+} from '../../src/engine/phone';
 import { createReportIndex } from '../../src/engine/report-index';
 
 const columns = [
@@ -72,5 +77,24 @@ describe('phone search', () => {
     expect(phoneCellMatches('+57 (300) 123-4567', query)).toBe(true);
     expect(phoneCellMatches('6001234567', query)).toBe(false);
     expect(phoneCellMatches(null, query)).toBe(false);
+  });
+});
+
+describe('phone filter input in other scripts (issue 18)', () => {
+  it('reads fullwidth and Arabic-Indic digits as the digits they are', () => {
+    expect(asciiDigits('３００１２３')).toBe('300123');
+    expect(asciiDigits('٣٠٠１２٣')).toBe('300123');
+    expect(asciiDigits('۳۰۰ ۱۲۳')).toBe('300 123'); // Eastern Arabic-Indic (Persian keyboard)
+    expect(asciiDigits('𝟑𝟎𝟎')).toBe('300'); // mathematical bold digits, side by side with other runs
+    expect(asciiDigits('+57 300')).toBe('+57 300');
+    expect(parsePhoneQuery('３００１２３')).toEqual({ contains: '300123', startsWith: [] });
+    expect(parsePhoneQuery('٣٠٠１２３')).toEqual({ contains: '300123', startsWith: [] });
+    expect(phoneCellMatches('573001234567', parsePhoneQuery('٣٠٠١٢٣')!)).toBe(true);
+  });
+
+  it('says when an input has no digit at all, rather than matching every row', () => {
+    expect(hasPhoneDigits('💩')).toBe(false);
+    expect(parsePhoneQuery('💩')).toBeUndefined();
+    expect(hasPhoneDigits('٣')).toBe(true);
   });
 });

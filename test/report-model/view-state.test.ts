@@ -1,9 +1,12 @@
 import { findReport } from '../../src/report-model/catalog';
 import { presetRange } from '../../src/report-model/date-presets';
 import {
+  MAX_PHONE_CHARS,
+  MAX_SEARCH_CHARS,
   parseView,
   reportFromPath,
   serializeView,
+  summarizeNames,
   type ViewState,
 } from '../../src/report-model/view-state';
 
@@ -29,7 +32,7 @@ describe('view state in the URL', () => {
     };
     const search = serializeView(view);
     expect(search).toContain('sort=date.desc%2Cagent_name.asc');
-    expect(parseView(search, report1, TODAY)).toEqual({ view, invalid: [] });
+    expect(parseView(search, report1, TODAY)).toEqual({ view, invalid: [], shortened: [] });
   });
 
   it('keeps unrelated parameters such as the mock scenario', () => {
@@ -102,5 +105,38 @@ describe('today in the operation', () => {
     const late = new Date('2026-11-25T03:30:00Z'); // 22:30 in Bogotá, already the 25th in UTC
     expect(todayIn('America/Bogota', late)).toBe('2026-11-24');
     expect(todayIn('Europe/Madrid', late)).toBe('2026-11-25');
+  });
+});
+
+describe('parseView: hostile parameters (issue 18)', () => {
+  it('caps a huge search and phone, and says which were shortened', () => {
+    const huge = 'a'.repeat(100_000);
+    const { view, shortened } = parseView(`?q=${huge}&phone=${'3'.repeat(5_000)}`, report1, TODAY);
+    expect(view.q).toHaveLength(MAX_SEARCH_CHARS);
+    expect(view.phone).toHaveLength(MAX_PHONE_CHARS);
+    expect(shortened).toEqual(['phone', 'q']);
+    // The URL written back stays far below what a server accepts (431 at ~16–64 kB).
+    expect(serializeView(view).length).toBeLessThan(1_000);
+  });
+
+  it('reads 8,000 bad f. parameters into a list a notice can summarise', () => {
+    const search = Array.from({ length: 8_000 }, (_, i) => `f.nope${i}=x`).join('&');
+    const { view, invalid } = parseView(`?${search}`, report1, TODAY);
+    expect(view.filters).toEqual({});
+    expect(invalid).toHaveLength(8_000);
+    const summary = summarizeNames(invalid);
+    expect(summary).toEqual({ listed: 'f.nope0, f.nope1, f.nope2, f.nope3, f.nope4', more: 7_995 });
+  });
+
+  it('never touches a prototype through f.__proto__ or f.constructor', () => {
+    const { view, invalid } = parseView(
+      '?f.__proto__=x&f.constructor=y&min.__proto__=1&f.channel=web',
+      report1,
+      TODAY,
+    );
+    expect(view.filters).toEqual({ channel: { values: ['web'] } });
+    expect(Object.getPrototypeOf(view.filters)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).values).toBeUndefined();
+    expect(invalid).toEqual(['f.__proto__', 'f.constructor', 'min.__proto__']);
   });
 });
