@@ -1,5 +1,5 @@
-import { REPORTS_PATH } from '../src/report-model/wire/build-request';
-import { parseWireDate } from '../src/report-model/wire/wire-date';
+import { REPORTS_PATH } from '../src/report-model/wire/build-request.ts';
+import { parseWireDate } from '../src/report-model/wire/wire-date.ts';
 
 /**
  * What may be forwarded to wolkvox with the operation's token: written once, used by

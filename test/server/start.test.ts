@@ -1,0 +1,134 @@
+// @vitest-environment node
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { server as msw } from '../msw-server';
+import { fakeDist } from './harness';
+
+/**
+ * `npm start` and `npm run users` as a deployer runs them: the server bundled as
+ * `npm run build` bundles it (server/build.config.ts), run by plain Node.
+ */
+const OUT = resolve('node_modules/.tmp/server-test-dist');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  stdin = '',
+): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(OUT, script), ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+beforeAll(async () => {
+  msw.close();
+  await build({
+    configFile: resolve('server/build.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: OUT },
+  });
+}, 60_000);
+
+describe('npm start refuses a wrong configuration at once', () => {
+  it.each([
+    [{ WOLKVOX_SERVER: '0015' }, 'WOLKVOX_TOKEN'],
+    [{ WOLKVOX_BASE_URL: 'wolkvox.com', WOLKVOX_TOKEN: 't' }, 'WOLKVOX_BASE_URL'],
+    [
+      { WOLKVOX_SERVER: '0015', WOLKVOX_TOKEN: 't', AUTH_MODE: 'none', HOST: '0.0.0.0' },
+      'AUTH_MODE',
+    ],
+  ])('exits non-zero for %j, naming %s', async (env, variable) => {
+    const result = await run('main.js', [], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Configuration error: ${variable}`);
+    expect(result.stderr).toContain('Example:');
+  });
+
+  it('exits non-zero when the users file has no users', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wv-users-')), 'users.txt');
+    const result = await run('main.js', [], {
+      WOLKVOX_SERVER: '0015',
+      WOLKVOX_TOKEN: 'secret-token-value',
+      AUTH_USERS_FILE: file,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('AUTH_USERS_FILE');
+    expect(result.stderr).toContain('npm run users -- add');
+    expect(result.stderr + result.stdout).not.toContain('secret-token-value');
+  });
+});
+
+describe('npm run users', () => {
+  it('adds (password from stdin), lists and removes users; the file holds no password', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wv-users-')), 'users.txt');
+    const env = { AUTH_USERS_FILE: file };
+    expect(
+      (await run('users.js', ['add', 'alice', '--password-stdin'], env, 'a long password\n')).code,
+    ).toBe(0);
+    expect(
+      (await run('users.js', ['add', 'bob', '--password-stdin'], env, 'another password\n')).code,
+    ).toBe(0);
+    expect((await run('users.js', ['list'], env)).stdout).toBe('alice\nbob\n');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^alice:scrypt\$16384\$8\$1\$/m);
+    expect(text).not.toContain('a long password');
+    expect((await run('users.js', ['remove', 'alice'], env)).code).toBe(0);
+    expect((await run('users.js', ['list'], env)).stdout).toBe('bob\n');
+    expect((await run('users.js', ['remove', 'alice'], env)).code).toBe(1);
+    expect((await run('users.js', ['add', 'carol', '--password-stdin'], env, 'short\n')).code).toBe(
+      1,
+    );
+    expect((await run('users.js', ['add'], env)).code).toBe(2);
+  });
+});
+
+describe('npm start', () => {
+  it('serves /healthz on HOST:PORT', async () => {
+    const child = spawn(process.execPath, [join(OUT, 'main.js')], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        WOLKVOX_SERVER: '0015',
+        WOLKVOX_TOKEN: 'secret-token-value',
+        AUTH_MODE: 'none',
+        PORT: '0',
+        DIST_DIR: fakeDist(),
+      },
+    });
+    try {
+      const url = await new Promise<string>((found, fail) => {
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
+          if (match) found(match[0]);
+        });
+        child.on('close', () => fail(new Error(stderr)));
+      });
+      const response = await fetch(`${url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok' });
+      const page = await fetch(`${url}/`);
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
