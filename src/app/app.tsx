@@ -1,10 +1,12 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { env } from '../shared/env';
 import { I18nProvider, useI18n, type Language } from '../shared/i18n/i18n';
 import { ReportPage } from '../report-page/report-page';
 import { reportFromPath } from '../report-model/view-state';
 import { ErrorBoundary } from './error-boundary';
+import { HomePage } from './home-page';
+import { rememberView } from './recent-views';
 import { createQueryClient } from './query-client';
 import { ReportMenu } from './report-menu';
 import { useLocation } from '../shared/router';
@@ -33,6 +35,12 @@ function Shell() {
   const report = reportFromPath(pathname);
   const carry = carryRange(search);
   const [menuOpen, setMenuOpen] = useState(false);
+  const params = new URLSearchParams(search);
+  const from = params.get('from');
+  const to = params.get('to');
+  useEffect(() => {
+    if (report && from && to) rememberView(report, from, to);
+  }, [report, from, to]);
   // The drawer (narrow screens) closes once a page is picked.
   const [shownPath, setShownPath] = useState(pathname);
   if (shownPath !== pathname) {
@@ -89,7 +97,7 @@ function Shell() {
             <RateCardPage />
           </Suspense>
         ) : (
-          <p className="state">{t('menu.pick')}</p>
+          <HomePage carry={carry} />
         )}
       </main>
     </div>

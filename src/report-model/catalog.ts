@@ -18,6 +18,8 @@ export interface ColumnDef {
   aliases?: readonly string[];
   /** A column the API returned that the catalog does not know (kept, shown as text). */
   extra?: boolean;
+  /** The API's key, when it could not be used as ours (`__proto__`): see normalize-rows.ts. */
+  renamedFrom?: string;
 }
 
 export type ReportNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
@@ -25,6 +27,8 @@ export type ReportNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13
 export interface ReportDef {
   number: ReportNumber;
   name: { en: string; es: string };
+  /** What the report answers, in one line (the home page lists them). */
+  about: { en: string; es: string };
   /** `api=` parameter of reports_manager.php. */
   api: `chat_${ReportNumber}`;
   /** Kebab-case English name, used in file names. */
@@ -33,6 +37,11 @@ export interface ReportDef {
   aggregate: boolean;
   /** Its CONN_ID is a chat whose messages "2. Conversations" holds (drill-down to the transcript). */
   transcript?: true;
+  /**
+   * One row per interaction: a CONN_ID answered twice is a copy (load/row-checks.ts). Report 1
+   * lists each chat once; report 10 has one row per CONN_ID (help page, 2026-05-04).
+   */
+  oneRowPerConnId?: true;
   columns: readonly ColumnDef[];
 }
 
@@ -60,8 +69,13 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 1,
     name: { en: 'Chats', es: 'Chats' },
+    about: {
+      en: 'Every chat an agent handled: channel, customer, agent, times, typification, sentiment.',
+      es: 'Cada chat atendido por un agente: canal, cliente, agente, tiempos, tipificación, sentimiento.',
+    },
     api: 'chat_1',
     transcript: true,
+    oneRowPerConnId: true,
     slug: 'chats',
     aggregate: false,
     columns: [
@@ -97,6 +111,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 2,
     name: { en: 'Conversations', es: 'Conversaciones' },
+    about: {
+      en: 'Every message of every chat, with who sent it: the transcripts.',
+      es: 'Cada mensaje de cada chat, con quién lo envió: las conversaciones completas.',
+    },
     api: 'chat_2',
     slug: 'conversations',
     aggregate: false,
@@ -119,6 +137,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 3,
     name: { en: 'Interactions closed by channel', es: 'Interacciones cerradas por canal' },
+    about: {
+      en: 'How many email, Facebook page, Instagram and Twitter interactions closed per channel, and how long they took.',
+      es: 'Cuántas interacciones de correo, página de Facebook, Instagram y Twitter se cerraron por canal, y cuánto tardaron.',
+    },
     api: 'chat_3',
     slug: 'interactions-closed-by-channel',
     aggregate: true,
@@ -131,6 +153,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 4,
     name: { en: 'Interactions – Detail', es: 'Interacciones – Detalle' },
+    about: {
+      en: 'Each email or social interaction in detail: message, answer, case, survey, status.',
+      es: 'Cada interacción de correo o redes en detalle: mensaje, respuesta, caso, encuesta, estado.',
+    },
     api: 'chat_4',
     slug: 'interactions-detail',
     aggregate: false,
@@ -157,6 +183,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 5,
     name: { en: 'Interactions closed by agent', es: 'Interacciones cerradas por agente' },
+    about: {
+      en: 'Closed email and social interactions per agent, with their handling time.',
+      es: 'Interacciones de correo y redes cerradas por agente, con su tiempo de gestión.',
+    },
     api: 'chat_5',
     slug: 'interactions-closed-by-agent',
     aggregate: true,
@@ -169,6 +199,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 6,
     name: { en: 'Interactions closed by day', es: 'Interacciones cerradas por día' },
+    about: {
+      en: 'Closed email and social interactions per day, with their handling time.',
+      es: 'Interacciones de correo y redes cerradas por día, con su tiempo de gestión.',
+    },
     api: 'chat_6',
     slug: 'interactions-closed-by-day',
     aggregate: false,
@@ -179,6 +213,10 @@ export const REPORTS: readonly ReportDef[] = [
     name: {
       en: 'Interactions closed by agent and code',
       es: 'Interacciones cerradas por agente y código',
+    },
+    about: {
+      en: 'Closed email and social interactions per agent and typification code.',
+      es: 'Interacciones de correo y redes cerradas por agente y código de tipificación.',
     },
     api: 'chat_7',
     slug: 'interactions-closed-by-agent-and-code',
@@ -193,6 +231,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 8,
     name: { en: 'Agent Step Chats', es: 'Chats paso agente' },
+    about: {
+      en: "Each chat's path from the bot to an agent: time with the bot, whether an agent took it, agent time.",
+      es: 'El recorrido de cada chat del bot al agente: tiempo con el bot, si pasó a un agente, tiempo del agente.',
+    },
     api: 'chat_8',
     transcript: true,
     slug: 'agent-step-chats',
@@ -225,6 +267,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 9,
     name: { en: 'Interaction transfers', es: 'Transferencias de interacciones' },
+    about: {
+      en: 'Transfers of email and social interactions between agents and skills.',
+      es: 'Transferencias de interacciones de correo y redes entre agentes y skills.',
+    },
     api: 'chat_9',
     slug: 'interaction-transfers',
     aggregate: false,
@@ -241,8 +287,13 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 10,
     name: { en: 'Official WhatsApp Billing', es: 'Facturación WhatsApp Oficial' },
+    about: {
+      en: 'Every official WhatsApp interaction, template or not, by destination country: what Meta bills.',
+      es: 'Cada interacción de WhatsApp oficial, con o sin plantilla, por país de destino: lo que factura Meta.',
+    },
     api: 'chat_10',
     transcript: true,
+    oneRowPerConnId: true,
     slug: 'official-whatsapp-billing',
     aggregate: false,
     columns: [
@@ -257,6 +308,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 11,
     name: { en: 'Transfer of chats', es: 'Transferencia de chats' },
+    about: {
+      en: 'Transfers of chats between agents, skills and routing points.',
+      es: 'Transferencias de chats entre agentes, skills y puntos de enrutamiento.',
+    },
     api: 'chat_11',
     transcript: true,
     slug: 'transfer-of-chats',
@@ -276,6 +331,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 12,
     name: { en: 'Interactions sent by agent', es: 'Interacciones enviadas por agente' },
+    about: {
+      en: 'Outbound emails written by agents.',
+      es: 'Correos salientes escritos por los agentes.',
+    },
     api: 'chat_12',
     slug: 'interactions-sent-by-agent',
     aggregate: false,
@@ -296,6 +355,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 13,
     name: { en: 'Closed chats by channel', es: 'Chats cerrados por canal' },
+    about: {
+      en: 'How many chats closed per channel (Facebook, Instagram, web, WhatsApp).',
+      es: 'Cuántos chats se cerraron por canal (Facebook, Instagram, web, WhatsApp).',
+    },
     api: 'chat_13',
     slug: 'closed-chats-by-channel',
     aggregate: true,
@@ -307,6 +370,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 14,
     name: { en: 'WhatsApp click detail', es: 'Detalle clic a WhatsApp' },
+    about: {
+      en: 'Each chat that started from a click-to-WhatsApp ad or post.',
+      es: 'Cada chat que empezó desde un anuncio o publicación con clic a WhatsApp.',
+    },
     api: 'chat_14',
     slug: 'whatsapp-click-detail',
     aggregate: false,
@@ -326,6 +393,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 15,
     name: { en: 'WhatsApp click summary', es: 'Consolidado clic a WhatsApp' },
+    about: {
+      en: 'Chats from click-to-WhatsApp ads and posts, handled by the bot or by agents.',
+      es: 'Chats desde anuncios y publicaciones con clic a WhatsApp, atendidos por el bot o por agentes.',
+    },
     api: 'chat_15',
     slug: 'whatsapp-click-summary',
     aggregate: true,
@@ -341,6 +412,10 @@ export const REPORTS: readonly ReportDef[] = [
   {
     number: 16,
     name: { en: 'Agent productivity', es: 'Productividad de agentes' },
+    about: {
+      en: "Each agent's chats: how many, total and average handling time, share transferred.",
+      es: 'Los chats de cada agente: cuántos, tiempo total y promedio de gestión, porcentaje transferido.',
+    },
     api: 'chat_16',
     slug: 'agent-productivity',
     aggregate: true,

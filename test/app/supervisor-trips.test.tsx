@@ -57,4 +57,30 @@ describe('what a supervisor trips on', () => {
     expect(window.location.pathname).toBe('/reports/interactions-and-chats/10');
     await waitFor(() => expect(screen.getByRole('searchbox', { name: /phone/i })).toHaveValue(''));
   });
+
+  it('lands on the 16 reports, each with what it answers, and the last views opened without their filters', async () => {
+    const { user, unmount } = renderApp(
+      '/reports/interactions-and-chats/10?from=2026-11-16&to=2026-11-22&phone=3001234567',
+    );
+    await screen.findByText(/^[\d,]+ of [\d,]+ rows$/);
+    unmount();
+    renderApp('/');
+    const main = screen.getByRole('main');
+    const reports = within(main).getByRole('heading', { name: 'What each report answers' })
+      .nextElementSibling as HTMLElement;
+    expect(within(reports).getAllByRole('link')).toHaveLength(16);
+    expect(within(reports).getByText('Outbound emails written by agents.')).toBeInTheDocument();
+    const recent = within(main).getByRole('heading', { name: 'Recently opened' })
+      .nextElementSibling as HTMLElement;
+    const link = within(recent).getByRole('link', { name: '10. Official WhatsApp Billing' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/reports/interactions-and-chats/10?from=2026-11-16&to=2026-11-22',
+    );
+    expect(localStorage.getItem('wolkvox.recentViews.v1')).not.toContain('3001234567');
+    await user.click(link);
+    expect(
+      await screen.findByRole('heading', { name: '10. Official WhatsApp Billing' }),
+    ).toBeInTheDocument();
+  });
 });
