@@ -302,7 +302,7 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
     },
   ],
   9: transferCharts(),
-  // 10 (WhatsApp billing) has its own charts in src/billing.
+  // 10 (WhatsApp billing): drawn by the same parts from the billing facts (README, "Report 10").
   11: transferCharts(),
   12: [
     {
