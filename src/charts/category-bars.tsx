@@ -1,26 +1,16 @@
 import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesBars, type ChartDatum, type DrawnSeries, type ValueAxis } from './chart-bars';
+import { seriesBars, type ChartDatum, type DrawnBars } from './chart-bars';
 import { chartSize } from './chart-format';
 
-export interface CategoryBarsProps {
-  /** One datum per category (value of a column, connector, country…). */
-  data: readonly ChartDatum[];
-  series: readonly DrawnSeries[];
-  hidden: ReadonlySet<string>;
-  onSelect?: (key: string) => void;
+export interface CategoryBarsProps extends DrawnBars {
   /** The category's name on the axis (may be cut short). */
   tickLabel: (key: string) => string;
   /** The category in the tooltip. */
   tooltipLabel: (key: string) => string;
-  formatValue: (n: number) => string;
-  axis: ValueAxis;
   /** Bar values are means or fractions: the axis may show decimals. */
   allowDecimals: boolean;
   /** 100 % stacked bars: each bar is its series' shares (recharts `stackOffset="expand"`). */
   normalized?: boolean;
-  title: string;
-  width?: number;
-  height: number;
 }
 
 /** Bars lying sideways, one per category, names down the side (recharts `layout="vertical"`). */

@@ -85,6 +85,29 @@ export function seriesBars({ series, hidden, onSelect }: SeriesBarsProps): React
   ));
 }
 
+/**
+ * What both drawings take (`PeriodBars`, `CategoryBars`), whoever aggregated the figures: a
+ * spec's `ChartData` (spec-chart-view.ts) or report 10's usage counts (billing/ui).
+ */
+export interface DrawnBars {
+  /** One datum per bar, in drawing order. */
+  data: readonly ChartDatum[];
+  /** One series (`value`) or the stacked parts (`p0`, `p1`…). */
+  series: readonly DrawnSeries[];
+  /** Series keys switched off in the legend. */
+  hidden: ReadonlySet<string>;
+  /** A bar that drills down was clicked: its key. */
+  onSelect?: (key: string) => void;
+  /** A figure in full (tooltip). */
+  formatValue: (n: number) => string;
+  axis: ValueAxis;
+  /** The chart's title (the SVG's accessible title). */
+  title: string;
+  /** Fixed width in px (tests); omitted → the card's width (recharts `responsive`). */
+  width?: number;
+  height: number;
+}
+
 /** recharts props of the value axis. */
 export interface ValueAxis {
   tickFormatter: (n: number) => string;

@@ -1,23 +1,12 @@
 import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesBars, type ChartDatum, type DrawnSeries, type ValueAxis } from './chart-bars';
+import { seriesBars, type ChartDatum, type DrawnBars } from './chart-bars';
 import { chartSize } from './chart-format';
 
-export interface PeriodBarsProps {
-  /** One datum per day or week, keyed by its first ISO day. */
-  data: readonly ChartDatum[];
-  series: readonly DrawnSeries[];
-  hidden: ReadonlySet<string>;
-  onSelect?: (key: string) => void;
-  /** Short day under each bar ("3 Aug"). */
+export interface PeriodBarsProps extends DrawnBars {
+  /** Short day under each bar ("3 Aug"); data keys are the periods' first ISO days. */
   tickLabel: (key: string) => string;
   /** The period in full, in the tooltip ("Mon, Aug 3, 2026", "Jan 1 – Jan 4"). */
   periodLabel: (key: string) => string;
-  formatValue: (n: number) => string;
-  axis: ValueAxis;
-  title: string;
-  /** Fixed width in px (tests); omitted → the card's width. */
-  width?: number;
-  height: number;
 }
 
 /** Upright bars along time (per-day charts of every report, report 10's template usage). */

@@ -27,7 +27,7 @@ const swatch = (color: string, off: boolean): CSSProperties => ({
 /** A legend of toggle buttons (keyboard-accessible, aria-pressed = shown). */
 export function SeriesLegend({ series, hidden, onToggle, label }: SeriesLegendProps) {
   return (
-    <div role="group" aria-label={label} className="billing-legend">
+    <div role="group" aria-label={label} className="chart-legend">
       {series.map((item) => {
         const off = hidden.has(item.key);
         return (
