@@ -15,8 +15,9 @@ export function csvFileName(
   report: Pick<ReportDef, 'number' | 'slug'>,
   from: string | number,
   to: string | number,
+  extension: 'csv' | 'xlsx' = 'csv',
 ): string {
-  return `${report.number}-${report.slug}_${isoDay(from)}_${isoDay(to)}.csv`;
+  return `${report.number}-${report.slug}_${isoDay(from)}_${isoDay(to)}.${extension}`;
 }
 
 function isoDay(day: string | number): string {

@@ -5,10 +5,11 @@ import { hasCharts } from '../charts/chart-specs';
 import { ColumnMenu } from '../filters/column-menu';
 import { ChartsSection } from './charts-section';
 import { FilterBar } from '../filters/filter-bar';
-import { useI18n } from '../shared/i18n/i18n';
+import { useI18n, type Translate } from '../shared/i18n/i18n';
 import { PRINT_ROWS, ReportTable } from '../table/report-table';
 import type { ColumnDef, ReportDef } from '../report-model/catalog';
 import { ExportCsvButton } from '../export/export-csv-button';
+import { ExportXlsxButton } from '../export/export-xlsx-button';
 import { useColumnPrefs } from './use-column-prefs';
 import { useReportView } from './use-report-view';
 import type { SortEntry, ViewState } from '../report-model/view-state';
@@ -149,6 +150,15 @@ export function ReportDataView({
             rows={data.rows}
             order={order}
           />
+          <ExportXlsxButton
+            report={report}
+            from={view.from}
+            to={view.to}
+            columns={visibleColumns}
+            rows={data.rows}
+            order={order}
+            filters={filterPairs(view, data.columns, t)}
+          />
         </span>
       </div>
       <ReportTable
@@ -180,4 +190,22 @@ function visibleInOrder(
   visibility: ColumnVisibilityState,
 ): ColumnDef[] {
   return columns.filter((column) => visibility[column.key] !== false);
+}
+
+/** The filters on screen as label–value pairs (the Excel export's second sheet). */
+function filterPairs(
+  view: ViewState,
+  columns: readonly ColumnDef[],
+  t: Translate,
+): Array<readonly [string, string]> {
+  const pairs: Array<readonly [string, string]> = [];
+  if (view.phone) pairs.push([t('filters.phone'), view.phone]);
+  if (view.q) pairs.push([t('filters.search'), view.q]);
+  for (const [key, filter] of Object.entries(view.filters)) {
+    const header = columns.find((column) => column.key === key)?.header ?? key;
+    if (filter.values?.length) pairs.push([header, filter.values.join(', ')]);
+    if (filter.min !== undefined) pairs.push([`${header} ≥`, String(filter.min)]);
+    if (filter.max !== undefined) pairs.push([`${header} ≤`, String(filter.max)]);
+  }
+  return pairs;
 }
