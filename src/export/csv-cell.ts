@@ -33,9 +33,11 @@ export function csvValue(column: ColumnDef, value: CellValue | undefined): strin
 }
 
 /**
- * "2026-08-12T10:31:05" from wall-clock ms: the operation's local time stored as
- * if it were UTC, so its UTC fields are the local wall-clock fields (the same
- * text as time-range.ts toIsoDateTime). No zone suffix: wolkvox gives none.
+ * "2026-08-12 10:31:05" from wall-clock ms: the operation's local time stored as
+ * if it were UTC, so its UTC fields are the local wall-clock fields. A space, not
+ * ISO's "T": Excel reads "2026-08-12 10:31:05" as a date-time and keeps the "T" form
+ * as text; every CSV reader and `Date.parse` accept both. No zone suffix: wolkvox
+ * gives none.
  *
  * Not `new Date(ms).toISOString()` per cell: that costs ~650 ns in V8 against
  * ~70 ns here, and a 1,000,000-row export has a million of them. The calendar
@@ -48,7 +50,7 @@ function isoDateTime(ms: number): string {
   const second = Math.floor((ms - day * DAY) / 1000);
   return (
     isoDay(day) +
-    'T' +
+    ' ' +
     TWO_DIGITS[Math.floor(second / 3600)] +
     ':' +
     TWO_DIGITS[Math.floor(second / 60) % 60] +

@@ -80,6 +80,11 @@ function record(fields: string, columnCount: number): string {
   return (columnCount === 1 && fields === '' ? '""' : fields) + CRLF;
 }
 
+/** A duration is exported in seconds: the header says so ("TIME_ON_AGENT (s)"). */
+export function csvHeader(column: ColumnDef): string {
+  return column.type === 'duration' ? `${column.header} (s)` : column.header;
+}
+
 /** The header record: column.header, guarded and quoted like any string cell (extra columns carry API-made headers). */
 export function csvHeaderLine(
   columns: readonly ColumnDef[],
@@ -87,7 +92,7 @@ export function csvHeaderLine(
 ): string {
   const quote = makeFieldQuoter(delimiter);
   return record(
-    columns.map((column) => quote(guardFormula(column.header))).join(delimiter),
+    columns.map((column) => quote(guardFormula(csvHeader(column)))).join(delimiter),
     columns.length,
   );
 }

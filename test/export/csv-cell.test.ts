@@ -8,15 +8,15 @@ const column = (type: ColumnType): ColumnDef => ({ key: 'k', header: 'K', type }
 describe('csvValue: typed values, not display text', () => {
   it('writes a datetime (wall-clock ms) as ISO date-time without zone', () => {
     expect(csvValue(column('datetime'), Date.UTC(2026, 7, 12, 10, 31, 5))).toBe(
-      '2026-08-12T10:31:05',
+      '2026-08-12 10:31:05',
     );
     // Late evening stays on its day: the UTC fields are the wall-clock fields.
     expect(csvValue(column('datetime'), Date.UTC(2026, 11, 31, 23, 59, 59))).toBe(
-      '2026-12-31T23:59:59',
+      '2026-12-31 23:59:59',
     );
   });
 
-  it('matches toIsoDateTime across days, years, leap days and before 1970', () => {
+  it('matches toIsoDateTime (with a space for Excel) across days, years, leap days and before 1970', () => {
     const datetime = column('datetime');
     const samples = [
       Date.UTC(2024, 1, 29, 0, 0, 0),
@@ -28,9 +28,11 @@ describe('csvValue: typed values, not display text', () => {
     for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 7_777_777) {
       samples.push(ms);
     }
-    for (const ms of samples) expect(csvValue(datetime, ms)).toBe(toIsoDateTime(ms));
-    expect(csvValue(datetime, Date.UTC(1969, 11, 31, 23, 59, 59))).toBe('1969-12-31T23:59:59');
-    expect(csvValue(datetime, Date.UTC(2026, 7, 12, 10, 31, 5) + 999)).toBe('2026-08-12T10:31:05');
+    for (const ms of samples) {
+      expect(csvValue(datetime, ms)).toBe(toIsoDateTime(ms).replace('T', ' '));
+    }
+    expect(csvValue(datetime, Date.UTC(1969, 11, 31, 23, 59, 59))).toBe('1969-12-31 23:59:59');
+    expect(csvValue(datetime, Date.UTC(2026, 7, 12, 10, 31, 5) + 999)).toBe('2026-08-12 10:31:05');
   });
 
   it('writes a date as YYYY-MM-DD', () => {

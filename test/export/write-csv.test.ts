@@ -108,7 +108,7 @@ const trickyExpected = [
     'COMMENTS',
     'CUSTOMER_PHONE',
     'DATE',
-    'CHAT_DURATION',
+    'CHAT_DURATION (s)',
     'CUSTOMER_CHARS',
     'TRANSFER',
   ],
@@ -117,7 +117,7 @@ const trickyExpected = [
     'María José Peña',
     'Hola, "buenas" tardes',
     "'+34 600 000 000",
-    '2026-08-12T10:31:05',
+    '2026-08-12 10:31:05',
     '125.5',
     '-3',
     'yes',
@@ -132,8 +132,8 @@ const trickyExpected = [
     '1234567',
     'no',
   ],
-  ["'=1+1", "'@admin", "'-2+3+cmd|' /C calc'!A0", '', '2026-01-01T00:00:00', '1 h', '0.25', ''],
-  ['1004', "'\tTabbed", 'a;b;c', '', '2026-06-30T12:00:00', '-7.5', '-0.001', 'yes'],
+  ["'=1+1", "'@admin", "'-2+3+cmd|' /C calc'!A0", '', '2026-01-01 00:00:00', '1 h', '0.25', ''],
+  ['1004', "'\tTabbed", 'a;b;c', '', '2026-06-30 12:00:00', '-7.5', '-0.001', 'yes'],
 ];
 
 describe('toCsvString', () => {
@@ -141,8 +141,8 @@ describe('toCsvString', () => {
     expect(toCsvString({ columns: BILLING, rows: billingRows })).toBe(
       UTF8_BOM +
         'CONN_ID,SESSION_ID,DATE,CUSTOMER_PHONE,TEMPLATE,DESTINY\r\n' +
-        `c-1,s-1,2026-11-01T08:00:05,"'+57 300 123 4567",yes,Colombia\r\n` +
-        'c-2,s-2,2026-11-02T23:59:59,573001234567,no,México\r\n' +
+        `c-1,s-1,2026-11-01 08:00:05,"'+57 300 123 4567",yes,Colombia\r\n` +
+        'c-2,s-2,2026-11-02 23:59:59,573001234567,no,México\r\n' +
         'c-3,,0000-13-45,,quizás,"España, Islas Canarias"\r\n',
     );
   });
@@ -169,8 +169,8 @@ describe('toCsvString', () => {
   it('quotes guarded cells and leaves typed negative numbers bare', () => {
     const text = toCsvString({ columns: CHAT_COLUMNS, rows: trickyRows, bom: false });
     const lines = text.split('\r\n');
-    expect(lines.at(-2)).toBe(`1004,"'\tTabbed",a;b;c,,2026-06-30T12:00:00,-7.5,-0.001,yes`);
-    expect(lines[1]).toContain(`,"'+34 600 000 000",2026-08-12T10:31:05,125.5,-3,yes`);
+    expect(lines.at(-2)).toBe(`1004,"'\tTabbed",a;b;c,,2026-06-30 12:00:00,-7.5,-0.001,yes`);
+    expect(lines[1]).toContain(`,"'+34 600 000 000",2026-08-12 10:31:05,125.5,-3,yes`);
   });
 
   it('writes with a semicolon delimiter, quoting semicolons and not commas', () => {
@@ -178,10 +178,10 @@ describe('toCsvString', () => {
     const lines = text.split('\r\n');
     expect(lines[0]).toBe(
       UTF8_BOM +
-        'CONN_ID;CUSTOMER_NAME;COMMENTS;CUSTOMER_PHONE;DATE;CHAT_DURATION;CUSTOMER_CHARS;TRANSFER',
+        'CONN_ID;CUSTOMER_NAME;COMMENTS;CUSTOMER_PHONE;DATE;CHAT_DURATION (s);CUSTOMER_CHARS;TRANSFER',
     );
     expect(lines[1]).toBe(
-      `1001;María José Peña;"Hola, ""buenas"" tardes";"'+34 600 000 000";2026-08-12T10:31:05;125.5;-3;yes`,
+      `1001;María José Peña;"Hola, ""buenas"" tardes";"'+34 600 000 000";2026-08-12 10:31:05;125.5;-3;yes`,
     );
     expect(text).toContain(';"a;b;c";');
     expect(parseCsv(text, ';')).toEqual(trickyExpected);
