@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { toDatum, valueAxis } from '../../charts/chart-bars';
+import { valueAxis } from '../../charts/chart-bars';
 import { CategoryBars } from '../../charts/category-bars';
 import { ChartCard } from '../../charts/chart-card';
 import { valueFormats } from '../../charts/chart-format';
 import { ChartTable } from '../../charts/chart-table';
 import { useHiddenSeries } from '../../charts/use-hidden-series';
 import { fill, type ShareChartLabels } from './labels';
-import { tableShare, usageParts, usageSeries } from './usage-series';
+import { usageDatum, usageSeries, usageTableRow, usageTableText } from './usage-series';
 import type { ShareEntry } from '../model/usage-aggregates';
 
 /** How a share chart is laid out: the props the connector and country charts pass through. */
@@ -54,15 +54,7 @@ export function ShareBarChart<T extends ShareEntry>({
   const series = usageSeries(hasUnknown, text);
   const byKey = useMemo(() => new Map(shown.map((entry) => [entry.key, entry])), [shown]);
   const drawn = useMemo(
-    () =>
-      shown.map((entry) =>
-        toDatum({
-          key: entry.key,
-          value: entry.total,
-          parts: usageParts(entry, hasUnknown),
-          drillable: true,
-        }),
-      ),
+    () => shown.map((entry) => usageDatum(entry.key, entry, hasUnknown)),
     [shown, hasUnknown],
   );
   const nameOf = (key: string): string => {
@@ -90,22 +82,10 @@ export function ShareBarChart<T extends ShareEntry>({
       hint={onSelect && text.hint}
       table={
         <ChartTable
-          rows={shown.map((entry) => ({
-            key: entry.key,
-            label: labelOf(entry),
-            value: entry.total,
-            parts: usageParts(entry, hasUnknown),
-            drillable: true,
-            share: tableShare(entry),
-          }))}
-          series={series.map((item) => item.label)}
+          rows={shown.map((entry) => usageTableRow(entry.key, labelOf(entry), entry, hasUnknown))}
+          {...usageTableText(series, text, formats)}
           categoryHeader={text.category}
-          valueHeader={text.total}
-          shareHeader={text.shareColumn}
           onSelect={select}
-          formats={formats}
-          summary={text.dataTable}
-          selectLabel={(name) => fill(text.select, { name })}
         />
       }
       notes={[...truncated, ...notes]}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { toDatum, valueAxis } from '../../charts/chart-bars';
+import { valueAxis } from '../../charts/chart-bars';
 import { ChartCard } from '../../charts/chart-card';
 import { formatDay, valueFormats } from '../../charts/chart-format';
 import { ChartTable } from '../../charts/chart-table';
@@ -11,7 +11,7 @@ import {
   TEMPLATE_USAGE_CHART_LABELS,
   type TemplateUsageChartLabels,
 } from './labels';
-import { tableShare, usageParts, usageSeries } from './usage-series';
+import { usageDatum, usageSeries, usageTableRow, usageTableText } from './usage-series';
 import { usagePeriods, type DayUsage } from '../model/usage-aggregates';
 
 export interface TemplateUsageChartProps {
@@ -51,15 +51,7 @@ export function TemplateUsageChart({
   const title = weekly ? text.weekTitle : text.title;
   const byStart = useMemo(() => new Map(periods.map((p) => [p.from, p])), [periods]);
   const drawn = useMemo(
-    () =>
-      periods.map((period) =>
-        toDatum({
-          key: period.from,
-          value: period.total,
-          parts: usageParts(period, hasUnknown),
-          drillable: true,
-        }),
-      ),
+    () => periods.map((period) => usageDatum(period.from, period, hasUnknown)),
     [periods, hasUnknown],
   );
   const periodLabel = (from: string) => {
@@ -88,22 +80,12 @@ export function TemplateUsageChart({
         <ChartTable
           rows={periods
             .filter((period) => period.total > 0)
-            .map((period) => ({
-              key: period.from,
-              label: periodLabel(period.from),
-              value: period.total,
-              parts: usageParts(period, hasUnknown),
-              drillable: true,
-              share: tableShare(period),
-            }))}
-          series={series.map((item) => item.label)}
+            .map((period) =>
+              usageTableRow(period.from, periodLabel(period.from), period, hasUnknown),
+            )}
+          {...usageTableText(series, text, formats)}
           categoryHeader={weekly ? text.weekCategory : text.category}
-          valueHeader={text.total}
-          shareHeader={text.shareColumn}
           onSelect={select}
-          formats={formats}
-          summary={text.dataTable}
-          selectLabel={(name) => fill(text.select, { name })}
         />
       }
       notes={undatedRows > 0 ? [fill(text.undatedNote, { n: undatedRows })] : []}

@@ -1,8 +1,14 @@
-import { stackedSeries, type DrawnSeries } from '../../charts/chart-bars';
+import { stackedSeries, toDatum, type ChartDatum, type DrawnSeries } from '../../charts/chart-bars';
 import { CHART_COLORS, OTHER_COLOR } from '../../charts/chart-colors';
+import type { ValueFormats } from '../../charts/chart-format';
+import type { ChartTableProps, ChartTableRow } from '../../charts/chart-table';
+import { fill, type SeriesLabels } from './labels';
 import { templateShare, type UsageCounts } from '../model/usage-aggregates';
 
-/** The series of report 10's usage charts, by TEMPLATE: yes, no, unreadable. */
+/**
+ * The series of report 10's usage charts (per day, per connector, per country), by TEMPLATE:
+ * yes, no, unreadable; and their bars and data-table rows in the shape the chart parts read.
+ */
 export type UsageSeries = 'templates' | 'nonTemplates' | 'unknown';
 
 const COLORS: Readonly<Record<UsageSeries, string>> = {
@@ -23,13 +29,54 @@ export function usageSeries(
 }
 
 /** A bar's parts, aligned with `usageSeries(hasUnknown, …)`. */
-export function usageParts(counts: UsageCounts, hasUnknown: boolean): number[] {
+function usageParts(counts: UsageCounts, hasUnknown: boolean): number[] {
   return hasUnknown
     ? [counts.templates, counts.nonTemplates, counts.unknown]
     : [counts.templates, counts.nonTemplates];
 }
 
-/** The template share of a data-table row; null (shown "–") when no row has a readable flag. */
-export function tableShare(counts: UsageCounts): number | null {
-  return counts.templates + counts.nonTemplates === 0 ? null : templateShare(counts);
+/** The bar of a day, week, connector or country (every one drills down). */
+export function usageDatum(key: string, counts: UsageCounts, hasUnknown: boolean): ChartDatum {
+  return toDatum({
+    key,
+    value: counts.total,
+    parts: usageParts(counts, hasUnknown),
+    drillable: true,
+  });
+}
+
+/** Its data-table row; the share column is the template share ("–" when no flag is readable). */
+export function usageTableRow(
+  key: string,
+  label: string,
+  counts: UsageCounts,
+  hasUnknown: boolean,
+): ChartTableRow {
+  return {
+    key,
+    label,
+    value: counts.total,
+    parts: usageParts(counts, hasUnknown),
+    drillable: true,
+    share: counts.templates + counts.nonTemplates === 0 ? null : templateShare(counts),
+  };
+}
+
+/** The data table's headers and texts, the same under every usage chart. */
+export function usageTableText(
+  series: readonly DrawnSeries[],
+  text: SeriesLabels,
+  formats: ValueFormats,
+): Pick<
+  ChartTableProps,
+  'series' | 'valueHeader' | 'shareHeader' | 'formats' | 'summary' | 'selectLabel'
+> {
+  return {
+    series: series.map((item) => item.label),
+    valueHeader: text.total,
+    shareHeader: text.shareColumn,
+    formats,
+    summary: text.dataTable,
+    selectLabel: (name) => fill(text.select, { name }),
+  };
 }
