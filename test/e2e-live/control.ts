@@ -19,12 +19,15 @@ export interface LiveStats {
   relay: RelayStats;
   /** "http proxy error" lines the preview servers logged (e.g. a dropped connection). */
   proxyErrors: string[];
+  /** stdout and stderr lines of the production server with the right token (LIVE_TARGET=server). */
+  serverOutput: string[];
 }
 
 export async function startControl(
   fake: FakeWolkvox,
   relay: { stats: RelayStats },
   proxyErrors: string[],
+  serverOutput: string[] = [],
 ): Promise<{ url: string; close(): Promise<void> }> {
   const json = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -33,7 +36,7 @@ export async function startControl(
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://control');
     if (req.method === 'GET' && url.pathname === '/stats') {
-      const stats: LiveStats = { fake: fake.stats, relay: relay.stats, proxyErrors };
+      const stats: LiveStats = { fake: fake.stats, relay: relay.stats, proxyErrors, serverOutput };
       return json(res, stats);
     }
     if (req.method === 'GET' && url.pathname === '/ids') {

@@ -6,6 +6,13 @@ import { startFakeWolkvox } from '../fake-wolkvox/server';
 import { startControl } from './control';
 import { startReport10Relay } from './report10-relay';
 import { CAPPED_DAY, CAPPED_ROWS, RANGE, SEED, UNIFORM_ROWS, scenarioFaults } from './scenario';
+import {
+  buildServerBundle,
+  startServerProcess,
+  SUPERVISOR,
+  usersFile,
+  type RunningServer,
+} from './start-server';
 
 /**
  * Live mode end to end, with a fake wolkvox instead of a real one:
@@ -21,7 +28,12 @@ import { CAPPED_DAY, CAPPED_ROWS, RANGE, SEED, UNIFORM_ROWS, scenarioFaults } fr
  *    token, once with a wrong one. Each preview's proxy reads the environment
  *    when it starts; the environment is restored afterwards.
  * 4. Opens the control endpoint (control.ts) for the tests.
+ *
+ * With LIVE_TARGET=server (`npm run test:e2e:server`), step 3 runs the production
+ * server instead (`npm start`: server/, bundled as `npm run build` bundles it), twice
+ * likewise, with AUTH_MODE=users: the tests sign in as a supervisor first.
  */
+const TARGET = process.env.LIVE_TARGET === 'server' ? 'server' : 'preview';
 export const OUT_DIR = 'node_modules/.tmp/live-dist';
 
 export default async function setup(project: TestProject) {
@@ -55,6 +67,7 @@ export default async function setup(project: TestProject) {
     ...viteKeys,
   ]);
   const servers: PreviewServer[] = [];
+  const processes: RunningServer[] = [];
   try {
     for (const key of viteKeys) delete process.env[key];
     process.env.WOLKVOX_BASE_URL = relay.url;
@@ -69,26 +82,44 @@ export default async function setup(project: TestProject) {
       build: { outDir, emptyOutDir: true },
     });
 
-    const serve = async () => {
-      const server = await preview({
-        ...common,
-        customLogger: logger,
-        build: { outDir },
-        preview: { port: 0, host: '127.0.0.1', strictPort: false },
-      });
-      servers.push(server);
-      const address = server.httpServer.address();
-      if (!address || typeof address === 'string') throw new Error('preview server has no port');
-      return `http://127.0.0.1:${address.port}`;
-    };
-    project.provide('baseUrl', await serve());
-    process.env.WOLKVOX_TOKEN = badToken;
-    project.provide('badTokenBaseUrl', await serve());
+    if (TARGET === 'server') {
+      const main = await buildServerBundle(root);
+      const env = {
+        WOLKVOX_BASE_URL: relay.url,
+        AUTH_MODE: 'users',
+        AUTH_USERS_FILE: await usersFile(),
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        DIST_DIR: outDir,
+      };
+      processes.push(await startServerProcess(main, { ...env, WOLKVOX_TOKEN: token }));
+      processes.push(await startServerProcess(main, { ...env, WOLKVOX_TOKEN: badToken }));
+      project.provide('baseUrl', processes[0]!.url);
+      project.provide('badTokenBaseUrl', processes[1]!.url);
+    } else {
+      const serve = async () => {
+        const server = await preview({
+          ...common,
+          customLogger: logger,
+          build: { outDir },
+          preview: { port: 0, host: '127.0.0.1', strictPort: false },
+        });
+        servers.push(server);
+        const address = server.httpServer.address();
+        if (!address || typeof address === 'string') throw new Error('preview server has no port');
+        return `http://127.0.0.1:${address.port}`;
+      };
+      project.provide('baseUrl', await serve());
+      process.env.WOLKVOX_TOKEN = badToken;
+      project.provide('badTokenBaseUrl', await serve());
+    }
   } finally {
     restore(process.env, saved);
   }
 
-  const control = await startControl(fake, relay, proxyErrors);
+  const serverOutput = processes[0]?.output ?? [];
+  const control = await startControl(fake, relay, proxyErrors, serverOutput);
+  project.provide('target', TARGET);
+  project.provide('signIn', TARGET === 'server' ? SUPERVISOR : null);
   project.provide('controlUrl', control.url);
   project.provide('token', token);
   project.provide('badToken', badToken);
@@ -97,6 +128,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     for (const server of servers) await server.close();
+    for (const server of processes) await server.close();
     await control.close();
     await relay.close();
     await fake.close();
@@ -141,5 +173,9 @@ declare module 'vitest' {
     relayUrl: string;
     /** The live build, for scanning. */
     outDir: string;
+    /** What serves the build: `vite preview --mode live`, or the production server (`npm start`). */
+    target: 'preview' | 'server';
+    /** The supervisor to sign in as (server), or null (preview: no sign-in). */
+    signIn: { user: string; password: string } | null;
   }
 }

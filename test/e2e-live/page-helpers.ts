@@ -51,3 +51,27 @@ export function sampleProgress(page: Page, everyMs = 250): { seen: string[]; sto
   }, everyMs);
   return { seen, stop: () => clearInterval(timer) };
 }
+
+/**
+ * Opens a page of the app. Behind the production server (LIVE_TARGET=server) the
+ * first visit lands on the sign-in page: sign in as the supervisor, as a person would,
+ * and arrive where the link pointed.
+ */
+export async function openApp(
+  page: Page,
+  url: string,
+  signIn: { user: string; password: string } | null,
+): Promise<void> {
+  await page.goto(url);
+  if (!signIn || new URL(page.url()).pathname !== '/login') return;
+  await page.getByLabel('User / Usuario').fill(signIn.user);
+  await page.getByLabel('Password / Contraseña').fill(signIn.password);
+  await Promise.all([
+    page.waitForURL((current) => current.pathname !== '/login'),
+    page.getByRole('button', { name: 'Sign in / Iniciar sesión' }).click(),
+  ]);
+  const target = new URL(url);
+  const landed = new URL(page.url());
+  if (landed.pathname + landed.search !== target.pathname + target.search)
+    throw new Error(`signed in, but landed on ${page.url()} instead of ${url}`);
+}

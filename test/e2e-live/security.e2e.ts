@@ -4,7 +4,7 @@ import type { BrowserContext, Page, Request, Response } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, expect, inject, it } from 'vitest';
 import { openBrowser } from '../e2e/browser';
 import { controlClient } from './control';
-import { exportCsv, ROW_COUNT, rowCounts } from './page-helpers';
+import { exportCsv, openApp, ROW_COUNT, rowCounts } from './page-helpers';
 import { CHUNKS, REPORT_PATH } from './scenario';
 
 /**
@@ -86,7 +86,7 @@ it('never sends, stores or exports the token; the proxy adds it to every wolkvox
   // A cookie on the app's origin: the proxy must not pass it on to wolkvox.
   await context.addCookies([{ name: 'app_session', value: 'abc123', url: inject('baseUrl') }]);
 
-  await page.goto(`${inject('baseUrl')}${SHORT}`);
+  await openApp(page, `${inject('baseUrl')}${SHORT}`, inject('signIn'));
   await page.getByText(ROW_COUNT).waitFor({ timeout: 60_000 });
   expect((await rowCounts(page)).total).toBeGreaterThan(1_000);
   const csv = await exportCsv(page);
@@ -121,7 +121,12 @@ it('never sends, stores or exports the token; the proxy adds it to every wolkvox
   }));
   const cookies = await context.cookies();
   expect(JSON.stringify({ stored, cookies })).not.toContain(token);
-  expect(cookies.map((cookie) => cookie.name)).toEqual(['app_session']);
+  // Behind the production server, its session cookie too: HttpOnly, so no script reads it.
+  const session = cookies.find((cookie) => cookie.name === 'wv_session');
+  expect(cookies.map((cookie) => cookie.name).sort()).toEqual(
+    inject('target') === 'server' ? ['app_session', 'wv_session'] : ['app_session'],
+  );
+  if (session) expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
 
   // (b) wolkvox saw the right token on every call (added by the proxy), and no cookie.
   const stats = await control.stats();
@@ -140,12 +145,34 @@ it('never sends, stores or exports the token; the proxy adds it to every wolkvox
 });
 
 it('/wolkvox-proxy/status says a token is set, without the token', async () => {
+  const signIn = inject('signIn');
   for (const base of [inject('baseUrl'), inject('badTokenBaseUrl')]) {
-    const response = await fetch(`${base}/wolkvox-proxy/status`);
-    const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ mode: 'live', server: inject('relayUrl'), hasToken: true });
+    const anonymous = await fetch(`${base}/wolkvox-proxy/status`);
+    const text = await anonymous.text();
     expect(text).not.toContain(token);
     expect(text).not.toContain(badToken);
+    if (!signIn) {
+      expect(JSON.parse(text)).toEqual({
+        mode: 'live',
+        server: inject('relayUrl'),
+        hasToken: true,
+      });
+      continue;
+    }
+    // Behind the production server: nothing without sign-in; signed in, who it is too.
+    expect(anonymous.status).toBe(401);
+    await openApp(page, `${base}/settings`, signIn);
+    const signedIn = await page.request.get(`${base}/wolkvox-proxy/status`);
+    const body = await signedIn.text();
+    expect(JSON.parse(body)).toEqual({
+      mode: 'live',
+      server: inject('relayUrl'),
+      hasToken: true,
+      user: signIn.user,
+      signOut: { method: 'POST', url: '/logout' },
+    });
+    expect(body).not.toContain(token);
+    expect(body).not.toContain(badToken);
   }
 });
 
@@ -154,7 +181,7 @@ it('a rejected token shows the token message and stops: one call per chunk at mo
   const since = before.fake.calls.length;
   const relaySince = before.relay.calls.length;
 
-  await page.goto(`${inject('badTokenBaseUrl')}${REPORT_PATH}`);
+  await openApp(page, `${inject('badTokenBaseUrl')}${REPORT_PATH}`, inject('signIn'));
   const alert = page.getByRole('alert').filter({ hasText: 'rejected the token' });
   await alert.waitFor({ timeout: 30_000 });
   const text = (await alert.textContent()) ?? '';
@@ -162,7 +189,7 @@ it('a rejected token shows the token message and stops: one call per chunk at mo
   expect(text).toContain(
     'wolkvox rejected the token. Ask an administrator to check two things: WOLKVOX_TOKEN on the server, and that the server’s IP is on the operation’s allow-list in wolkvox Manager.',
   );
-  expect(text).toContain('Invalid token'); // wolkvox's own words
+  expect(text).toMatch(/Invalid token|PLEASE VALIDATE TOKEN/); // wolkvox's own words
   expect(text).not.toContain(badToken);
   expect(await page.getByText(ROW_COUNT).count()).toBe(0);
 
@@ -174,7 +201,7 @@ it('a rejected token shows the token message and stops: one call per chunk at mo
     `[live] bad token calls: ${calls.map((call) => `${call.dateIni}-${call.dateEnd} → ${call.status}`).join(', ')}`,
   );
   expect(calls.length).toBeGreaterThan(0);
-  expect(calls.every((call) => call.status === 401)).toBe(true);
+  expect(calls.every((call) => call.status === 401 || call.status === 403)).toBe(true);
   // At most the two calls already in flight when the first 401 came back, each chunk once.
   expect(calls.length).toBeLessThanOrEqual(2);
   expect(calls.length).toBeLessThanOrEqual(CHUNKS.length);
