@@ -12,11 +12,12 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
 import type { ColumnDef } from '../report-model/catalog';
-import { isNumericType, type ReportRow } from '../report-model/column-types';
-import { cellFormats } from '../report-model/cell-format';
+import { isNumericType, type CellValue, type ReportRow } from '../report-model/column-types';
+import { contentWidths, displayText, fillWidth, textMeasurer } from './column-widths';
+import { cellFormats, DISPLAY_CHARS, type CellFormats } from '../report-model/cell-format';
 import { TableCell } from './table-cell';
 
 const features = tableFeatures({
@@ -65,6 +66,16 @@ export function ReportTable(props: ReportTableProps) {
   const formats = cellFormats(locale);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const measured = useMemo(
+    () => contentWidths(columns, rows, formats, textMeasurer()),
+    [columns, rows, formats],
+  );
+  const boxWidth = useBoxWidth(scrollRef);
+  const sizes = useMemo(() => {
+    const keys = columns.filter((c) => columnVisibility[c.key] !== false).map((c) => c.key);
+    return fillWidth(keys, measured, boxWidth, columnSizing);
+  }, [columns, measured, boxWidth, columnVisibility, columnSizing]);
+
   const tableColumns = useMemo(
     () =>
       columns.map((column) =>
@@ -72,11 +83,11 @@ export function ReportTable(props: ReportTableProps) {
           id: column.key,
           header: column.header,
           sortDescFirst: false,
-          size: defaultWidth(column),
+          size: sizes[column.key],
           minSize: 60,
         }),
       ),
-    [columns],
+    [columns, sizes],
   );
 
   const table = useTable({
@@ -187,7 +198,11 @@ export function ReportTable(props: ReportTableProps) {
                     typeof value === 'string' &&
                     value !== '-';
                   return (
-                    <td key={column.id} className={isNumericType(def.type) ? 'num' : undefined}>
+                    <td
+                      key={column.id}
+                      className={isNumericType(def.type) ? 'num' : undefined}
+                      title={cellTitle(def, value, formats)}
+                    >
                       {opensChat ? (
                         <button
                           type="button"
@@ -219,29 +234,25 @@ export function ReportTable(props: ReportTableProps) {
   );
 }
 
-/** Wide enough for the header (Manager's headers are long), and for the type's values. */
-function defaultWidth(column: ColumnDef): number {
-  return Math.max(column.header.length * 8.5 + 40, widthForType(column));
+/** The whole text of a cell on hover, where the column may cut it (up to the display limit). */
+function cellTitle(column: ColumnDef, value: CellValue, formats: CellFormats): string | undefined {
+  if (typeof value !== 'string')
+    return value === null ? undefined : displayText(column, value, formats);
+  return value.length > DISPLAY_CHARS ? undefined : value;
 }
 
-function widthForType(column: ColumnDef): number {
-  switch (column.type) {
-    case 'datetime':
-      return 170;
-    case 'date':
-      return 110;
-    case 'count':
-    case 'percent':
-    case 'duration':
-    case 'yesno':
-      return 110;
-    case 'text':
-      return column.key === 'message' || column.key === 'body' ? 360 : 200;
-    case 'id':
-      return column.key === 'session_id' ? 260 : 130;
-    default:
-      return Math.max(120, column.header.length * 9 + 40);
-  }
+/** The scroll box's inner width (without its scroll bar), followed as the window resizes. */
+function useBoxWidth(ref: RefObject<HTMLDivElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(box.clientWidth));
+    observer.observe(box);
+    setWidth(box.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 /** True between the browser's beforeprint and afterprint: the table then prints in full rows. */

@@ -54,3 +54,32 @@ it('opens the menu as a drawer at 390 px and closes it once a report is picked',
     await context.close();
   }
 });
+
+it('shows report 10’s CONNECTOR whole at 1366 px, numeric headers over their numbers', async () => {
+  const { context, page, errors } = await openBrowser({ width: 1366, height: 768 });
+  try {
+    await page.goto(`${inject('baseUrl')}${REPORT_10}`);
+    await page.getByText(/^[\d,]+ of [\d,]+ rows$/).waitFor();
+    const headers = await page.locator('.report-table thead th').allTextContents();
+    const connector = headers.findIndex((text) => text.startsWith('CONNECTOR')) + 1;
+    expect(connector).toBeGreaterThan(0);
+    const cut = await page
+      .locator(`.report-table tbody tr:not(.spacer) td:nth-child(${connector})`)
+      .evaluateAll((cells) =>
+        cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+      );
+    expect(cut).toEqual([]);
+    // A sorted header still shows its whole name and its mark.
+    await page.getByRole('button', { name: /^CONNECTOR/ }).click();
+    const sorted = page.getByRole('columnheader', { name: /^CONNECTOR/ });
+    const button = sorted.getByRole('button');
+    expect(
+      await button.evaluate(
+        (el) => el.firstElementChild!.scrollWidth <= el.firstElementChild!.clientWidth,
+      ),
+    ).toBe(true);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -90,6 +90,8 @@ export const en = {
   'settings.tokenSet': 'A token is configured on the proxy.',
   'settings.tokenMissing': 'No token is configured on the proxy (WOLKVOX_TOKEN).',
   'settings.statusUnknown': 'The proxy did not say how it is configured.',
+  'settings.signedInAs': 'Signed in as {user}.',
+  'settings.signOut': 'Sign out',
   'transcript.open': 'Open the conversation of chat {conn}',
   'transcript.title': 'Conversation {conn}',
   'transcript.close': 'Close the conversation',

@@ -89,6 +89,8 @@ export const es = {
   'settings.tokenSet': 'El proxy tiene un token configurado.',
   'settings.tokenMissing': 'El proxy no tiene token configurado (WOLKVOX_TOKEN).',
   'settings.statusUnknown': 'El proxy no informó su configuración.',
+  'settings.signedInAs': 'Sesión iniciada como {user}.',
+  'settings.signOut': 'Cerrar sesión',
   'transcript.open': 'Abrir la conversación del chat {conn}',
   'transcript.title': 'Conversación {conn}',
   'transcript.close': 'Cerrar la conversación',
