@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
 import { ConnectorCostTable } from '../../src/billing/ui/connector-cost-table';
 import { estimateCost } from '../../src/billing/model/estimate-cost';
 import { DEFAULT_RATE_CARD } from '../../src/billing/model/rate-card';
 import { row } from './fixtures';
+import { renderIn } from '../render-in-language';
 
 // Same pricing as the hand-computed fixture of estimate-cost.test.ts, smaller:
 //   A: CO template (per-message) → 800 / 6650 / 12500 µUSD; × 1.4 → 1120 / 9310 / 17500
@@ -31,7 +32,7 @@ const estimate = estimateCost(rows, {
 
 describe('ConnectorCostTable', () => {
   it('lists each connector with its estimated range, labelled as an estimate', () => {
-    render(<ConnectorCostTable estimate={estimate} />);
+    renderIn(<ConnectorCostTable estimate={estimate} />);
     const table = screen.getByRole('table', {
       name: 'Estimated WhatsApp cost per connector (estimate, USD)',
     });
@@ -56,13 +57,14 @@ describe('ConnectorCostTable', () => {
   });
 
   it('explains what was not priced and how the figure was made', () => {
-    render(<ConnectorCostTable estimate={estimate} />);
+    renderIn(<ConnectorCostTable estimate={estimate} />);
     const notes = screen.getAllByRole('listitem').map((item) => item.textContent);
     expect(notes).toEqual([
       'Estimate from Meta’s published rates; the report does not tell the template category, so the expected figure assumes 50% marketing, 30% utility, 20% authentication.',
       'Includes a 40% markup (BSP fee).',
       '2 rows have no rate for their country and are not priced: Germany (1), Narnia (1).',
-      '1 rows with an unreadable SESSION_ID are grouped as “Unreadable SESSION_ID”.',
+      // One row: the singular form (it said "1 rows … are grouped" before plural rules).
+      '1 row with an unreadable SESSION_ID is grouped as “Unreadable SESSION_ID”.',
       'Totals are rounded once and may differ by a cent from the sum of the lines.',
     ]);
   });
@@ -70,7 +72,7 @@ describe('ConnectorCostTable', () => {
   it('drills down by connector id, including the unreadable bucket', async () => {
     const user = userEvent.setup();
     const onSelectConnector = vi.fn();
-    render(<ConnectorCostTable estimate={estimate} onSelectConnector={onSelectConnector} />);
+    renderIn(<ConnectorCostTable estimate={estimate} onSelectConnector={onSelectConnector} />);
     await user.click(screen.getByRole('button', { name: 'Show the rows of Ventas' }));
     await user.click(
       screen.getByRole('button', { name: 'Show the rows of Unreadable SESSION_ID' }),
@@ -79,7 +81,10 @@ describe('ConnectorCostTable', () => {
   });
 
   it('formats money and text for Spanish', () => {
-    render(<ConnectorCostTable estimate={estimate} locale="es-CO" maxCountries={1} />);
+    renderIn(<ConnectorCostTable estimate={estimate} maxCountries={1} />, {
+      language: 'es',
+      locale: 'es-CO',
+    });
     const ventas = screen.getByRole('row', { name: /Ventas/ });
     // Intl puts a no-break space between "US$" and the amount.
     const text = [...ventas.children].map((cell) => cell.textContent?.replace(/\u00a0/g, ' '));
@@ -95,7 +100,7 @@ describe('ConnectorCostTable', () => {
   });
 
   it('says so when there is nothing to estimate', () => {
-    render(<ConnectorCostTable estimate={estimateCost([], { card: DEFAULT_RATE_CARD })} />);
+    renderIn(<ConnectorCostTable estimate={estimateCost([], { card: DEFAULT_RATE_CARD })} />);
     expect(screen.getByText('No rows to estimate.')).toBeTruthy();
   });
 });

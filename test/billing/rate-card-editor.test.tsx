@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import {
@@ -9,6 +9,7 @@ import {
   type RateCard,
 } from '../../src/billing/model/rate-card';
 import { RateCardEditor, type RateCardEditorProps } from '../../src/billing/ui/rate-card-editor';
+import { renderIn } from '../render-in-language';
 
 /** A parent that owns the card, as the app will. */
 function Harness(props: Partial<RateCardEditorProps> & { initial?: RateCard; seen: RateCard[] }) {
@@ -36,7 +37,7 @@ describe('RateCardEditor', () => {
   it('edits a rate of the chosen period only', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];
-    render(<Harness seen={seen} />);
+    renderIn(<Harness seen={seen} />);
     await choosePeriod(user, 'pmp-2025-07');
     const input = screen.getByRole('textbox', { name: 'Marketing rate for Mexico' });
     expect((input as HTMLInputElement).value).toBe('0.0305');
@@ -55,7 +56,7 @@ describe('RateCardEditor', () => {
   it('keeps an invalid entry out of the card and says why', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];
-    render(<Harness seen={seen} />);
+    renderIn(<Harness seen={seen} />);
     await choosePeriod(user, 'pmp-2025-07');
     const input = screen.getByRole('textbox', { name: 'Utility rate for Colombia' });
     await user.clear(input);
@@ -69,7 +70,7 @@ describe('RateCardEditor', () => {
   it('adds a country once its four rates are filled', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];
-    render(<Harness seen={seen} />);
+    renderIn(<Harness seen={seen} />);
     await choosePeriod(user, 'pmp-2025-07');
     await user.type(screen.getByRole('textbox', { name: /Add a country/ }), 'Ecuador');
     await user.click(screen.getByRole('button', { name: 'Add' }));
@@ -95,7 +96,7 @@ describe('RateCardEditor', () => {
 
   it('rejects an unknown or duplicate country', async () => {
     const user = userEvent.setup();
-    render(<Harness seen={[]} />);
+    renderIn(<Harness seen={[]} />);
     const field = screen.getByRole('textbox', { name: /Add a country/ });
     await user.type(field, 'Narnia{Enter}');
     expect(screen.getByRole('alert').textContent).toBe(
@@ -109,7 +110,7 @@ describe('RateCardEditor', () => {
   it('removes a market and resets to the default', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];
-    render(<Harness seen={seen} />);
+    renderIn(<Harness seen={seen} />);
     await choosePeriod(user, 'pmp-2025-07');
     await user.click(screen.getByRole('button', { name: 'Remove Brazil' }));
     expect(last(seen).periods[1]?.rates.BR).toBeUndefined();
@@ -122,7 +123,7 @@ describe('RateCardEditor', () => {
   it('toggles the Rest of Latin America fallback', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];
-    render(<Harness seen={seen} />);
+    renderIn(<Harness seen={seen} />);
     const box = screen.getByRole('checkbox', { name: /Rest of Latin America/ });
     expect((box as HTMLInputElement).checked).toBe(true);
     await user.click(box);
@@ -132,7 +133,7 @@ describe('RateCardEditor', () => {
   it('imports a valid file and lists the problems of an invalid one', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];
-    render(<Harness seen={seen} />);
+    renderIn(<Harness seen={seen} />);
     const file = screen.getByTestId('rate-card-file') as HTMLInputElement;
 
     const broken = JSON.parse(serializeRateCard(DEFAULT_RATE_CARD)) as RateCard;
@@ -161,7 +162,7 @@ describe('RateCardEditor', () => {
   it('exports the current card as JSON that imports back', async () => {
     const user = userEvent.setup();
     const onExport = vi.fn();
-    render(<Harness seen={[]} onExport={onExport} />);
+    renderIn(<Harness seen={[]} onExport={onExport} />);
     await user.click(screen.getByRole('button', { name: 'Export JSON' }));
     const [json, fileName] = onExport.mock.calls[0] as [string, string];
     expect(fileName).toBe('wolkvox-whatsapp-rate-card.json');
@@ -170,7 +171,7 @@ describe('RateCardEditor', () => {
 
   it('speaks Spanish', async () => {
     const user = userEvent.setup();
-    render(<Harness seen={[]} locale="es" />);
+    renderIn(<Harness seen={[]} />, { language: 'es', locale: 'es' });
     await choosePeriodEs(user);
     expect(screen.getByRole('textbox', { name: 'Tarifa de Marketing para México' })).toBeTruthy();
     expect(screen.getByText('Las filas de servicio (sin plantilla) son gratuitas.')).toBeTruthy();

@@ -11,6 +11,11 @@ import {
   saveRateCard,
   useRateCard,
 } from '../../src/billing/ui/rate-card-store';
+import {
+  describeLoadProblem,
+  describeRateCardIssue,
+} from '../../src/billing/ui/rate-card-issue-text';
+import { translator } from '../../src/shared/i18n/i18n';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -45,7 +50,8 @@ describe('rate card store', () => {
       source: 'default',
       problem: 'corrupt',
     });
-    expect(loaded.message).toBe(
+    // The store gives the problem; the page words it in the user's language.
+    expect(describeLoadProblem(loaded.problem!, translator('en'))).toBe(
       'The saved rate card is damaged and was not used; using the default card.',
     );
   });
@@ -55,9 +61,12 @@ describe('rate card store', () => {
     broken.currency = 'COP';
     const loaded = loadRateCard(memoryStorage({ [RATE_CARD_STORAGE_KEY]: JSON.stringify(broken) }));
     expect(loaded.problem).toBe('corrupt');
-    expect(loaded.issues).toEqual([
-      { path: 'currency', message: 'Only USD cards are supported, got "COP".' },
-    ]);
+    expect(
+      loaded.issues?.map((issue) => ({
+        path: issue.path,
+        message: describeRateCardIssue(issue, translator('en')),
+      })),
+    ).toEqual([{ path: 'currency', message: 'Only USD cards are supported, got "COP".' }]);
   });
 
   it('survives a storage that throws', () => {
@@ -102,5 +111,41 @@ describe('rate card store', () => {
     saveRateCard(card);
     expect(loadRateCard().card.name).toBe('In the browser');
     localStorage.removeItem(RATE_CARD_STORAGE_KEY);
+  });
+});
+
+describe('rate card that cannot be saved (issue 18)', () => {
+  /** A storage whose quota is full: every write throws, reads give the old card. */
+  function fullStorage(old: string) {
+    return {
+      getItem: () => old,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
+  }
+
+  it('says the card was not saved, and every user in the tab prices with the card shown', () => {
+    const oldCard = cloneRateCard(DEFAULT_RATE_CARD);
+    oldCard.applyRegionFallback = false;
+    const storage = fullStorage(serializeRateCard(oldCard));
+    const page = renderHook(() => useRateCard(storage));
+    expect(page.result.current.card).toEqual(oldCard);
+
+    const imported = cloneRateCard(DEFAULT_RATE_CARD); // the 6 MB import, in short
+    act(() => page.result.current.setCard(imported));
+    expect(page.result.current.saved).toBe(false);
+    expect(page.result.current.card).toBe(imported);
+
+    // Report 10's panel, mounted afterwards in the same tab, gets the card the page shows,
+    // not the old one storage still holds.
+    const panel = renderHook(() => useRateCard(storage));
+    expect(panel.result.current.card).toBe(imported);
+    expect(panel.result.current.saved).toBe(false);
+
+    // Reset forgets the unsaved card.
+    act(() => panel.result.current.reset());
+    expect(renderHook(() => useRateCard(storage)).result.current.saved).toBe(true);
   });
 });

@@ -8,15 +8,21 @@ import {
   validateRateCard,
   type RateCardIssue,
 } from '../../src/billing/model/rate-card';
+import { describeRateCardIssue } from '../../src/billing/ui/rate-card-issue-text';
+import { translator } from '../../src/shared/i18n/i18n';
 
-const paths = (issues: RateCardIssue[]) => issues.map((issue) => issue.path);
+const paths = (issues: { path: string }[]) => issues.map((issue) => issue.path);
+/** The issues as the English UI words them (the model returns codes and values). */
+const described = (issues: RateCardIssue[]) =>
+  issues.map((issue) => ({ path: issue.path, message: describeRateCardIssue(issue, english) }));
+const english = translator('en');
 
 function importOf(mutate: (card: Record<string, unknown>) => void) {
   const raw = JSON.parse(serializeRateCard(DEFAULT_RATE_CARD)) as Record<string, unknown>;
   mutate(raw);
   const result = parseRateCardJson(JSON.stringify(raw));
   if (result.ok) throw new Error('expected the import to fail');
-  return result.issues;
+  return described(result.issues);
 }
 
 type RawPeriod = { rates: Record<string, Record<string, unknown>>; [key: string]: unknown };
@@ -71,12 +77,14 @@ describe('rate card import validation', () => {
   it('reports JSON syntax errors', () => {
     const result = parseRateCardJson('{ "version": 1,');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]?.message).toMatch(/^Not valid JSON/);
+    if (!result.ok) expect(described(result.issues)[0]?.message).toMatch(/^Not valid JSON/);
   });
 
   it('rejects a non-object and wrong version/currency', () => {
     const list = parseRateCardJson('[1,2]');
-    expect(list.ok || list.issues[0]?.message).toBe('Expected a rate card object, got an array.');
+    expect(list.ok || described(list.issues)[0]?.message).toBe(
+      'Expected a rate card object, got an array.',
+    );
     const issues = importOf((card) => {
       card.version = 2;
       card.currency = 'EUR';
@@ -166,5 +174,22 @@ describe('rate card import validation', () => {
       },
     ]);
     expect(paths(importOf((card) => (card.periods = [])))).toEqual(['periods']);
+  });
+
+  it('returns codes and values, which the Spanish UI words in Spanish', () => {
+    const raw = JSON.parse(serializeRateCard(DEFAULT_RATE_CARD)) as Record<string, unknown>;
+    raw.currency = 'EUR';
+    (period(raw, 1).rates.MX as Record<string, unknown>).marketing = 62.5;
+    const result = parseRateCardJson(JSON.stringify(raw));
+    if (result.ok) throw new Error('expected the import to fail');
+    expect(result.issues).toEqual([
+      { path: 'currency', code: 'currency', value: '"EUR"' },
+      { path: 'periods[1].rates.MX.marketing', code: 'tooHigh', rate: 62.5, max: 10 },
+    ]);
+    const spanish = translator('es', 'es-CO');
+    expect(result.issues.map((issue) => describeRateCardIssue(issue, spanish))).toEqual([
+      'Solo se admiten tarifarios en USD, se encontró "EUR".',
+      '62.5 USD parece un error (más de 10); las tarifas son USD por mensaje, no centavos.',
+    ]);
   });
 });

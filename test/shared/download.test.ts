@@ -1,8 +1,9 @@
-import { createElement } from 'react';
+import { createElement, type ReactNode } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DEFAULT_RATE_CARD } from '../../src/billing/model/rate-card';
 import { RATE_CARD_FILE_NAME, RateCardEditor } from '../../src/billing/ui/rate-card-editor';
 import { downloadBlob, REVOKE_DELAY_MS } from '../../src/shared/download';
+import { I18nProvider } from '../../src/shared/i18n/i18n';
 
 /** Spies on object URLs (jsdom cannot make them) and on anchor clicks. */
 function watchDownloads() {
@@ -55,7 +56,10 @@ describe('downloadBlob', () => {
   it('is what the rate-card editor exports through: a JSON file, revoked late as well', () => {
     vi.useFakeTimers();
     const { create, revoke, clicked } = watchDownloads();
-    render(createElement(RateCardEditor, { card: DEFAULT_RATE_CARD, onChange: () => {} }));
+    render(createElement(RateCardEditor, { card: DEFAULT_RATE_CARD, onChange: () => {} }), {
+      wrapper: ({ children }: { children: ReactNode }) =>
+        createElement(I18nProvider, { language: 'en', children }),
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
 

@@ -15,7 +15,6 @@ import { ConnectorShareChart } from './connector-share-chart';
 import { CountryShareChart } from './country-share-chart';
 import { billingTotals } from '../model/billing-totals';
 import type { CategoryMix } from '../model/estimate-cost';
-import { BILLING_PANEL_LABELS, fill, pickLabels } from './labels';
 import { formatUsdCents } from '../model/money';
 import { useRateCard } from './rate-card-store';
 import { TemplateUsageChart } from './template-usage-chart';
@@ -55,8 +54,7 @@ function mixName(mix: CategoryMix): keyof typeof MIXES | 'custom' {
  */
 function BillingPanel(props: BillingPanelProps) {
   const { rows, connectorNames, onFilter, onSelectPeriod } = props;
-  const { locale } = useI18n();
-  const text = pickLabels(BILLING_PANEL_LABELS, locale);
+  const { t, locale } = useI18n();
   const { card } = useRateCard();
   const [assumptions, setAssumptions] = useBillingAssumptions();
   const { order } = props;
@@ -105,7 +103,7 @@ function BillingPanel(props: BillingPanelProps) {
     return (
       <section className="billing-panel" aria-busy="true">
         <p className="state">
-          <span className="spinner" aria-hidden="true" /> {text.computing}
+          <span className="spinner" aria-hidden="true" /> {t('billing.panel.computing')}
         </p>
       </section>
     );
@@ -129,29 +127,29 @@ function BillingPanel(props: BillingPanelProps) {
   return (
     <section className="billing-panel" aria-labelledby="billing-title" aria-busy={computed.pending}>
       <header className="panel-header">
-        <h2 id="billing-title">{text.title}</h2>
-        <span className="estimate-badge">{text.estimateBadge}</span>
+        <h2 id="billing-title">{t('billing.panel.title')}</h2>
+        <span className="estimate-badge">{t('billing.panel.estimateBadge')}</span>
       </header>
 
       <dl className="summary-cards">
         <div>
-          <dt>{text.interactions}</dt>
+          <dt>{t('billing.panel.interactions')}</dt>
           <dd>{number.format(usage.total)}</dd>
         </div>
         <div>
-          <dt>{text.templates}</dt>
+          <dt>{t('billing.panel.templates')}</dt>
           <dd>{number.format(usage.templates)}</dd>
         </div>
         <div>
-          <dt>{text.templateShare}</dt>
+          <dt>{t('billing.panel.templateShare')}</dt>
           <dd>{percent.format(templateShare(usage))}</dd>
         </div>
         <div>
-          <dt>{text.cost}</dt>
+          <dt>{t('billing.panel.cost')}</dt>
           <dd>
             {money(estimate.totals.cost.expected)}
             <small>
-              {fill(text.costRange, {
+              {t('billing.panel.costRange', {
                 low: money(estimate.totals.cost.low),
                 high: money(estimate.totals.cost.high),
               })}
@@ -159,19 +157,19 @@ function BillingPanel(props: BillingPanelProps) {
           </dd>
         </div>
         <div>
-          <dt>{text.topConnector}</dt>
+          <dt>{t('billing.panel.topConnector')}</dt>
           <dd>
-            {top ? top.name : text.none}
+            {top ? top.name : '—'}
             {top && <small>{money(top.cost.expected)}</small>}
           </dd>
         </div>
       </dl>
 
       <details className="assumptions">
-        <summary>{text.assumptions}</summary>
+        <summary>{t('billing.panel.assumptions')}</summary>
         <div className="assumption-controls">
           <label>
-            {text.mix}
+            {t('billing.panel.mix')}
             <select
               value={mix}
               onChange={(event) => {
@@ -179,17 +177,17 @@ function BillingPanel(props: BillingPanelProps) {
                 if (name !== 'custom') setAssumptions({ mix: MIXES[name] });
               }}
             >
-              <option value="marketing">{text.mixMarketing}</option>
-              <option value="utility">{text.mixUtility}</option>
-              <option value="authentication">{text.mixAuthentication}</option>
-              <option value="custom">{text.mixCustom}</option>
+              <option value="marketing">{t('billing.panel.mixMarketing')}</option>
+              <option value="utility">{t('billing.panel.mixUtility')}</option>
+              <option value="authentication">{t('billing.panel.mixAuthentication')}</option>
+              <option value="custom">{t('billing.panel.mixCustom')}</option>
             </select>
           </label>
           <fieldset className="mix-inputs">
-            <legend>{text.mixCustom}</legend>
+            <legend>{t('billing.panel.mixCustom')}</legend>
             {(['marketing', 'utility', 'authentication'] as const).map((category) => (
               <label key={category}>
-                {category}
+                {t(`billing.category.${category}`)}
                 <input
                   type="number"
                   min={0}
@@ -206,7 +204,7 @@ function BillingPanel(props: BillingPanelProps) {
             ))}
           </fieldset>
           <label>
-            {text.markup}
+            {t('billing.panel.markup')}
             <input
               type="number"
               min={0}
@@ -221,7 +219,7 @@ function BillingPanel(props: BillingPanelProps) {
             />
           </label>
           <p>
-            {fill(text.rateCard, { name: card.name, date: card.asOf })}{' '}
+            {t('billing.panel.rateCard', { name: card.name, date: card.asOf })}{' '}
             <a
               href="/settings/rate-card"
               onClick={(event) => {
@@ -229,7 +227,7 @@ function BillingPanel(props: BillingPanelProps) {
                 navigate('/settings/rate-card');
               }}
             >
-              {text.editRateCard}
+              {t('billing.panel.editRateCard')}
             </a>
           </p>
         </div>
@@ -238,13 +236,9 @@ function BillingPanel(props: BillingPanelProps) {
       {charts}
 
       <div className="connector-costs">
-        <ConnectorCostTable
-          estimate={estimate}
-          onSelectConnector={selectConnector}
-          locale={locale}
-        />
+        <ConnectorCostTable estimate={estimate} onSelectConnector={selectConnector} />
         <button type="button" onClick={() => void exportConnectors()}>
-          {text.exportConnectors}
+          {t('billing.panel.exportConnectors')}
         </button>
       </div>
     </section>

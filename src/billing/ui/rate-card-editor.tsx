@@ -1,21 +1,17 @@
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useRef, type ChangeEvent } from 'react';
 import { downloadBlob } from '../../shared/download';
-import { countryDisplayName, resolveCountry } from '../model/country';
-import { fill, pickLabels, RATE_CARD_EDITOR_LABELS, type RateCardEditorLabels } from './labels';
+import { useI18n, type MessageKey } from '../../shared/i18n/i18n';
+import { countryDisplayName } from '../model/country';
 import {
-  cloneRateCard,
   DEFAULT_RATE_CARD,
-  findPeriod,
-  parseRateCardJson,
-  parseRateText,
   RATE_CATEGORIES,
   serializeRateCard,
-  type MarketRates,
   type RateCard,
-  type RateCardIssue,
   type RateCategory,
-  type RatePeriod,
+  type RateStatus,
 } from '../model/rate-card';
+import { describeRateCardIssue } from './rate-card-issue-text';
+import { useRateCardEditor, type EditorNotice } from './use-rate-card-editor';
 
 export interface RateCardEditorProps {
   /** The card being edited (controlled). */
@@ -27,37 +23,26 @@ export interface RateCardEditorProps {
   defaultCard?: RateCard;
   /** Export override; default: download `fileName`. */
   onExport?: (json: string, fileName: string) => void;
-  locale?: string;
-  labels?: Partial<RateCardEditorLabels>;
 }
 
 export const RATE_CARD_FILE_NAME = 'wolkvox-whatsapp-rate-card.json';
-
-type Draft = Partial<Record<RateCategory, string>>;
-type Message =
-  { kind: 'status'; text: string } | { kind: 'error'; text: string; issues?: RateCardIssue[] };
-
-function withRates(
-  card: RateCard,
-  periodId: string,
-  update: (rates: Record<string, MarketRates>) => Record<string, MarketRates>,
-): RateCard {
-  return {
-    ...card,
-    periods: card.periods.map((period) =>
-      period.id === periodId ? { ...period, rates: update({ ...period.rates }) } : period,
-    ),
-  };
-}
 
 /** The rate card as a JSON file, through the app's one download helper. */
 function download(json: string, fileName: string): void {
   downloadBlob(new Blob([json], { type: 'application/json' }), fileName);
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+const STATUS_KEY = {
+  confirmed: 'rateCard.confirmed',
+  reported: 'rateCard.reported',
+  uncertain: 'rateCard.uncertain',
+} as const satisfies Record<RateStatus, MessageKey>;
+const CATEGORY_KEY = {
+  marketing: 'rateCard.marketing',
+  utility: 'rateCard.utility',
+  authentication: 'rateCard.authentication',
+  service: 'rateCard.service',
+} as const satisfies Record<RateCategory, MessageKey>;
 
 /** Edit the rates of each pricing period, add countries, reset, import/export JSON. */
 export function RateCardEditor({
@@ -66,206 +51,58 @@ export function RateCardEditor({
   onReset,
   defaultCard = DEFAULT_RATE_CARD,
   onExport = download,
-  locale = 'en',
-  labels,
 }: RateCardEditorProps) {
-  const text = pickLabels(RATE_CARD_EDITOR_LABELS, locale, labels);
+  const { t, locale } = useI18n();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [chosenPeriod, setChosenPeriod] = useState<string | undefined>(
-    () => (findPeriod(card, todayIso()) ?? card.periods[card.periods.length - 1])?.id,
-  );
-  /** Text of inputs that do not hold a valid rate yet, by period → market → category. */
-  const [drafts, setDrafts] = useState<Record<string, Record<string, Draft>>>({});
-  const [newCountry, setNewCountry] = useState('');
-  const [message, setMessage] = useState<Message | undefined>();
-
-  const period: RatePeriod | undefined =
-    card.periods.find((p) => p.id === chosenPeriod) ?? card.periods[0];
+  const editor = useRateCardEditor({ card, onChange, onReset, defaultCard, locale });
+  const { period, nameOf, notice } = editor;
   if (!period) return null;
-  const periodDrafts = drafts[period.id] ?? {};
-
-  const nameOf = (key: string) =>
-    card.regions[key]?.name ?? (/^[A-Z]{2}$/.test(key) ? countryDisplayName(key, locale) : key);
-  const markets = Object.keys(period.rates).sort((a, b) => {
-    const regionA = a in card.regions;
-    const regionB = b in card.regions;
-    if (regionA !== regionB) return regionA ? 1 : -1;
-    return nameOf(a).localeCompare(nameOf(b), locale);
-  });
-  const pendingMarkets = Object.keys(periodDrafts).filter((key) => !(key in period.rates));
-
-  const setDraft = (market: string, draft: Draft | undefined) => {
-    setDrafts((all) => {
-      const forPeriod = { ...(all[period.id] ?? {}) };
-      if (draft === undefined || Object.keys(draft).length === 0) delete forPeriod[market];
-      else forPeriod[market] = draft;
-      return { ...all, [period.id]: forPeriod };
-    });
-  };
-
-  const editRate = (market: string, category: RateCategory, value: string) => {
-    const rate = parseRateText(value);
-    const existing = period.rates[market];
-    const draft: Draft = { ...(periodDrafts[market] ?? {}) };
-    if (existing) {
-      // The typed text stays while the field is edited ("0," must not become "0").
-      draft[category] = value;
-      setDraft(market, draft);
-      if (rate !== undefined && rate !== existing[category]) {
-        onChange(
-          withRates(card, period.id, (rates) => ({
-            ...rates,
-            [market]: { ...existing, [category]: rate },
-          })),
-        );
-      }
-      return;
-    }
-    // A country being added: it joins the card once its four rates are valid.
-    draft[category] = value;
-    const values = RATE_CATEGORIES.map((c) => parseRateText(draft[c] ?? ''));
-    if (values.every((v): v is number => v !== undefined)) {
-      const [marketing, utility, authentication, service] = values as [
-        number,
-        number,
-        number,
-        number,
-      ];
-      setDraft(market, undefined);
-      onChange(
-        withRates(card, period.id, (rates) => ({
-          ...rates,
-          [market]: { marketing, utility, authentication, service },
-        })),
-      );
-    } else setDraft(market, draft);
-  };
-
-  /** Leaving a valid field drops its draft, so it shows the card's value again. */
-  const settle = (market: string, category: RateCategory) => {
-    const draft = periodDrafts[market];
-    const value = draft?.[category];
-    if (!(market in period.rates) || value === undefined || parseRateText(value) === undefined) {
-      return;
-    }
-    const rest = { ...draft };
-    delete rest[category];
-    setDraft(market, rest);
-  };
-
-  const removeMarket = (market: string) => {
-    setDraft(market, undefined);
-    if (!(market in period.rates)) return;
-    onChange(
-      withRates(card, period.id, (rates) => {
-        delete rates[market];
-        return rates;
-      }),
-    );
-  };
-
-  const addCountry = (event: FormEvent) => {
-    event.preventDefault();
-    const value = newCountry.trim();
-    if (value === '') return;
-    const key = resolveCountry(value);
-    if (!key) {
-      setMessage({ kind: 'error', text: fill(text.unknownCountry, { value }) });
-      return;
-    }
-    if (key in period.rates || key in periodDrafts) {
-      setMessage({ kind: 'error', text: fill(text.alreadyOnCard, { name: nameOf(key) }) });
-      return;
-    }
-    setDraft(key, { marketing: '' });
-    setNewCountry('');
-    setMessage(undefined);
-  };
-
-  const reset = () => {
-    setDrafts({});
-    if (onReset) onReset();
-    else onChange(cloneRateCard(defaultCard));
-    setMessage({ kind: 'status', text: text.resetDone });
-  };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    const result = parseRateCardJson(await file.text());
+    const text = await file.text();
     input.value = '';
-    if (!result.ok) {
-      setMessage({ kind: 'error', text: text.importFailed, issues: result.issues });
-      return;
-    }
-    setDrafts({});
-    onChange(result.card);
-    setMessage({ kind: 'status', text: text.imported });
+    editor.importText(text);
   };
 
-  const statusText = {
-    confirmed: text.confirmed,
-    reported: text.reported,
-    uncertain: text.uncertain,
-  };
-  const categoryText = {
-    marketing: text.marketing,
-    utility: text.utility,
-    authentication: text.authentication,
-    service: text.service,
-  };
-  const isInvalid = (market: string, draft: string | undefined) =>
-    draft !== undefined &&
-    parseRateText(draft) === undefined &&
-    (market in period.rates || draft !== '');
-  const anyInvalid = Object.entries(periodDrafts).some(([market, draft]) =>
-    Object.values(draft).some((value) => isInvalid(market, value)),
-  );
-
-  const rateInput = (market: string, category: RateCategory, stored: number | undefined) => {
-    const draft = periodDrafts[market]?.[category];
-    const value = draft ?? (stored === undefined ? '' : String(stored));
-    const invalid = isInvalid(market, draft);
-    const placeholder = !(market in period.rates) ? regionPlaceholder(market, category) : undefined;
+  const rateInput = (market: string, category: RateCategory) => {
+    const { value, invalid } = editor.inputText(market, category);
     return (
       <input
         type="text"
         inputMode="decimal"
         size={8}
         value={value}
-        placeholder={placeholder}
-        aria-label={fill(text.rateInput, {
-          category: categoryText[category],
+        placeholder={editor.regionPlaceholder(market, category)}
+        aria-label={t('rateCard.rateInput', {
+          category: t(CATEGORY_KEY[category]),
           name: nameOf(market),
         })}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-invalid` : undefined}
-        onChange={(event) => editRate(market, category, event.currentTarget.value)}
-        onBlur={() => settle(market, category)}
+        onChange={(event) => editor.editRate(market, category, event.currentTarget.value)}
+        onBlur={() => editor.settle(market, category)}
       />
     );
   };
 
-  const regionPlaceholder = (market: string, category: RateCategory): string | undefined => {
-    for (const [key, region] of Object.entries(card.regions)) {
-      const rates = period.rates[key];
-      if (rates && region.members.includes(market)) return String(rates[category]);
-    }
-    return undefined;
-  };
-
   return (
     <section aria-labelledby={`${id}-title`} className="billing-rate-card">
-      <h3 id={`${id}-title`}>{text.title}</h3>
+      <h3 id={`${id}-title`}>{t('rateCard.title')}</h3>
 
       <label>
-        {text.period}{' '}
-        <select value={period.id} onChange={(event) => setChosenPeriod(event.currentTarget.value)}>
+        {t('rateCard.period')}{' '}
+        <select
+          value={period.id}
+          onChange={(event) => editor.choosePeriod(event.currentTarget.value)}
+        >
           {card.periods.map((p) => (
             <option key={p.id} value={p.id}>
-              {fill(text.validity, { from: p.from, to: p.to ?? text.openEnded })} — {p.label}
+              {t('rateCard.validity', { from: p.from, to: p.to ?? t('rateCard.openEnded') })} —{' '}
+              {p.label}
             </option>
           ))}
         </select>
@@ -273,26 +110,26 @@ export function RateCardEditor({
 
       <ul className="billing-period-facts">
         <li>
-          {period.model === 'per-conversation' ? text.perConversation : text.perMessage} (
-          {statusText[period.status]}) · {fill(text.asOf, { date: period.asOf })}
+          {period.model === 'per-conversation'
+            ? t('rateCard.perConversation')
+            : t('rateCard.perMessage')}{' '}
+          ({t(STATUS_KEY[period.status])}) · {t('rateCard.asOf', { date: period.asOf })}
         </li>
         <li>
           {period.serviceFreePerConnectorMonth === null
-            ? text.serviceAlwaysFree
-            : fill(text.serviceAllowance, {
-                n: new Intl.NumberFormat(locale).format(period.serviceFreePerConnectorMonth),
-              })}
+            ? t('rateCard.serviceAlwaysFree')
+            : t('rateCard.serviceAllowance', { n: period.serviceFreePerConnectorMonth })}
         </li>
         <li>
-          {fill(text.utilityFreeInWindow, {
-            value: period.utilityFreeInServiceWindow ? text.yes : text.no,
+          {t('rateCard.utilityFreeInWindow', {
+            value: period.utilityFreeInServiceWindow ? t('rateCard.yes') : t('rateCard.no'),
           })}
         </li>
         {period.notes && <li>{period.notes}</li>}
       </ul>
       {period.sources.length > 0 && (
         <details>
-          <summary>{text.sources}</summary>
+          <summary>{t('rateCard.sources')}</summary>
           <ul>
             {period.sources.map((source) => (
               <li key={source}>
@@ -319,10 +156,10 @@ export function RateCardEditor({
                 onChange({ ...card, applyRegionFallback: event.currentTarget.checked })
               }
             />{' '}
-            {fill(text.regionFallback, { region: region.name })}
+            {t('rateCard.regionFallback', { region: region.name })}
           </label>
           <p className="billing-note">
-            {fill(text.regionMembers, {
+            {t('rateCard.regionMembers', {
               members: region.members.map((m) => countryDisplayName(m, locale)).join(', '),
             })}
           </p>
@@ -332,67 +169,64 @@ export function RateCardEditor({
       <table>
         <thead>
           <tr>
-            <th scope="col">{text.market}</th>
+            <th scope="col">{t('rateCard.market')}</th>
             {RATE_CATEGORIES.map((category) => (
               <th key={category} scope="col">
-                {categoryText[category]}
+                {t(CATEGORY_KEY[category])}
               </th>
             ))}
-            <th scope="col">{text.actions}</th>
+            <th scope="col">{t('rateCard.actions')}</th>
           </tr>
         </thead>
         <tbody>
-          {[...markets, ...pendingMarkets].map((market) => {
-            const rates = period.rates[market];
-            return (
-              <tr key={market}>
-                <th scope="row">
-                  {nameOf(market)}
-                  {!rates && (
-                    <>
-                      <br />
-                      <small>{fill(text.pending, { name: nameOf(market) })}</small>
-                    </>
-                  )}
-                </th>
-                {RATE_CATEGORIES.map((category) => (
-                  <td key={category}>{rateInput(market, category, rates?.[category])}</td>
-                ))}
-                <td>
-                  <button type="button" onClick={() => removeMarket(market)}>
-                    {fill(text.remove, { name: nameOf(market) })}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+          {[...editor.markets, ...editor.pendingMarkets].map((market) => (
+            <tr key={market}>
+              <th scope="row">
+                {nameOf(market)}
+                {!period.rates[market] && (
+                  <>
+                    <br />
+                    <small>{t('rateCard.pending', { name: nameOf(market) })}</small>
+                  </>
+                )}
+              </th>
+              {RATE_CATEGORIES.map((category) => (
+                <td key={category}>{rateInput(market, category)}</td>
+              ))}
+              <td>
+                <button type="button" onClick={() => editor.removeMarket(market)}>
+                  {t('rateCard.remove', { name: nameOf(market) })}
+                </button>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
-      {anyInvalid && (
+      {editor.anyInvalid && (
         <p id={`${id}-invalid`} role="alert">
-          {text.invalidRate}
+          {t('rateCard.invalidRate')}
         </p>
       )}
 
-      <form onSubmit={addCountry}>
+      <form onSubmit={editor.addCountry}>
         <label>
-          {text.addCountry}{' '}
+          {t('rateCard.addCountry')}{' '}
           <input
             type="text"
-            value={newCountry}
-            placeholder={text.addCountryPlaceholder}
-            onChange={(event) => setNewCountry(event.currentTarget.value)}
+            value={editor.newCountry}
+            placeholder={t('rateCard.addCountryPlaceholder')}
+            onChange={(event) => editor.setNewCountry(event.currentTarget.value)}
           />
         </label>{' '}
-        <button type="submit">{text.add}</button>
+        <button type="submit">{t('rateCard.add')}</button>
       </form>
 
       <div className="billing-actions">
-        <button type="button" onClick={reset}>
-          {text.reset}
+        <button type="button" onClick={editor.reset}>
+          {t('rateCard.reset')}
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
-          {text.importJson}
+          {t('rateCard.importJson')}
         </button>
         <input
           ref={fileInput}
@@ -406,26 +240,54 @@ export function RateCardEditor({
           type="button"
           onClick={() => onExport(serializeRateCard(card), RATE_CARD_FILE_NAME)}
         >
-          {text.exportJson}
+          {t('rateCard.exportJson')}
         </button>
       </div>
 
-      {message?.kind === 'status' && <p role="status">{message.text}</p>}
-      {message?.kind === 'error' && (
-        <div role="alert">
-          <p>{message.text}</p>
-          {message.issues && (
-            <ul>
-              {message.issues.slice(0, 20).map((issue, index) => (
-                <li key={index}>
-                  <code>{issue.path}</code>: {issue.message}
-                </li>
-              ))}
-              {message.issues.length > 20 && <li>…</li>}
-            </ul>
-          )}
-        </div>
-      )}
+      {notice && <NoticeView notice={notice} nameOf={nameOf} />}
     </section>
   );
+}
+
+/** The editor's last notice: a status, or an alert with the import's problems. */
+function NoticeView({
+  notice,
+  nameOf,
+}: {
+  notice: EditorNotice;
+  nameOf: (market: string) => string;
+}) {
+  const { t } = useI18n();
+  switch (notice.kind) {
+    case 'resetDone':
+      return <p role="status">{t('rateCard.resetDone')}</p>;
+    case 'imported':
+      return <p role="status">{t('rateCard.imported')}</p>;
+    case 'unknownCountry':
+      return (
+        <div role="alert">
+          <p>{t('rateCard.unknownCountry', { value: notice.value })}</p>
+        </div>
+      );
+    case 'alreadyOnCard':
+      return (
+        <div role="alert">
+          <p>{t('rateCard.alreadyOnCard', { name: nameOf(notice.market) })}</p>
+        </div>
+      );
+    case 'importFailed':
+      return (
+        <div role="alert">
+          <p>{t('rateCard.importFailed')}</p>
+          <ul>
+            {notice.issues.slice(0, 20).map((issue, index) => (
+              <li key={index}>
+                <code>{issue.path}</code>: {describeRateCardIssue(issue, t)}
+              </li>
+            ))}
+            {notice.issues.length > 20 && <li>…</li>}
+          </ul>
+        </div>
+      );
+  }
 }

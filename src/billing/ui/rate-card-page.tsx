@@ -1,23 +1,29 @@
 import { useI18n } from '../../shared/i18n/i18n';
 import { RateCardEditor } from './rate-card-editor';
+import { describeLoadProblem } from './rate-card-issue-text';
 import { useRateCard } from './rate-card-store';
 
 /** Settings > WhatsApp rate card: edit, import, export, reset; remembered in this browser. */
 export default function RateCardPage() {
-  const { locale, t } = useI18n();
-  const { card, setCard, reset, problem, message, dismissProblem } = useRateCard();
+  const { t } = useI18n();
+  const { card, setCard, reset, problem, dismissProblem, saved } = useRateCard();
   return (
     <section className="settings-page" aria-labelledby="rate-card-title">
       <h1 id="rate-card-title">{t('settings.rateCard')}</h1>
       {problem && (
         <div className="notice" role="status">
-          {message}{' '}
+          {describeLoadProblem(problem, t)}{' '}
           <button type="button" className="link" onClick={dismissProblem}>
             {t('notice.dismiss')}
           </button>
         </div>
       )}
-      <RateCardEditor card={card} onChange={setCard} onReset={reset} locale={locale} />
+      {!saved && (
+        <div className="notice" role="alert">
+          {t('rateCard.notSaved')}
+        </div>
+      )}
+      <RateCardEditor card={card} onChange={setCard} onReset={reset} />
     </section>
   );
 }

@@ -11,7 +11,8 @@ import {
  * Persistence of the user's rate card in localStorage. Only an edited card is
  * stored; "reset" removes the key so the shipped default (which may be updated
  * by a release) applies again. Corrupt or invalid stored data falls back to the
- * default with a message, and is left in place until the next save or reset.
+ * default with a problem code (the page says it in the user's language), and is left in
+ * place until the next save or reset.
  */
 
 export const RATE_CARD_STORAGE_KEY = 'wolkvox.rateCard.v1';
@@ -23,8 +24,6 @@ export interface LoadedRateCard {
   source: 'default' | 'stored';
   /** Why the default is used although something was expected. */
   problem?: RateCardProblem;
-  /** English explanation of the problem (the UI may translate by `problem`). */
-  message?: string;
   issues?: RateCardIssue[];
 }
 
@@ -48,7 +47,6 @@ export function loadRateCard(storage: StorageLike | undefined = defaultStorage()
       card: DEFAULT_RATE_CARD,
       source: 'default',
       problem: 'unavailable',
-      message: 'The saved rate card cannot be read (storage unavailable); using the default card.',
     };
   }
   if (text === null) return { card: DEFAULT_RATE_CARD, source: 'default' };
@@ -58,7 +56,6 @@ export function loadRateCard(storage: StorageLike | undefined = defaultStorage()
     card: DEFAULT_RATE_CARD,
     source: 'default',
     problem: 'corrupt',
-    message: 'The saved rate card is damaged and was not used; using the default card.',
     issues: result.issues,
   };
 }
@@ -96,21 +93,37 @@ export interface RateCardState extends LoadedRateCard {
   saved: boolean;
 }
 
-/** The rate card, loaded once from storage and saved on every change. */
+/**
+ * Cards this tab uses but could not store (quota full, storage blocked), by storage. A
+ * 6 MB import once said "imported" while storage kept the old card, and report 10 then
+ * priced with the old one: now the page says the card is not saved, and every user of
+ * the card in this tab (report 10's estimate too) gets the card the page shows.
+ */
+const unsaved = new WeakMap<object, RateCard>();
+const NO_STORAGE = {};
+
+/** The rate card, loaded from storage (or this tab's unsaved card) and saved on every change. */
 export function useRateCard(storage?: StorageLike): RateCardState {
-  const [state, setState] = useState<LoadedRateCard & { saved: boolean }>(() => ({
-    ...loadRateCard(storage ?? defaultStorage()),
-    saved: true,
-  }));
+  const [state, setState] = useState<LoadedRateCard & { saved: boolean }>(() => {
+    const target = storage ?? defaultStorage();
+    const pending = unsaved.get(target ?? NO_STORAGE);
+    if (pending) return { card: pending, source: 'stored', saved: false };
+    return { ...loadRateCard(target), saved: true };
+  });
   const setCard = useCallback(
     (card: RateCard) => {
-      const saved = saveRateCard(card, storage ?? defaultStorage());
+      const target = storage ?? defaultStorage();
+      const saved = saveRateCard(card, target);
+      if (saved) unsaved.delete(target ?? NO_STORAGE);
+      else unsaved.set(target ?? NO_STORAGE, card);
       setState({ card, source: 'stored', saved });
     },
     [storage],
   );
   const reset = useCallback(() => {
-    clearRateCard(storage ?? defaultStorage());
+    const target = storage ?? defaultStorage();
+    unsaved.delete(target ?? NO_STORAGE);
+    clearRateCard(target);
     setState({ card: DEFAULT_RATE_CARD, source: 'default', saved: true });
   }, [storage]);
   const dismissProblem = useCallback(() => {

@@ -11,7 +11,9 @@ export const en = {
   'app.liveBadge': 'Live: wolkvox through the proxy',
   'app.skipToContent': 'Skip to content',
   'menu.label': 'Reports',
-  'menu.pick': 'Pick a report from the menu to start.',
+  'home.recent': 'Recently opened',
+  'home.period': '{from} to {to}',
+  'home.reports': 'What each report answers',
   'language.label': 'Language',
   'range.legend': 'Date range',
   'range.from': 'From',
@@ -28,10 +30,19 @@ export const en = {
   'state.empty': 'wolkvox has no records of {report} between {from} and {to}.',
   'state.error': 'Could not load {report} ({from} to {to}).',
   'state.retry': 'Try again',
+  'error.config':
+    'The server sent wolkvox no token: WOLKVOX_TOKEN is not set where the app is deployed. Ask an administrator.',
   'error.token':
-    'wolkvox rejected the token (or this server’s IP is not allow-listed). Ask an administrator to check WOLKVOX_TOKEN on the proxy.',
+    'wolkvox rejected the token. Ask an administrator to check two things: WOLKVOX_TOKEN on the server, and that the server’s IP is on the operation’s allow-list in wolkvox Manager.',
+  'error.busy':
+    'wolkvox is busy with other calls of this token (2 at a time for the whole operation). The periods it refused can be retried in a moment.',
+  'error.quota':
+    'The token’s daily quota of wolkvox calls is used up. Data loads again when wolkvox resets the count.',
+  'error.maintenance':
+    'wolkvox is in maintenance (its API is paused during backups). What loaded is kept; retry the missing periods later.',
+  'error.unknown-report':
+    'This wolkvox server does not offer this report (it does not know its API name).',
   'error.invalid': 'wolkvox refused the request parameters.',
-  'error.rate-limit': 'wolkvox is limiting requests for this token. Wait a moment and try again.',
   'error.server': 'The wolkvox server failed.',
   'error.timeout': 'wolkvox did not answer in time.',
   'error.network': 'The wolkvox server could not be reached.',
@@ -67,6 +78,18 @@ export const en = {
   'columns.label': 'Columns',
   'columns.hidden': '{count} hidden',
   'columns.showAll': 'Show all columns',
+  'xlsx.button': 'Export Excel (.xlsx)',
+  'xlsx.writing': 'Writing Excel file…',
+  'xlsx.failed': 'The Excel file could not be written. The CSV export has the same rows.',
+  'xlsx.sheet-limit':
+    'Too many rows for one Excel sheet (1,048,576 at most): narrow the view, or use Export CSV.',
+  'xlsx.too-large':
+    'Too many rows for a quick Excel file (300,000 at most): narrow the view, or use Export CSV.',
+  'xlsx.dataSheet': 'Rows',
+  'xlsx.aboutSheet': 'Period and filters',
+  'xlsx.report': 'Report',
+  'xlsx.period': 'Period',
+  'xlsx.rows': 'Rows',
   'export.button': 'Export CSV',
   'export.hint':
     'Downloads the rows and columns on screen, in this order ({delimiter}-separated, UTF-8)',
@@ -295,6 +318,9 @@ export const en = {
   'billing.panel.rateCard': 'Rate card: {name}, as of {date}',
   'billing.panel.editRateCard': 'Edit the rate card',
   'billing.panel.exportConnectors': 'Export connectors CSV',
+  'billing.category.marketing': 'marketing',
+  'billing.category.utility': 'utility',
+  'billing.category.authentication': 'authentication',
   'billing.panel.computing': 'Estimating WhatsApp usage and cost…',
 
   // The rate-card editor (settings → WhatsApp rate card).
@@ -339,6 +365,92 @@ export const en = {
   'rateCard.exportJson': 'Export JSON',
   'rateCard.imported': 'Rate card imported.',
   'rateCard.importFailed': 'The file was not imported:',
+  'rows.duplicates': {
+    one: '{count} repeated row removed: wolkvox answered a CONN_ID already loaded ({ids}).',
+    other: '{count} repeated rows removed: wolkvox answered CONN_IDs already loaded ({ids}).',
+  },
+  'rows.outOfRange': {
+    one: '{count} row is dated outside the period asked for. It is shown and exported; check it: {ids}.',
+    other:
+      '{count} rows are dated outside the period asked for. They are shown and exported; check them: {ids}.',
+  },
+  'rows.andMore': { one: 'and {count} more', other: 'and {count} more' },
+  'rows.notFoundWithRows': {
+    one: 'wolkvox answered “not found” (404) yet sent {count} row: it is shown.',
+    other: 'wolkvox answered “not found” (404) yet sent {count} rows: they are shown.',
+  },
+  'rows.renamed': {
+    one: 'wolkvox sent a column whose name this page cannot use as is ({names}): its values are shown and exported under that header.',
+    other:
+      'wolkvox sent columns whose names this page cannot use as is ({names}): their values are shown and exported under those headers.',
+  },
+  'longText.showAll': {
+    one: 'Show all ({count} character)',
+    other: 'Show all ({count} characters)',
+  },
+  'longText.title': {
+    one: 'Whole text ({count} character)',
+    other: 'Whole text ({count} characters)',
+  },
+  'longText.text': 'Whole text',
+  'longText.close': 'Close',
+  'filters.noPhoneDigits': 'No digits to match: the phone filter is not applied.',
+  'filters.shortened': 'Shortened to {max} characters.',
+  'notice.shortened': 'Parts of the link were too long and were shortened: {params}.',
+  'notice.invalidMore': { one: '{listed} and {count} more', other: '{listed} and {count} more' },
+  'load.waiting': 'waiting {seconds} s for wolkvox',
+  'load.retries': { one: '{count} retry so far', other: '{count} retries so far' },
+  'rateCard.notSaved':
+    'This rate card could not be saved in this browser (storage is full or blocked). It applies in this tab until you close it, report 10 included; export it as JSON to keep it.',
+  // Problems of an imported rate card (billing/model/rate-card-validation.ts codes).
+  'rateCard.issue.invalidJson': 'Not valid JSON: {detail}',
+  'rateCard.issue.notCard': 'Expected a rate card object, got {got}.',
+  'rateCard.issue.version': 'Unsupported version {value}; expected 1.',
+  'rateCard.issue.currency': 'Only USD cards are supported, got {value}.',
+  'rateCard.issue.notText': 'Expected text, got {got}.',
+  'rateCard.issue.notDate': 'Expected an ISO date (YYYY-MM-DD).',
+  'rateCard.issue.notBoolean': 'Expected true or false, got {got}.',
+  'rateCard.issue.notRegions': 'Expected an object of regions, got {got}.',
+  'rateCard.issue.regionKey':
+    'A region key must be 3+ upper-case letters/digits (ISO-2 keys are countries).',
+  'rateCard.issue.notRegion': 'Expected a region object, got {got}.',
+  'rateCard.issue.regionName': 'Expected a non-empty name.',
+  'rateCard.issue.regionMembers': 'Expected a list of ISO-2 country codes.',
+  'rateCard.issue.notCountryCode': '{value} is not an ISO-2 country code.',
+  'rateCard.issue.noPeriods': 'Expected a non-empty list of pricing periods.',
+  'rateCard.issue.duplicatePeriod': 'Duplicate period id "{id}".',
+  'rateCard.issue.overlap':
+    'Periods "{before}" ({beforeFrom}…{beforeTo}) and "{after}" (from {afterFrom}) overlap.',
+  'rateCard.issue.open': 'open',
+  'rateCard.issue.notPeriod': 'Expected a period object, got {got}.',
+  'rateCard.issue.periodId': 'Expected a non-empty period id.',
+  'rateCard.issue.notDateOrNull':
+    'Expected an ISO date (YYYY-MM-DD) or null for an open-ended period.',
+  'rateCard.issue.endsBeforeStart': 'Ends ({to}) before it starts ({from}).',
+  'rateCard.issue.notOneOf': 'Expected one of {allowed}, got {value}.',
+  'rateCard.issue.notWholeNumber': 'Expected a whole number ≥ 0, or null (always free).',
+  'rateCard.issue.notTextList': 'Expected a list of texts.',
+  'rateCard.issue.notMarkets': 'Expected an object of market rates, got {got}.',
+  'rateCard.issue.unknownMarket':
+    '"{key}" is neither an ISO-2 country, a country name nor a region key.',
+  'rateCard.issue.duplicateMarket': 'Market {key} appears twice.',
+  'rateCard.issue.notRates': 'Expected {fields}, got {got}.',
+  'rateCard.issue.notNumber': 'Expected a number of USD, got {got}.',
+  'rateCard.issue.negative': 'A rate cannot be negative ({rate}).',
+  'rateCard.issue.tooHigh':
+    '{rate} USD looks wrong (above {max}); rates are USD per message, not cents.',
+  'rateCard.kind.null': 'null',
+  'rateCard.kind.array': 'an array',
+  'rateCard.kind.string': 'string',
+  'rateCard.kind.number': 'number',
+  'rateCard.kind.boolean': 'boolean',
+  'rateCard.kind.object': 'object',
+  'rateCard.kind.missing': 'undefined',
+  // The saved card could not be used (billing/ui/rate-card-store.ts problems).
+  'rateCard.problem.unavailable':
+    'The saved rate card cannot be read (storage unavailable); using the default card.',
+  'rateCard.problem.corrupt':
+    'The saved rate card is damaged and was not used; using the default card.',
 } as const satisfies Record<string, Message>;
 
 export type English = typeof en;

@@ -8,7 +8,9 @@ export const es = {
   'app.liveBadge': 'En vivo: wolkvox a través del proxy',
   'app.skipToContent': 'Saltar al contenido',
   'menu.label': 'Reportes',
-  'menu.pick': 'Elija un reporte del menú para empezar.',
+  'home.recent': 'Abiertos recientemente',
+  'home.period': 'del {from} al {to}',
+  'home.reports': 'Qué responde cada reporte',
   'language.label': 'Idioma',
   'range.legend': 'Rango de fechas',
   'range.from': 'Desde',
@@ -25,11 +27,19 @@ export const es = {
   'state.empty': 'wolkvox no tiene registros de {report} entre el {from} y el {to}.',
   'state.error': 'No se pudo cargar {report} ({from} a {to}).',
   'state.retry': 'Reintentar',
+  'error.config':
+    'El servidor no envió el token a wolkvox: WOLKVOX_TOKEN no está configurado donde se despliega la aplicación. Consulte a un administrador.',
   'error.token':
-    'wolkvox rechazó el token (o la IP de este servidor no está autorizada). Pida a un administrador revisar WOLKVOX_TOKEN en el proxy.',
+    'wolkvox rechazó el token. Pida a un administrador revisar dos cosas: WOLKVOX_TOKEN en el servidor, y que la IP del servidor esté autorizada para la operación en wolkvox Manager.',
+  'error.busy':
+    'wolkvox está ocupado con otras consultas de este token (2 a la vez para toda la operación). Los periodos que rechazó se pueden reintentar en un momento.',
+  'error.quota':
+    'Se agotó la cuota diaria de consultas del token en wolkvox. Los datos vuelven a cargar cuando wolkvox reinicie el conteo.',
+  'error.maintenance':
+    'wolkvox está en mantenimiento (su API se pausa durante las copias de seguridad). Lo cargado se conserva; reintente los periodos faltantes más tarde.',
+  'error.unknown-report':
+    'Este servidor de wolkvox no ofrece este reporte (no conoce su nombre de API).',
   'error.invalid': 'wolkvox rechazó los parámetros de la consulta.',
-  'error.rate-limit':
-    'wolkvox está limitando las consultas de este token. Espere un momento y reintente.',
   'error.server': 'El servidor de wolkvox falló.',
   'error.timeout': 'wolkvox no respondió a tiempo.',
   'error.network': 'No se pudo contactar el servidor de wolkvox.',
@@ -66,6 +76,19 @@ export const es = {
   'columns.label': 'Columnas',
   'columns.hidden': '{count} ocultas',
   'columns.showAll': 'Mostrar todas las columnas',
+  'xlsx.button': 'Exportar Excel (.xlsx)',
+  'xlsx.writing': 'Escribiendo el archivo de Excel…',
+  'xlsx.failed':
+    'No se pudo escribir el archivo de Excel. La exportación CSV tiene las mismas filas.',
+  'xlsx.sheet-limit':
+    'Demasiadas filas para una hoja de Excel (1.048.576 como máximo): reduzca la vista o use Exportar CSV.',
+  'xlsx.too-large':
+    'Demasiadas filas para un archivo de Excel rápido (300.000 como máximo): reduzca la vista o use Exportar CSV.',
+  'xlsx.dataSheet': 'Filas',
+  'xlsx.aboutSheet': 'Periodo y filtros',
+  'xlsx.report': 'Reporte',
+  'xlsx.period': 'Periodo',
+  'xlsx.rows': 'Filas',
   'export.button': 'Exportar CSV',
   'export.hint':
     'Descarga las filas y columnas en pantalla, en este orden (separado por {delimiter}, UTF-8)',
@@ -271,6 +294,9 @@ export const es = {
   'billing.panel.rateCard': 'Tarifario: {name}, vigente al {date}',
   'billing.panel.editRateCard': 'Editar el tarifario',
   'billing.panel.exportConnectors': 'Exportar CSV de conectores',
+  'billing.category.marketing': 'marketing',
+  'billing.category.utility': 'utilidad',
+  'billing.category.authentication': 'autenticación',
   'billing.panel.computing': 'Estimando el uso y el costo de WhatsApp…',
 
   'rateCard.title': 'Tarifario de WhatsApp (USD por unidad facturable)',
@@ -315,6 +341,90 @@ export const es = {
   'rateCard.exportJson': 'Exportar JSON',
   'rateCard.imported': 'Tarifario importado.',
   'rateCard.importFailed': 'No se importó el archivo:',
+  'rows.duplicates': {
+    one: 'Se quitó {count} fila repetida: wolkvox respondió un CONN_ID ya cargado ({ids}).',
+    other: 'Se quitaron {count} filas repetidas: wolkvox respondió CONN_ID ya cargados ({ids}).',
+  },
+  'rows.outOfRange': {
+    one: '{count} fila tiene fecha fuera del periodo pedido. Se muestra y se exporta; revísela: {ids}.',
+    other:
+      '{count} filas tienen fecha fuera del periodo pedido. Se muestran y se exportan; revíselas: {ids}.',
+  },
+  'rows.andMore': { one: 'y {count} más', other: 'y {count} más' },
+  'rows.notFoundWithRows': {
+    one: 'wolkvox respondió «no encontrado» (404) pero envió {count} fila: se muestra.',
+    other: 'wolkvox respondió «no encontrado» (404) pero envió {count} filas: se muestran.',
+  },
+  'rows.renamed': {
+    one: 'wolkvox envió una columna cuyo nombre esta página no puede usar tal cual ({names}): sus valores se muestran y se exportan bajo ese encabezado.',
+    other:
+      'wolkvox envió columnas cuyos nombres esta página no puede usar tal cual ({names}): sus valores se muestran y se exportan bajo esos encabezados.',
+  },
+  'longText.showAll': {
+    one: 'Ver todo ({count} carácter)',
+    other: 'Ver todo ({count} caracteres)',
+  },
+  'longText.title': {
+    one: 'Texto completo ({count} carácter)',
+    other: 'Texto completo ({count} caracteres)',
+  },
+  'longText.text': 'Texto completo',
+  'longText.close': 'Cerrar',
+  'filters.noPhoneDigits': 'No hay dígitos que buscar: el filtro de teléfono no se aplica.',
+  'filters.shortened': 'Recortado a {max} caracteres.',
+  'notice.shortened': 'Partes del enlace eran demasiado largas y se recortaron: {params}.',
+  'notice.invalidMore': { one: '{listed} y {count} más', other: '{listed} y {count} más' },
+  'load.waiting': 'esperando a wolkvox desde hace {seconds} s',
+  'load.retries': { one: '{count} reintento hasta ahora', other: '{count} reintentos hasta ahora' },
+  'rateCard.notSaved':
+    'Este tarifario no se pudo guardar en este navegador (el almacenamiento está lleno o bloqueado). Se aplica en esta pestaña hasta que la cierre, también en el reporte 10; expórtelo como JSON para conservarlo.',
+  'rateCard.issue.invalidJson': 'No es JSON válido: {detail}',
+  'rateCard.issue.notCard': 'Se esperaba un objeto de tarifario, se encontró {got}.',
+  'rateCard.issue.version': 'Versión {value} no admitida; se esperaba 1.',
+  'rateCard.issue.currency': 'Solo se admiten tarifarios en USD, se encontró {value}.',
+  'rateCard.issue.notText': 'Se esperaba un texto, se encontró {got}.',
+  'rateCard.issue.notDate': 'Se esperaba una fecha ISO (AAAA-MM-DD).',
+  'rateCard.issue.notBoolean': 'Se esperaba true o false, se encontró {got}.',
+  'rateCard.issue.notRegions': 'Se esperaba un objeto de regiones, se encontró {got}.',
+  'rateCard.issue.regionKey':
+    'La clave de una región debe tener 3 o más letras mayúsculas o dígitos (las claves ISO-2 son países).',
+  'rateCard.issue.notRegion': 'Se esperaba un objeto de región, se encontró {got}.',
+  'rateCard.issue.regionName': 'Se esperaba un nombre no vacío.',
+  'rateCard.issue.regionMembers': 'Se esperaba una lista de códigos de país ISO-2.',
+  'rateCard.issue.notCountryCode': '{value} no es un código de país ISO-2.',
+  'rateCard.issue.noPeriods': 'Se esperaba una lista no vacía de periodos de tarifas.',
+  'rateCard.issue.duplicatePeriod': 'Id de periodo repetido «{id}».',
+  'rateCard.issue.overlap':
+    'Los periodos «{before}» ({beforeFrom}…{beforeTo}) y «{after}» (desde {afterFrom}) se superponen.',
+  'rateCard.issue.open': 'abierto',
+  'rateCard.issue.notPeriod': 'Se esperaba un objeto de periodo, se encontró {got}.',
+  'rateCard.issue.periodId': 'Se esperaba un id de periodo no vacío.',
+  'rateCard.issue.notDateOrNull':
+    'Se esperaba una fecha ISO (AAAA-MM-DD) o null para un periodo sin fin.',
+  'rateCard.issue.endsBeforeStart': 'Termina ({to}) antes de empezar ({from}).',
+  'rateCard.issue.notOneOf': 'Se esperaba uno de {allowed}, se encontró {value}.',
+  'rateCard.issue.notWholeNumber': 'Se esperaba un número entero ≥ 0, o null (siempre gratis).',
+  'rateCard.issue.notTextList': 'Se esperaba una lista de textos.',
+  'rateCard.issue.notMarkets': 'Se esperaba un objeto de tarifas por mercado, se encontró {got}.',
+  'rateCard.issue.unknownMarket':
+    '«{key}» no es un país ISO-2, ni un nombre de país, ni una clave de región.',
+  'rateCard.issue.duplicateMarket': 'El mercado {key} aparece dos veces.',
+  'rateCard.issue.notRates': 'Se esperaba {fields}, se encontró {got}.',
+  'rateCard.issue.notNumber': 'Se esperaba un número de USD, se encontró {got}.',
+  'rateCard.issue.negative': 'Una tarifa no puede ser negativa ({rate}).',
+  'rateCard.issue.tooHigh':
+    '{rate} USD parece un error (más de {max}); las tarifas son USD por mensaje, no centavos.',
+  'rateCard.kind.null': 'null',
+  'rateCard.kind.array': 'una lista',
+  'rateCard.kind.string': 'un texto',
+  'rateCard.kind.number': 'un número',
+  'rateCard.kind.boolean': 'un valor lógico',
+  'rateCard.kind.object': 'un objeto',
+  'rateCard.kind.missing': 'nada',
+  'rateCard.problem.unavailable':
+    'No se puede leer el tarifario guardado (almacenamiento no disponible); se usa el tarifario por defecto.',
+  'rateCard.problem.corrupt':
+    'El tarifario guardado está dañado y no se usó; se usa el tarifario por defecto.',
 } as const satisfies CatalogShape;
 
 /** Fails typecheck, naming the keys, when a placeholder is missing or extra in Spanish. */

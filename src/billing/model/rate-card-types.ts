@@ -1,0 +1,98 @@
+/**
+ * A dated WhatsApp Business Platform rate card, in USD (docs §3).
+ *
+ * The card is a list of non-overlapping pricing periods. Each period says which
+ * pricing model was in force (per-conversation until 2025-06-30, per delivered
+ * template message from 2025-07-01), how service (non-template) traffic and
+ * utility templates inside a customer-service window are treated, and the
+ * rates per market. A row is priced with the period covering ITS date.
+ *
+ * Markets are ISO 3166-1 alpha-2 codes, or a region key (3+ characters, e.g.
+ * `LATAM` = Meta's "Rest of Latin America") whose rates apply to its member
+ * countries that have no rates of their own, only while
+ * `applyRegionFallback` is on. A country that is neither in the period's
+ * rates nor (with the fallback on) a member of a region with rates has
+ * "no rate": it is reported, never priced.
+ */
+
+export const TEMPLATE_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+export const RATE_CATEGORIES = [...TEMPLATE_CATEGORIES, 'service'] as const;
+export type RateCategory = (typeof RATE_CATEGORIES)[number];
+
+export const PRICING_MODELS = ['per-conversation', 'per-message'] as const;
+export type PricingModel = (typeof PRICING_MODELS)[number];
+
+/** How sure the figures and rules of a period are (docs' confidence markers). */
+export const RATE_STATUSES = ['confirmed', 'reported', 'uncertain'] as const;
+export type RateStatus = (typeof RATE_STATUSES)[number];
+
+/** USD per billable unit (conversation or delivered message) of each category. */
+export interface MarketRates {
+  marketing: number;
+  utility: number;
+  authentication: number;
+  /** Per service (non-template) message beyond the period's free allowance. */
+  service: number;
+  note?: string;
+}
+
+export interface RatePeriod {
+  /** Stable id, e.g. `pmp-2025-07`. */
+  id: string;
+  label: string;
+  /** First day in force (ISO date, inclusive, operation local time). */
+  from: string;
+  /** Last day in force (ISO date, inclusive), null when open-ended. */
+  to: string | null;
+  model: PricingModel;
+  /**
+   * Utility templates delivered inside an open customer-service window are free.
+   * The estimate sees a window as open for 24 h after a `template = no`
+   * (customer-initiated) row of the same customer phone on the same connector.
+   */
+  utilityFreeInServiceWindow: boolean;
+  /**
+   * Service (`template = no`) rows free per connector per calendar month;
+   * beyond it each costs the market's `service` rate. null = always free.
+   */
+  serviceFreePerConnectorMonth: number | null;
+  status: RateStatus;
+  /** When the figures were last checked (ISO date). */
+  asOf: string;
+  sources: string[];
+  notes?: string;
+  /** Market key (ISO-2 or region key) → rates. */
+  rates: Record<string, MarketRates>;
+}
+
+export interface RateRegion {
+  name: string;
+  /** ISO-2 codes priced at this region's rates when they have none of their own. */
+  members: string[];
+}
+
+export interface RateCard {
+  version: 1;
+  name: string;
+  currency: 'USD';
+  asOf: string;
+  /** Price members of `regions` at the region's rates (user's choice). */
+  applyRegionFallback: boolean;
+  regions: Record<string, RateRegion>;
+  periods: RatePeriod[];
+}
+
+/** The three template rates of a market, in TEMPLATE_CATEGORIES order. */
+export type TemplateRates = readonly [marketing: number, utility: number, authentication: number];
+
+/** A market's rates from its template triple, service rate and optional note. */
+export function marketRates(
+  [marketing, utility, authentication]: TemplateRates,
+  service: number,
+  note?: string,
+): MarketRates {
+  return note === undefined
+    ? { marketing, utility, authentication, service }
+    : { marketing, utility, authentication, service, note };
+}
