@@ -5,7 +5,14 @@ import { findReport, reportTitle } from '../report-model/catalog';
 import { describeError } from '../report-model/describe-error';
 import { reportQueryOptions } from '../report-model/report-query';
 import { DAY, toIsoDate } from '../report-model/time-range';
-import { cellFormats, readAttachment } from '../report-model/cell-format';
+import {
+  cellFormats,
+  DISPLAY_CHARS,
+  readAttachment,
+  revealBidi,
+} from '../report-model/cell-format';
+import { AttachmentLink } from '../shared/attachment-link';
+import { LongText } from '../shared/long-text';
 
 const CONVERSATIONS = findReport(2)!;
 
@@ -79,13 +86,13 @@ export function TranscriptPanel({ connId, at, onClose }: TranscriptPanelProps) {
       {first && (
         <dl className="transcript-header">
           <dt>CUSTOMER_NAME</dt>
-          <dd>{String(first.customer_name ?? '')}</dd>
+          <dd>{revealBidi(String(first.customer_name ?? ''))}</dd>
           <dt>CUSTOMER_PHONE</dt>
-          <dd>{String(first.customer_phone ?? '')}</dd>
+          <dd>{revealBidi(String(first.customer_phone ?? ''))}</dd>
           <dt>AGENT_NAME</dt>
           <dd>{String(first.agent_name ?? '') || '—'}</dd>
           <dt>CHANNEL</dt>
-          <dd>{String(first.channel ?? '')}</dd>
+          <dd>{revealBidi(String(first.channel ?? ''))}</dd>
         </dl>
       )}
       {messages.length > 0 && (
@@ -101,18 +108,16 @@ export function TranscriptPanel({ connId, at, onClose }: TranscriptPanelProps) {
               <li key={i} className={`message message-${speaker}`}>
                 <p className="message-meta">
                   <span className="message-speaker">{speakerLabel[speaker]}</span>{' '}
-                  <span>{String(message.from_name ?? '')}</span>{' '}
+                  <span>{revealBidi(String(message.from_name ?? ''))}</span>{' '}
                   {typeof message.date === 'number' && (
                     <time>{formats.dateTime(message.date)}</time>
                   )}
                 </p>
                 <p className="message-text">
                   {attachment ? (
-                    <a href={attachment.href} target="_blank" rel="noopener noreferrer nofollow">
-                      📎 {attachment.label}
-                    </a>
+                    <AttachmentLink attachment={attachment} />
                   ) : (
-                    text
+                    <LongText text={revealBidi(text)} limit={DISPLAY_CHARS} />
                   )}
                 </p>
               </li>

@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
 import type { ColumnDef } from '../report-model/catalog';
-import type { FacetEntry } from '../engine';
+import { hasPhoneDigits, type FacetEntry } from '../engine';
 import {
+  capText,
   hasFilters,
+  MAX_PHONE_CHARS,
+  MAX_SEARCH_CHARS,
   isPickListColumn,
   isRangeColumn,
   type ColumnFilter,
@@ -27,6 +31,14 @@ export function FilterBar({ columns, view, facet, onChange }: FilterBarProps) {
     onChange({ phone: value.trim() }, true),
   );
   const [q, setQ] = useDebouncedInput(view.q, (value) => onChange({ q: value }, true));
+  // Pasted text beyond the cap is cut and said (the view lives in the URL: see view-state.ts).
+  const [cut, setCut] = useState<{ phone?: boolean; q?: boolean }>({});
+  const capped = (text: string, max: number, field: 'phone' | 'q') => {
+    const kept = capText(text, max);
+    setCut((current) => ({ ...current, [field]: kept !== text }));
+    return kept;
+  };
+  const noDigits = phone.trim() !== '' && !hasPhoneDigits(phone);
 
   const setFilter = (key: string, filter: ColumnFilter) => {
     const next = { ...view.filters };
@@ -48,8 +60,16 @@ export function FilterBar({ columns, view, facet, onChange }: FilterBarProps) {
             autoComplete="off"
             placeholder="+57 300 123 4567"
             value={phone}
-            onChange={(event) => setPhone(event.target.value)}
+            onChange={(event) => setPhone(capped(event.target.value, MAX_PHONE_CHARS, 'phone'))}
+            aria-describedby={noDigits || cut.phone ? 'phone-filter-note' : undefined}
           />
+          {(noDigits || cut.phone) && (
+            <span id="phone-filter-note" className="filter-note" role="status">
+              {noDigits
+                ? t('filters.noPhoneDigits')
+                : t('filters.shortened', { max: MAX_PHONE_CHARS })}
+            </span>
+          )}
         </label>
       )}
       <label className="text-filter">
@@ -58,8 +78,14 @@ export function FilterBar({ columns, view, facet, onChange }: FilterBarProps) {
           type="search"
           autoComplete="off"
           value={q}
-          onChange={(event) => setQ(event.target.value)}
+          onChange={(event) => setQ(capped(event.target.value, MAX_SEARCH_CHARS, 'q'))}
+          aria-describedby={cut.q ? 'search-filter-note' : undefined}
         />
+        {cut.q && (
+          <span id="search-filter-note" className="filter-note" role="status">
+            {t('filters.shortened', { max: MAX_SEARCH_CHARS })}
+          </span>
+        )}
       </label>
       {columns.filter(isPickListColumn).map((column) => (
         <PickListFilter

@@ -273,7 +273,9 @@ const omniDetail: DayGenerator = ({ random, day, volume }) =>
       cod_act: code.code,
       cod_description: code.description,
       comments: '',
-      attachments: random.chance(0.2) ? 'https://files.wolkvox.example/omni/adjunto.pdf' : '',
+      attachments: random.chance(0.2)
+        ? 'https://storage.googleapis.com/wolkvox-demo-media/omni/adjunto.pdf'
+        : '',
       status: random.pick(['close', 'close', 'close', 'open', 'archived']),
     };
   });

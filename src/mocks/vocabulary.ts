@@ -115,6 +115,6 @@ export const AGENT_LINES = [
 ] as const;
 
 export const ATTACHMENTS = [
-  '<a href="https://files.wolkvox.example/chat/att/comprobante_4521.pdf" target="_blank">comprobante_4521.pdf</a>',
-  '<a href="https://files.wolkvox.example/chat/att/foto%20cedula.jpg">foto cedula.jpg</a>',
+  '<a href="https://storage.googleapis.com/wolkvox-demo-media/chat/att/comprobante_4521.pdf" target="_blank">comprobante_4521.pdf</a>',
+  '<a href="https://storage.googleapis.com/wolkvox-demo-media/chat/att/foto%20cedula.jpg">foto cedula.jpg</a>',
 ] as const;

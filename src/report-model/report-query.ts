@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiBaseUrl } from '../shared/env';
 import type { ReportDef } from './catalog';
-import { countUnparsed } from './column-types';
+import { countUnparsed, type ReportRow } from './column-types';
 import { withConnectorColumn, type WithConnector } from './connector-column';
 import { setLoadProgress } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
+import { checkLoadedRows } from './load/row-checks';
 import { dayRange } from './time-range';
 import { fetchConnectorNames } from './wire/fetch-connectors';
 
@@ -16,6 +17,10 @@ export interface ReportData extends WithConnector {
   load: LoadResult;
   /** Cells kept as wolkvox sent them because they did not parse (flagged ⚠ in the table). */
   unparsedCells: number;
+  /** Copies of an already loaded CONN_ID, removed from `rows` (load/row-checks.ts). */
+  duplicates: ReportRow[];
+  /** Rows of `rows` dated outside the period their call asked for: shown and flagged. */
+  outOfRange: ReportRow[];
 }
 
 export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
@@ -24,9 +29,16 @@ export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
 export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
 
 function enrich(load: LoadResult, names: ReadonlyMap<string, string> | undefined): ReportData {
-  const data = withConnectorColumn({ columns: load.columns, rows: load.rows }, names);
+  const checked = checkLoadedRows(load.report, load.chunks);
+  const data = withConnectorColumn({ columns: load.columns, rows: checked.rows }, names);
   // Counted once per load, not on every render of the page.
-  return { ...data, load, unparsedCells: countUnparsed(data.columns, data.rows) };
+  return {
+    ...data,
+    load,
+    unparsedCells: countUnparsed(data.columns, data.rows),
+    duplicates: checked.duplicates,
+    outOfRange: checked.outOfRange,
+  };
 }
 
 export function reportQueryOptions(report: ReportDef, from: string, to: string) {

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
 import { useLoadProgress } from '../report-model/load-progress';
 
@@ -32,9 +33,33 @@ export function LoadStatus({ progressKey, report, from, to, onCancel }: LoadStat
           })}
         </p>
       )}
+      {progress && <LoadWait waitingSince={progress.waitingSince} retries={progress.retries} />}
       <button type="button" onClick={onCancel}>
         {t('load.cancel')}
       </button>
     </div>
   );
+}
+
+/** Seconds before the wait is shown: a normal answer comes sooner. */
+const SHOW_WAIT_AFTER_S = 5;
+
+/**
+ * "waiting 45 s for wolkvox · 2 retries so far": a slow answer (a server that trickles
+ * its bytes) once showed "0 of 1 periods" for 221 s with no sign of life.
+ */
+function LoadWait({ waitingSince, retries }: { waitingSince?: number; retries: number }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (waitingSince === undefined) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [waitingSince]);
+  const seconds = waitingSince === undefined ? 0 : Math.floor((now - waitingSince) / 1_000);
+  const parts: string[] = [];
+  if (seconds >= SHOW_WAIT_AFTER_S) parts.push(t('load.waiting', { seconds }));
+  if (retries > 0) parts.push(t('load.retries', { count: retries }));
+  if (parts.length === 0) return null;
+  return <p className="load-wait">{parts.join(' · ')}</p>;
 }

@@ -12,11 +12,13 @@ import { RangeForm } from './range-form';
 import { ReportDataView } from './report-data-view';
 import { LoadStatus } from './load-status';
 import { PartialNotice } from './partial-notice';
+import { RowNotice } from './row-notice';
 import { progressKey, reportQueryOptions, retryChunks } from '../report-model/report-query';
 import {
   parseView,
   reportPath,
   serializeView,
+  summarizeNames,
   type SortEntry,
   type ViewState,
 } from '../report-model/view-state';
@@ -25,7 +27,7 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const { t, language } = useI18n();
   const { settings } = useSettings();
   const today = todayIn(settings.timeZone);
-  const { view, invalid } = useMemo(
+  const { view, invalid, shortened } = useMemo(
     () => parseView(search, report, today, reportColumns(report)),
     [search, report, today],
   );
@@ -75,7 +77,12 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   };
 
   const vars = { report: title, from: view.from, to: view.to };
-  const invalidKey = invalid.join(',');
+  const invalidKey = [...invalid, ...shortened].join(',');
+  // 8,000 bad `f.` parameters once made a 32,000-character notice: five names and a count.
+  const summary = summarizeNames(invalid);
+  const invalidList = summary.more
+    ? t('notice.invalidMore', { listed: summary.listed, count: summary.more })
+    : summary.listed;
   // A range a totals report cannot take is said once, by the form, with the ranges it can take.
   const error =
     query.isError && !(query.error instanceof AggregateRangeError)
@@ -105,9 +112,10 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
         )}
       </header>
 
-      {invalid.length > 0 && dismissed !== invalidKey && (
+      {invalidKey !== '' && dismissed !== invalidKey && (
         <div className="notice" role="status">
-          {t('notice.invalidParams', { params: invalid.join(', ') })}{' '}
+          {invalid.length > 0 && t('notice.invalidParams', { params: invalidList })}{' '}
+          {shortened.length > 0 && t('notice.shortened', { params: shortened.join(', ') })}{' '}
           <button type="button" className="link" onClick={() => setDismissed(invalidKey)}>
             {t('notice.dismiss')}
           </button>
@@ -126,6 +134,7 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
         </div>
       )}
       {data && <PartialNotice data={data} onRetry={retry} />}
+      {data && <RowNotice data={data} />}
       {error && (
         <div className="state state-error" role="alert">
           <p>

@@ -62,7 +62,7 @@ it('renders message text with HTML as text, and attachments as plain links', asy
 
   await page.getByLabel('Search in visible columns').fill('.pdf');
   const link = page
-    .locator('.report-table tbody a[href^="https://files.wolkvox.example/"]')
+    .locator('.report-table tbody a[href^="https://storage.googleapis.com/wolkvox-demo-media/"]')
     .first();
   await link.waitFor();
   expect(await link.getAttribute('rel')).toContain('noopener');

@@ -3,7 +3,7 @@ import type { ReportRow } from '../column-types';
 import type { TimeRange } from '../time-range';
 import { fetchReport, type FetchReportOptions } from '../wire/fetch-report';
 import type { ParsedRows } from '../wire/normalize-rows';
-import { WolkvoxError } from '../wire/wolkvox-error';
+import { WolkvoxError, type WolkvoxErrorKind } from '../wire/wolkvox-error';
 import {
   alignRange,
   describeRange,
@@ -32,10 +32,15 @@ import {
  *   AbortController even against a fetcher that ignores its signal. A call we
  *   give up on may still run on wolkvox for a while (up to its 60 s limit) and
  *   take one of the token's two slots: the next call may then be refused as
- *   simultaneous (429, "rate-limit"), which is retried after the backoff.
- * - Token. A 401/403 stops the whole load at once: in-flight calls are
- *   cancelled, no other call is made, and the promise rejects with that
- *   WolkvoxError (kind "token"). Every chunk would fail the same way.
+ *   simultaneous ("busy"), which is retried after the backoff.
+ * - Stop. An answer every chunk would get the same way (no token sent, token
+ *   refused, daily quota used up, unknown report: `WolkvoxError.stopsLoad`)
+ *   stops the whole load at once: in-flight calls are cancelled, no other call
+ *   is made, and the promise rejects with that WolkvoxError.
+ * - Busy and maintenance. wolkvox's "simultaneous requests" 403 (or a 429) and
+ *   its maintenance page are retried with the same backoff, for longer
+ *   (`PATIENCE`); a chunk still refused after that is listed as failed, and the
+ *   rows already loaded are kept.
  * - Cancel. Aborting `signal` cancels in-flight calls and backoff waits; the
  *   promise rejects with the signal's reason.
  * - Aggregates. Reports with `aggregate: true` (3, 5, 7, 13, 15, 16) total over
@@ -61,6 +66,10 @@ export interface LoadProgress {
   chunksTotal: number;
   /** Rows loaded so far (by this run: retryFailed counts its own). */
   rows: number;
+  /** When the oldest call still waiting for its answer was sent (Date.now()), if any. */
+  waitingSince?: number;
+  /** Calls made again after a failure so far (each also counts against the quota). */
+  retries: number;
 }
 
 export interface LoadOptions {
@@ -115,6 +124,8 @@ export interface LoadedChunk {
   range: TimeRange;
   columns: readonly ColumnDef[];
   rows: ReportRow[];
+  /** Rows of an answer that also said "not found" (HTTP or `code` 404): kept, and said. */
+  notFoundWithRows?: number;
 }
 
 export interface LoadResult {
@@ -134,6 +145,8 @@ export interface LoadResult {
   chunks: LoadedChunk[];
   /** API calls made, retries included (they count against the daily quota). */
   requests: number;
+  /** Rows kept from answers that also said "not found" (404): see parse-envelope.ts. */
+  notFoundWithRows: number;
 }
 
 /** An aggregate report over a range the API cannot answer in one call. */
@@ -159,6 +172,14 @@ export const MAX_CONCURRENCY = 2;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_TIMEOUT_MS = 70_000;
 export const DEFAULT_ROW_CAP = 60_000;
+
+/**
+ * Calls a chunk may take when wolkvox is busy (another call of the same token, from
+ * another user or integration, holds its two slots) or in its maintenance window:
+ * both pass, so they get more patience than a failing server (about 1 and 2 minutes
+ * of backoff with the default delays).
+ */
+const PATIENCE: Partial<Record<WolkvoxErrorKind, number>> = { busy: 6, maintenance: 7 };
 
 /** Statuses whose Response cannot carry a body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -247,8 +268,20 @@ async function runChunks(
   outer?.addEventListener('abort', onOuterAbort, { once: true });
 
   const outcome: Outcome = { loaded: [], failures: [], truncated: [], requests: 0 };
-  const progress: LoadProgress = { chunksDone: 0, chunksTotal: initial.length, rows: 0 };
-  const emit = () => options.onProgress?.({ ...progress });
+  const progress: LoadProgress = {
+    chunksDone: 0,
+    chunksTotal: initial.length,
+    rows: 0,
+    retries: 0,
+  };
+  // Send times of the calls waiting for an answer: the page shows how long the oldest waits.
+  const waiting = new Set<{ at: number }>();
+  const emit = () => {
+    let since: number | undefined;
+    for (const call of waiting) since = since === undefined ? call.at : Math.min(since, call.at);
+    progress.waitingSince = since;
+    options.onProgress?.({ ...progress });
+  };
 
   const callOnce = async (range: TimeRange): Promise<ParsedRows> => {
     const call = new AbortController();
@@ -292,13 +325,21 @@ async function runChunks(
     for (let attempt = 1; ; attempt++) {
       stop.signal.throwIfAborted();
       outcome.requests++;
+      if (attempt > 1) progress.retries++;
+      const call = { at: Date.now() };
+      waiting.add(call);
+      emit();
       try {
-        return { parsed: await callOnce(range) };
+        const parsed = await callOnce(range);
+        waiting.delete(call);
+        return { parsed };
       } catch (caught) {
+        waiting.delete(call);
         if (stop.signal.aborted) throw stop.signal.reason;
+        emit();
         const error = asWolkvoxError(caught);
-        if (error.kind === 'token') throw error;
-        if (!error.retryable || attempt >= maxAttempts) {
+        if (error.stopsLoad) throw error;
+        if (!error.retryable || attempt >= Math.max(maxAttempts, PATIENCE[error.kind] ?? 0)) {
           return { failure: { range, error, attempts: attempt } };
         }
         const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** (attempt - 1));
@@ -319,7 +360,7 @@ async function runChunks(
       emit();
       return;
     }
-    const { columns, rows } = attempt.parsed;
+    const { columns, rows, notFoundWithRows } = attempt.parsed;
     if (rows.length >= rowCap) {
       const halves = report.aggregate ? undefined : halveRange(range);
       if (halves) {
@@ -330,7 +371,7 @@ async function runChunks(
       }
       outcome.truncated.push({ range, rows: rows.length });
     }
-    outcome.loaded.push({ range, columns, rows });
+    outcome.loaded.push({ range, columns, rows, notFoundWithRows });
     progress.chunksDone++;
     progress.rows += rows.length;
     emit();
@@ -415,6 +456,7 @@ function buildResult(
     complete: failures.length === 0 && truncated.length === 0,
     chunks,
     requests,
+    notFoundWithRows: chunks.reduce((sum, chunk) => sum + (chunk.notFoundWithRows ?? 0), 0),
   };
 }
 

@@ -2,7 +2,7 @@ import type { ReportDef } from '../catalog';
 import type { TimeRange } from '../time-range';
 import { buildReportUrl } from './build-request';
 import { normalizeRows, type ParsedRows } from './normalize-rows';
-import { parseEnvelope } from './parse-envelope';
+import { readEnvelope } from './parse-envelope';
 import { WolkvoxError } from './wolkvox-error';
 
 export interface FetchReportOptions {
@@ -28,7 +28,9 @@ export async function fetchReport(
     if (signal?.aborted) throw signal.reason ?? error;
     throw new WolkvoxError('network', `Could not reach the wolkvox server (${describe(error)})`);
   }
-  return normalizeRows(report, parseEnvelope(response.status, body));
+  const envelope = readEnvelope(response.status, body);
+  const parsed = normalizeRows(report, envelope.rows);
+  return envelope.notFound ? { ...parsed, notFoundWithRows: parsed.rows.length } : parsed;
 }
 
 function describe(error: unknown): string {

@@ -7,6 +7,8 @@ export interface ParsedRows {
   /** The catalog's columns, then any column the API sent that the catalog does not know. */
   columns: ColumnDef[];
   rows: ReportRow[];
+  /** The answer said "not found" (404) yet carried these rows (kept; see parse-envelope.ts). */
+  notFoundWithRows?: number;
 }
 
 /** "AGENT_ANWERS ", "Agent Answers" → "agent_anwers" / "agent_answers". */
@@ -33,7 +35,7 @@ export function normalizeRows(report: ReportDef, rawRows: readonly unknown[]): P
       const normalized = normalizeKey(wireKey);
       let column = keyMap.get(normalized);
       if (!column) {
-        column = { key: normalized, header: normalized.toUpperCase(), type: 'text', extra: true };
+        column = extraColumn(normalized, columns);
         keyMap.set(normalized, column);
         columns.push(column);
       }
@@ -46,6 +48,24 @@ export function normalizeRows(report: ReportDef, rawRows: readonly unknown[]): P
   const extras = columns.slice(report.columns.length);
   if (extras.length) for (const row of rows) for (const column of extras) row[column.key] ??= null;
   return { columns, rows };
+}
+
+/**
+ * Keys a plain object cannot hold as data: `row["__proto__"] = "x"` is ignored and reading it
+ * back gives Object.prototype (an object where React expects text, which crashed the view);
+ * `constructor` reads a function on rows that lack it. Such a column gets a safe key and keeps
+ * the name wolkvox sent in `renamedFrom`, which the page shows.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function extraColumn(normalized: string, columns: readonly ColumnDef[]): ColumnDef {
+  const header = normalized.toUpperCase();
+  const taken = (key: string) => RESERVED_KEYS.has(key) || columns.some((c) => c.key === key);
+  if (!taken(normalized)) return { key: normalized, header, type: 'text', extra: true };
+  // A reserved name, or the safe name an earlier reserved one was given: renamed, never merged.
+  let key = `wire_${normalized.replace(/^_+|_+$/g, '')}`;
+  while (taken(key)) key += '_';
+  return { key, header, type: 'text', extra: true, renamedFrom: normalized };
 }
 
 function buildKeyMap(columns: readonly ColumnDef[]): Map<string, ColumnDef> {

@@ -94,7 +94,7 @@ describe('loadReport: chunks and merge', () => {
       rowCap: 1_000,
       onProgress: (p) => events.push(p),
     });
-    expect(events[0]).toEqual({ chunksDone: 0, chunksTotal: 1, rows: 0 });
+    expect(events[0]).toEqual({ chunksDone: 0, chunksTotal: 1, rows: 0, retries: 0 });
     const last = events.at(-1)!;
     expect(last.chunksDone).toBe(last.chunksTotal);
     expect(last.chunksTotal).toBeGreaterThanOrEqual(4);
