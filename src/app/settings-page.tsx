@@ -24,6 +24,9 @@ interface ProxyStatus {
   mode: 'mock' | 'live';
   server?: string;
   hasToken?: boolean;
+  /** Behind the production server: who is signed in, and how to sign out (null: no sign-in). */
+  user?: string | null;
+  signOut?: { method: 'GET' | 'POST'; url: string } | null;
 }
 
 /** Everything a supervisor may set, in one place; and what the app is connected to. */
@@ -104,8 +107,28 @@ export function SettingsPage() {
           ) : (
             <p>{status.isError ? t('settings.statusUnknown') : '…'}</p>
           )}
+          {status.data?.user ? (
+            <SignedIn user={status.data.user} signOut={status.data.signOut} />
+          ) : null}
         </div>
       </div>
     </section>
+  );
+}
+
+/** Who is signed in (production server), and Sign out: a form post, or the sign-in proxy's link. */
+function SignedIn({ user, signOut }: { user: string; signOut: ProxyStatus['signOut'] }) {
+  const { t } = useI18n();
+  return (
+    <div className="signed-in">
+      <p>{t('settings.signedInAs', { user })}</p>
+      {signOut?.method === 'POST' ? (
+        <form method="post" action={signOut.url}>
+          <button type="submit">{t('settings.signOut')}</button>
+        </form>
+      ) : signOut ? (
+        <a href={signOut.url}>{t('settings.signOut')}</a>
+      ) : null}
+    </div>
   );
 }

@@ -44,13 +44,9 @@ it.runIf(server)(
 
     await openApp(page, `${inject('baseUrl')}${SHORT}`, inject('signIn'));
     await page.getByText(ROW_COUNT).waitFor({ timeout: 60_000 });
-    // The charts (recharts sets inline style properties from script, which the CSP allows).
-    await page
-      .getByRole('tab', { name: /chart/i })
-      .first()
-      .click()
-      .catch(() => undefined);
-    await page.waitForTimeout(500);
+    // The charts are open by default: recharts draws (its style properties come from script,
+    // which the CSP allows; an inline <style> or style="" attribute would be reported).
+    await page.locator('.charts-section svg.recharts-surface').first().waitFor({ timeout: 30_000 });
     await page.goto(`${inject('baseUrl')}/settings`);
     await page.getByText('A token is configured on the proxy.').waitFor();
 
@@ -98,4 +94,23 @@ it.runIf(server)('cannot be framed by another site: no page, no wolkvox call', a
   } finally {
     evil.close();
   }
+});
+
+it.runIf(server)('shows who is signed in on the settings page, and signs out', async () => {
+  const { page } = session;
+  const signIn = inject('signIn')!;
+  await openApp(page, `${inject('baseUrl')}/settings`, signIn);
+  await page.getByText(`Signed in as ${signIn.user}.`).waitFor();
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/login'),
+    page.getByRole('button', { name: 'Sign out' }).click(),
+  ]);
+  await page.getByLabel('User / Usuario').waitFor();
+  // Signed out: the data is closed again, and the app's pages lead to the sign-in.
+  const report = await page.request.get(
+    `${inject('baseUrl')}/wolkvox/api/v2/information.php?api=connectors`,
+  );
+  expect(report.status()).toBe(401);
+  await page.goto(`${inject('baseUrl')}/settings`);
+  expect(new URL(page.url()).pathname).toBe('/login');
 });
