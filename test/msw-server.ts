@@ -11,8 +11,14 @@ const given = (config: MockConfig) => server.use(...wolkvoxHandlers(config));
 export const givenReportsAreEmpty = () => given({ scenario: 'empty' });
 /** wolkvox fails with HTTP 500. */
 export const givenReportsFail = () => given({ scenario: 'error' });
-/** wolkvox rejects the token with HTTP 401. */
+/** wolkvox rejects the token: HTTP 403 "PLEASE VALIDATE TOKEN". */
 export const givenTokenIsRejected = () => given({ scenario: 'token' });
+/** Another integration holds one of the token's two slots: a second simultaneous call gets 403 "EXCEEDS THE LIMIT…". */
+export const givenWolkvoxIsBusy = () => given({ scenario: 'busy' });
+/** The token's daily quota is used up: HTTP 403 "TOKEN LIMIT EXCEEDED". */
+export const givenQuotaIsUsedUp = () => given({ scenario: 'quota' });
+/** wolkvox is in its maintenance window: an HTML 403 "Forbidden" page. */
+export const givenMaintenance = () => given({ scenario: 'maintenance' });
 /** Something in front of wolkvox answers an HTML page instead of JSON. */
 export const givenAnswersAreMalformed = () => given({ scenario: 'malformed' });
 /** wolkvox answers after `ms` milliseconds. */

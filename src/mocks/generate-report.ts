@@ -2,7 +2,7 @@ import type { ReportDef } from '../report-model/catalog';
 import { DAY, toIsoDate, type TimeRange } from '../report-model/time-range';
 import { AGGREGATE_GENERATORS, type DayShare } from './aggregate-generators';
 import { createRandom, hashSeed, type Random } from './random';
-import { DETAIL_GENERATORS } from './report-generators';
+import { DETAIL_GENERATORS, type TimedRow } from './report-generators';
 
 /** Interactions per day of the mock operation on a weekday (weekends are quieter). */
 export const DEFAULT_ROWS_PER_DAY = 400;
@@ -24,22 +24,42 @@ export function generateWireRows(
   range: TimeRange,
   rowsPerDay = DEFAULT_ROWS_PER_DAY,
 ): Record<string, unknown>[] {
-  const firstDay = Math.floor(range.start / DAY) * DAY;
-  const detail = DETAIL_GENERATORS[report.number];
-  if (detail) {
-    const out: Record<string, unknown>[] = [];
-    for (let day = firstDay; day <= range.end; day += DAY) {
-      // The day's volume comes from a seed shared by every report, so they describe the same day.
-      const volume = dayVolume(createRandom(hashSeed(`volume|${toIsoDate(day)}`)), day, rowsPerDay);
-      const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
-      const rows = detail({ random, day, volume })
-        .filter(({ at }) => at >= range.start && at <= range.end)
-        .sort((a, b) => a.at - b.at);
-      for (const { row } of rows) out.push(row);
-    }
-    return out;
-  }
+  const timed = generateTimedRows(report, range, rowsPerDay);
+  if (timed) return timed.map(({ row }) => row);
+  return generateAggregateRows(report, range, rowsPerDay);
+}
 
+/**
+ * The rows of a report that lists interactions, each with the instant the API
+ * filters it by, in that order; undefined for a report that totals.
+ */
+export function generateTimedRows(
+  report: ReportDef,
+  range: TimeRange,
+  rowsPerDay = DEFAULT_ROWS_PER_DAY,
+): TimedRow[] | undefined {
+  const detail = DETAIL_GENERATORS[report.number];
+  if (!detail) return undefined;
+  const firstDay = Math.floor(range.start / DAY) * DAY;
+  const out: TimedRow[] = [];
+  for (let day = firstDay; day <= range.end; day += DAY) {
+    // The day's volume comes from a seed shared by every report, so they describe the same day.
+    const volume = dayVolume(createRandom(hashSeed(`volume|${toIsoDate(day)}`)), day, rowsPerDay);
+    const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
+    const rows = detail({ random, day, volume })
+      .filter(({ at }) => at >= range.start && at <= range.end)
+      .sort((a, b) => a.at - b.at);
+    for (const row of rows) out.push(row);
+  }
+  return out;
+}
+
+function generateAggregateRows(
+  report: ReportDef,
+  range: TimeRange,
+  rowsPerDay: number,
+): Record<string, unknown>[] {
+  const firstDay = Math.floor(range.start / DAY) * DAY;
   const days: DayShare[] = [];
   for (let day = firstDay; day <= range.end; day += DAY) {
     const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));

@@ -2,66 +2,68 @@ import { delay, http, HttpResponse } from 'msw';
 import { REPORTS_PATH } from '../report-model/wire/build-request';
 import { DEFAULT_ROWS_PER_DAY } from './generate-report';
 import type { MockConfig } from './scenarios';
-import { CONNECTORS } from './vocabulary';
-import { answerReportRequest } from './wire-answer';
+import {
+  createWolkvoxApi,
+  DAILY_QUOTA,
+  generatedRows,
+  INFORMATION_PATH,
+  noRows,
+  type WolkvoxAnswer,
+} from './wolkvox-api';
 
 /** The proxy's path: the app calls /wolkvox/api/v2/..., the proxy forwards to wolkvox. */
 const REPORTS_URL = `*/wolkvox${REPORTS_PATH}`;
-const INFORMATION_URL = '*/wolkvox/api/v2/information.php';
+const INFORMATION_URL = `*/wolkvox${INFORMATION_PATH}`;
+/** The token the (absent) proxy would add: the handlers stand for the proxy and wolkvox. */
+const MOCK_TOKEN = 'mock-token';
 
-/** One handler set for the browser worker and the test server. */
+/**
+ * One handler set for the browser worker and the test server, answered by the one
+ * fake wolkvox (wolkvox-api.ts). The limit of 2 simultaneous calls is not applied
+ * in the normal scenarios: MSW cannot see a request the page gave up on, so its slot
+ * would stay taken; `busy` applies it, with one slot held by another integration.
+ */
 export function wolkvoxHandlers(config: MockConfig = { scenario: 'normal' }) {
-  return [
-    http.get(REPORTS_URL, async ({ request }) => {
-      await delay(config.scenario === 'slow' ? (config.slowMs ?? 4000) : undefined);
-      switch (config.scenario) {
-        case 'empty':
-          return HttpResponse.json(
-            { code: 404, error: 'Not Found', msg: 'Validate dates entered', data: [] },
-            { status: 404 },
-          );
-        case 'error':
-          return HttpResponse.json(
-            { code: 500, error: 'Internal Server Error', msg: 'Error consulting the database' },
-            { status: 500 },
-          );
-        case 'token':
-          return HttpResponse.json(
-            { code: 401, error: 'Unauthorized', msg: 'Invalid token' },
-            { status: 401 },
-          );
-        case 'malformed':
-          return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
-            status: 200,
-            headers: { 'content-type': 'text/html' },
-          });
-        default: {
-          const rowsPerDay =
-            (config.rowsPerDay ?? DEFAULT_ROWS_PER_DAY) * (config.scenario === 'large' ? 50 : 1);
-          const { status, body } = answerReportRequest(new URL(request.url), rowsPerDay);
-          return HttpResponse.json(body as Record<string, unknown>, { status });
-        }
-      }
-    }),
-    http.get(INFORMATION_URL, ({ request }) => {
-      if (new URL(request.url).searchParams.get('api') !== 'connectors') {
+  const { scenario } = config;
+  const rowsPerDay = (config.rowsPerDay ?? DEFAULT_ROWS_PER_DAY) * (scenario === 'large' ? 50 : 1);
+  const wolkvox = createWolkvoxApi({
+    token: MOCK_TOKEN,
+    rows: scenario === 'empty' ? noRows : generatedRows(rowsPerDay),
+    maxSimultaneous: scenario === 'busy' ? 2 : Number.POSITIVE_INFINITY,
+    heldElsewhere: scenario === 'busy' ? 1 : 0,
+    usedToday: scenario === 'quota' ? DAILY_QUOTA : 0,
+    maintenance: scenario === 'maintenance',
+  });
+
+  const answer = async ({ request }: { request: Request }) => {
+    const admission = wolkvox.admit({
+      method: request.method,
+      url: request.url,
+      token: scenario === 'token' ? 'not-the-token' : MOCK_TOKEN,
+    });
+    try {
+      await delay(scenario === 'slow' ? (config.slowMs ?? 4000) : undefined);
+      if (!admission.admitted) return response(admission.answer);
+      // Faults of what stands between the app and wolkvox, not wolkvox answers.
+      if (scenario === 'error')
         return HttpResponse.json(
-          { code: 404, error: 'Not Found', msg: 'No records', data: [] },
-          { status: 404 },
+          { code: 500, error: 'Internal Server Error', msg: 'Error consulting the database' },
+          { status: 500 },
         );
-      }
-      const data = CONNECTORS.map((connector, i) => ({
-        connector_id: connector.id,
-        rp_id: String(11 + i),
-        name: connector.name,
-        channel: 'whatsapp',
-      }));
-      return HttpResponse.json({
-        code: '200',
-        error: null,
-        msg: `${data.length} records were found`,
-        data,
-      });
-    }),
-  ];
+      if (scenario === 'malformed')
+        return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+        });
+      return response(admission.call.answer());
+    } finally {
+      if (admission.admitted) admission.call.release();
+    }
+  };
+
+  return [http.get(REPORTS_URL, answer), http.get(INFORMATION_URL, answer)];
+}
+
+function response(answer: WolkvoxAnswer): HttpResponse<string> {
+  return new HttpResponse(answer.body, { status: answer.status, headers: answer.headers });
 }

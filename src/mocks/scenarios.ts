@@ -7,9 +7,22 @@ export const MOCK_SCENARIOS = [
   'slow',
   'large',
   'malformed',
+  'busy',
+  'quota',
+  'maintenance',
 ] as const;
 export type MockScenario = (typeof MOCK_SCENARIOS)[number];
 
+/**
+ * - normal: the mock operation's rows; empty: nothing in any period (404 "Validate dates
+ *   entered"); large: 50 times the rows; slow: every answer after `slowMs`.
+ * - token: wolkvox refuses the token (403 "PLEASE VALIDATE TOKEN").
+ * - busy: another integration holds one of the token's two slots, so a second simultaneous
+ *   report call is refused (403 "EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)").
+ * - quota: the day's quota is used up (403 "TOKEN LIMIT EXCEEDED"; token_info still answers).
+ * - maintenance: wolkvox's backup window (a 403 HTML "Forbidden" page, not JSON).
+ * - error, malformed: something between the app and wolkvox fails (HTTP 500; an HTML page).
+ */
 export interface MockConfig {
   scenario: MockScenario;
   /** Interactions per weekday for report 10 (other reports scale from it). */

@@ -71,7 +71,7 @@ describe('report page', () => {
       'Could not load 8. Agent Step Chats (2026-11-16 to 2026-11-22).',
     );
     expect(alert).toHaveTextContent('wolkvox rejected the token');
-    expect(alert).toHaveTextContent('wolkvox said: “Invalid token”');
+    expect(alert).toHaveTextContent('wolkvox said: “PLEASE VALIDATE TOKEN”');
   });
 
   it('explains an answer that is not a report', async () => {

@@ -49,23 +49,29 @@ describe('fake wolkvox server', () => {
     expect(first.json).toMatchObject({ code: 200, error: null, msg: '3 records were found' });
     const data = first.json!.data as Record<string, unknown>[];
     expect(data.map((row) => row.conn_id)).toEqual(['C0000000', 'C0000001', 'C0000002']);
-    expect(data[1]!.date).toBe('2026-03-10 00:00:00');
+    // Report 1 filters by close date: a row's instant is its date_close.
+    expect(data[1]!.date_close).toBe('2026-03-10 00:00:00');
     expect(Object.values(data[0]!).every((value) => typeof value === 'string')).toBe(true);
     // The second call writes code as a string.
     const second = await get(server, chats('20260310000001', '20260310000002'));
     expect(second.json).toMatchObject({ code: '200', msg: '2 records were found' });
   });
 
-  it('checks the token: 401 Invalid token', async () => {
+  it('checks the token: 401 when none is sent, 403 when it is not the token', async () => {
     const server = await start();
-    for (const token of [null, 'wrong']) {
-      const answer = await get(server, chats('20260301000000', '20260302000000'), token);
-      expect(answer.status).toBe(401);
-      expect(answer.json).toMatchObject({ error: 'Unauthorized', msg: 'Invalid token' });
-    }
+    const none = await get(server, chats('20260301000000', '20260302000000'), null);
+    expect(none.status).toBe(401);
+    expect(none.json).toMatchObject({ msg: 'PLEASE ENTER THE WOLKVOX-TOKEN' });
+    const wrong = await get(server, chats('20260301000000', '20260302000000'), 'wrong');
+    expect(wrong.status).toBe(403);
+    expect(wrong.json).toMatchObject({ msg: 'PLEASE VALIDATE TOKEN' });
+    expect(server.stats.calls.map((call) => [call.status, call.msg])).toEqual([
+      [401, 'PLEASE ENTER THE WOLKVOX-TOKEN'],
+      [403, 'PLEASE VALIDATE TOKEN'],
+    ]);
   });
 
-  it('answers 404 "Validate dates entered" when no row matches, or for an unknown report', async () => {
+  it('answers 404 "Validate dates entered" when no row matches; 400 for an unknown report', async () => {
     const server = await start();
     const empty = await get(server, chats('20250101000000', '20250102000000'));
     expect(empty.status).toBe(404);
@@ -76,7 +82,11 @@ describe('fake wolkvox server', () => {
       date_ini: '20260301000000',
       date_end: '20260302000000',
     });
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json).toMatchObject({ msg: 'THE API YOU WANT TO CONSULT DOES NOT EXIST' });
+    const missing = await get(server, { api: 'chat_1', date_ini: '20260301000000' });
+    expect(missing.status).toBe(400);
+    expect(missing.json).toMatchObject({ msg: 'SOME PARAMETERS ARE REQUIRED' });
   });
 
   it('refuses more than 31 days and bad dates with 406', async () => {
@@ -98,16 +108,69 @@ describe('fake wolkvox server', () => {
     expect(server.totalRows).toBe(61_000);
   });
 
-  it('refuses a third simultaneous call with 429, and counts concurrency', async () => {
+  it('refuses a third simultaneous call with 403 "EXCEEDS THE LIMIT…", and counts concurrency', async () => {
     const server = await start({ latencyMs: 150 });
     const answers = await Promise.all(
       [1, 2, 3].map(() => get(server, chats('20260301000000', '20260302000000'))),
     );
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 429]);
-    expect(answers.find((a) => a.status === 429)!.json).toMatchObject({
-      msg: 'The token cannot be consumed simultaneously',
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 403]);
+    expect(answers.find((a) => a.status === 403)!.json).toMatchObject({
+      msg: 'EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS PER TOKEN (2)',
     });
     expect(server.stats).toMatchObject({ maxConcurrent: 2, rejected: 1, active: 0 });
+    // The slots are free again: the next call is answered.
+    expect((await get(server, chats('20260301000000', '20260302000000'))).status).toBe(200);
+  });
+
+  it('counts the daily quota, answers token_info (one call), then "TOKEN LIMIT EXCEEDED"', async () => {
+    const server = await start({ dailyQuota: 5, usedToday: 2 });
+    const info = async () => {
+      const url = `${server.url}/api/v2/information.php?api=token_info`;
+      const response = await fetch(url, { headers: { 'wolkvox-token': server.token } });
+      const body = (await response.json()) as { data: Record<string, string>[] };
+      return { status: response.status, info: body.data[0]! };
+    };
+    expect(await info()).toMatchObject({
+      status: 200,
+      info: { token_limit: '5', token_use_today: '3', available_consumption_options: '2' },
+    });
+    const hours = Number((await info()).info.hours_to_restart_count);
+    expect(hours).toBeGreaterThanOrEqual(1);
+    expect(hours).toBeLessThanOrEqual(24);
+    // Two calls were left after the second token_info: one report call takes the last.
+    expect((await get(server, chats('20260301000000', '20260302000000'))).status).toBe(200);
+    const over = await get(server, chats('20260301000000', '20260302000000'));
+    expect(over.status).toBe(403);
+    expect(over.json).toMatchObject({ msg: 'TOKEN LIMIT EXCEEDED' });
+    // token_info still answers (and says the quota is used up).
+    expect(await info()).toMatchObject({ status: 200, info: { token_use_today: '5' } });
+    expect(server.wolkvox.usedToday).toBe(5);
+  });
+
+  it('answers an HTML "Forbidden" page, not JSON, during maintenance', async () => {
+    const server = await start();
+    server.setMaintenance(true);
+    const answer = await get(server, chats('20260301000000', '20260302000000'));
+    expect(answer.status).toBe(403);
+    expect(answer.json).toBeUndefined();
+    expect(answer.text).toMatch(/<h1>Forbidden<\/h1>/);
+    server.setMaintenance(false);
+    expect((await get(server, chats('20260301000000', '20260302000000'))).status).toBe(200);
+  });
+
+  it('answers each report in its own columns, from the mock generators', async () => {
+    const server = await start({ rows: 0, times: [at('2026-03-10T09:30:00')] });
+    const answer = await get(server, {
+      api: 'chat_10',
+      date_ini: '20260310000000',
+      date_end: '20260310235959',
+    });
+    const [row] = answer.json!.data as Record<string, string>[];
+    expect(Object.keys(row!).sort()).toEqual(
+      ['conn_id', 'customer_phone', 'date', 'destiny', 'session_id', 'template'].sort(),
+    );
+    expect(row).toMatchObject({ conn_id: 'C0000000', date: '2026-03-10 09:30:00' });
+    expect(row!.session_id!.startsWith(`${row!.customer_phone}.`)).toBe(true);
   });
 
   it('injects faults on chosen calls and periods', async () => {

@@ -1,49 +1,50 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hms } from '../../src/mocks/fake-values';
-import { createRandom } from '../../src/mocks/random';
+import { createTimeline, timelineRowId } from '../../src/mocks/timeline';
+import {
+  createWolkvoxApi,
+  envelopes,
+  tableAnswer,
+  timelineRows,
+  type WolkvoxAnswer,
+  type WolkvoxState,
+} from '../../src/mocks/wolkvox-api';
+import { REPORTS_PATH } from '../../src/report-model/wire/build-request';
 import { parseWireDate } from '../../src/report-model/wire/wire-date';
-import { idsInRange, lowerBound } from './row-times';
 
 /**
- * A fake wolkvox reports API over real HTTP (plain node:http), for end-to-end
- * tests run by vitest:
+ * The one fake wolkvox (src/mocks/wolkvox-api.ts) over real HTTP (plain
+ * node:http), for tests run by vitest and the live browser tests:
  *
  *   const fake = await startFakeWolkvox({ range, rows: 10_000 });
  *   … fetch(`${fake.url}/api/v2/reports_manager.php?api=chat_1&date_ini=…&date_end=…`,
  *           { headers: { 'wolkvox-token': fake.token } })
  *   await fake.close();
  *
- * It speaks the real wire format (../../../shared/docs/wolkvox-reports.md §2):
- * GET /api/v2/reports_manager.php with `api`, `date_ini`, `date_end`
- * (YYYYmmddHHiiss, inclusive, 1-second resolution) and a `wolkvox-token` header;
- * envelope `{code, error, msg, data}` with every value a string and `code`
- * alternately a number and a string; no rows ⇒ HTTP 404 "Validate dates
- * entered"; at most 31 days; the first 60,000 rows when more match.
+ * What it answers is the core's: the real wire format and wolkvox's published
+ * error table (401 no token, 403 bad token, 403 a third simultaneous report call,
+ * 403 daily quota used up, the HTML 403 of maintenance, 400 unknown api or missing
+ * parameters, 404 "Validate dates entered" for no rows), `information.php`
+ * (`connectors`, `token_info`), at most 31 days and the first 60,000 rows a call.
+ * See the core for what it decides where wolkvox's answer is not documented.
  *
- * Where the real API's answer is not documented, this fake decides (and tests
- * may rely on it):
- * - A third simultaneous call on the token: HTTP 429
- *   `{code: 429, error: "Too Many Requests", msg: "The token cannot be consumed simultaneously"}`.
- *   The client's wire layer reads 429 as a retryable rate limit.
- * - Over 31 days, missing or invalid dates, end before start: HTTP 406
- *   `{code: 406, error: "Not Acceptable", msg: …}` (the API's "invalid input" code).
- * - An `api` it does not serve: 404 "Validate dates entered", as the real API does.
- * - Every served `api` (chat_1 … chat_16 by default) answers the same chat-like rows.
+ * Rows sit on a timeline (src/mocks/timeline.ts), deterministic from `seed`:
+ * `rows` rows spread over `range`, `bursts` (e.g. a "capped" day with more than
+ * 60,000 rows) and rows at exact `times`, each a row of the report asked for as
+ * the mock generators make it, numbered in time order: `conn_id` is unique
+ * (`C0000000`, `C0000001`, …) so tests can check that every row arrives exactly
+ * once (`idsIn(range)` lists what a complete load must return).
  *
- * Data is deterministic from `seed`: `rows` rows spread over `range`, plus
- * `bursts` (e.g. a "capped" day with more than 60,000 rows) and rows at exact
- * `times`. Rows are numbered in time order; `conn_id` is unique
- * (`C0000000`, `C0000001`, …) so tests can check that every row arrives
- * exactly once (`idsIn(range)` lists what a complete load must return).
- *
- * Faults are injected on chosen calls by rules (first matching rule with
- * `times` left fires): an error status, a call that never answers, a slow
- * answer, an HTML page, truncated JSON, `data` that is not a list, a dropped
- * connection. A rule matching a period stays broken for every call that
- * overlaps it until `times` runs out (default: forever) or `setFaults` changes
- * the rules.
+ * This transport adds what only a test needs: latency, a record of every report
+ * call (and of `information.php` calls apart), and faults injected on chosen
+ * calls by rules (first matching rule with `times` left fires): an error status,
+ * a call that never answers, a slow answer, an HTML page, truncated JSON, `data`
+ * that is not a list, a dropped connection, or an answer of wolkvox's error table.
+ * A rule matching a period stays broken for every call that overlaps it until
+ * `times` runs out (default: forever) or `setFaults` changes the rules.
  */
+
+export { REPORTS_PATH };
 
 export interface FakeRange {
   /** Wall-clock ms (local time read as UTC), inclusive. */
@@ -52,8 +53,10 @@ export interface FakeRange {
 }
 
 export type FakeFault =
-  /** The wolkvox envelope with this error code (500, 503, 429, 401 …). */
+  /** The wolkvox envelope with this error code (500, 503, 429 …). */
   | { kind: 'status'; status: number; msg?: string }
+  /** An answer of wolkvox's published error table. */
+  | { kind: 'refuse'; as: 'no-token' | 'bad-token' | 'busy' | 'quota' | 'maintenance' }
   /** Never answers; the call ends when the client gives up. */
   | { kind: 'hang' }
   /** Answers normally, after `ms`. */
@@ -65,11 +68,16 @@ export type FakeFault =
   /** HTTP 200, an envelope whose `data` is a string. */
   | { kind: 'data-not-list' }
   /** The connection is destroyed without an answer. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /**
+   * This exact answer (hostile rows, a 404 that carries rows, a proxy's refusal…),
+   * marked `x-fake-verbatim` so that a relay in between passes it on untouched.
+   */
+  | { kind: 'body'; status: number; body: string };
 
 export interface FaultRule {
   fault: FakeFault;
-  /** Calls by number (1-based, in arrival order, all calls to the endpoint). */
+  /** Report calls by number (1-based, in arrival order, refused ones included). */
   calls?: readonly number[];
   /** Calls whose [date_ini, date_end] overlaps this period. */
   overlaps?: FakeRange;
@@ -94,12 +102,17 @@ export interface FakeWolkvoxOptions {
   rowCap?: number;
   /** Days per call at most (default 31). */
   maxDays?: number;
-  /** Simultaneous calls per token (default 2). */
+  /** Simultaneous report calls per token (default 2). */
   maxConcurrent?: number;
+  /** Calls per day (default 4,800), and those already made today (default 0). */
+  dailyQuota?: number;
+  usedToday?: number;
+  /** Start in wolkvox's maintenance window. */
+  maintenance?: boolean;
   faults?: readonly FaultRule[];
-  /** Delay before every answer, ms (default 0). */
+  /** Delay before every report answer, ms (default 0). */
   latencyMs?: number;
-  /** Reports served (default chat_1 … chat_16). */
+  /** Reports served (default every report of the catalog). */
   apis?: readonly string[];
   /** Port (default 0: any free one). */
   port?: number;
@@ -111,9 +124,11 @@ export interface FakeCallRecord {
   dateIni: string | null;
   dateEnd: string | null;
   range?: FakeRange;
-  /** Calls in progress when this one arrived, itself included (when accepted). */
+  /** Report calls holding a slot when this one was admitted, itself included (0 if refused). */
   concurrent: number;
   status?: number;
+  /** wolkvox's `msg`, for an error answer. */
+  msg?: string;
   rows?: number;
   /** The kind of the fault injected, if any. */
   fault?: FakeFault['kind'];
@@ -123,13 +138,16 @@ export interface FakeCallRecord {
 }
 
 export interface FakeStats {
+  /** Report calls (reports_manager.php). */
   calls: FakeCallRecord[];
+  /** information.php calls: `api` and status. */
+  informationCalls: { api: string | null; status: number }[];
   /**
-   * Calls in progress now. A call ends when its answer is written, or when the
-   * client goes away (a call that hangs ends only then).
+   * Report calls in progress now. A call ends when its answer is written, or when
+   * the client goes away (a call that hangs ends only then).
    */
   active: number;
-  /** Most accepted calls in progress at once. */
+  /** Most admitted report calls in progress at once. */
   maxConcurrent: number;
   /** Calls refused because `maxConcurrent` were already in progress. */
   rejected: number;
@@ -142,35 +160,57 @@ export interface FakeWolkvox {
   url: string;
   token: string;
   stats: FakeStats;
+  /** The core's own counters: today's use of the quota, among others. */
+  wolkvox: Readonly<WolkvoxState>;
   /** conn_ids of the rows in `range`, in time order: what a complete load returns. */
   idsIn(range: FakeRange): string[];
   /** Rows held, all periods. */
   totalRows: number;
   setFaults(rules: readonly FaultRule[]): void;
+  setMaintenance(on: boolean): void;
+  setUsedToday(calls: number): void;
   close(): Promise<void>;
 }
 
-export const REPORTS_PATH = '/api/v2/reports_manager.php';
-const SECOND = 1000;
-const DAY = 86_400_000;
-
 export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promise<FakeWolkvox> {
-  const token = options.token ?? 'fake-token';
-  const rowCap = options.rowCap ?? 60_000;
-  const maxDays = options.maxDays ?? 31;
-  const maxConcurrent = options.maxConcurrent ?? 2;
+  const timeline = createTimeline(options);
+  const api = createWolkvoxApi({
+    token: options.token,
+    rows: timelineRows(timeline),
+    apis: options.apis,
+    maxDays: options.maxDays,
+    rowCap: options.rowCap,
+    maxSimultaneous: options.maxConcurrent,
+    dailyQuota: options.dailyQuota,
+    usedToday: options.usedToday,
+    maintenance: options.maintenance,
+  });
   const latencyMs = options.latencyMs ?? 0;
-  const apis = new Set(options.apis ?? Array.from({ length: 16 }, (_, i) => `chat_${i + 1}`));
-  const times = generateTimes(options);
   let rules = copyRules(options.faults ?? []);
-
-  const stats: FakeStats = { calls: [], active: 0, maxConcurrent: 0, rejected: 0, rowsServed: 0 };
+  const stats: FakeStats = {
+    calls: [],
+    informationCalls: [],
+    active: 0,
+    maxConcurrent: 0,
+    rejected: 0,
+    rowsServed: 0,
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    if (url.pathname !== REPORTS_PATH) {
-      return send(res, 404, 'text/html', '<html><body><h1>404 Not Found</h1></body></html>');
+    const header = req.headers['wolkvox-token'];
+    const admission = api.admit({
+      method: req.method,
+      url,
+      token: Array.isArray(header) ? header[0] : header,
+    });
+    if (!url.pathname.endsWith(REPORTS_PATH)) {
+      const answer = admission.admitted ? admission.call.answer() : admission.answer;
+      if (admission.admitted) admission.call.release();
+      stats.informationCalls.push({ api: url.searchParams.get('api'), status: answer.status });
+      return send(res, answer);
     }
+
     const started = Date.now();
     const call: FakeCallRecord = {
       n: stats.calls.length + 1,
@@ -180,41 +220,49 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
       concurrent: 0,
     };
     stats.calls.push(call);
-    const stringCode = call.n % 2 === 0;
-    // Ends the call's turn on the token; set once the call is accepted.
+    // Gives the call's slot back; set once the call is admitted.
     let release = () => {};
-    const answer = (
-      status: number,
-      body: string,
-      contentType = 'application/json; charset=utf-8',
-    ) => {
-      call.status = status;
+    const answer = (reply: WolkvoxAnswer, body = reply.body) => {
+      call.status = reply.status;
       call.durationMs = Date.now() - started;
-      send(res, status, contentType, body);
+      if (reply.status !== 200) call.msg = readMsg(reply.body);
+      if (reply.rows) {
+        call.rows = reply.rows;
+        stats.rowsServed += reply.rows;
+      }
+      send(res, { ...reply, body });
       // Done once its answer is written, as a PHP script is done when it exits,
       // even if the client is still reading the body.
       release();
     };
-    const envelope = (status: number, error: string | null, msg: string, data?: unknown) =>
-      answer(
-        status,
-        JSON.stringify({
-          code: stringCode ? String(status) : status,
-          error,
-          msg,
-          ...(data ? { data } : {}),
-        }),
-      );
 
-    if (req.method !== 'GET') return envelope(405, 'Method Not Allowed', 'Use GET');
-    if (req.headers['wolkvox-token'] !== token)
-      return envelope(401, 'Unauthorized', 'Invalid token');
-    if (stats.active >= maxConcurrent) {
-      stats.rejected++;
-      return envelope(429, 'Too Many Requests', 'The token cannot be consumed simultaneously');
+    // A verbatim answer (the `body` fault) comes before wolkvox's own checks, so that a
+    // test can make any report, served or not, answer anything.
+    const asked = {
+      start: parseWireDate(call.dateIni ?? '') ?? Number.NaN,
+      end: parseWireDate(call.dateEnd ?? '') ?? Number.NaN,
+    };
+    const verbatim = takeFault(
+      rules.filter((rule) => rule.fault.kind === 'body'),
+      call,
+      asked,
+    );
+    if (verbatim?.kind === 'body') {
+      call.fault = 'body';
+      if (admission.admitted) admission.call.release();
+      return answer({
+        status: verbatim.status,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'x-fake-verbatim': '1' },
+        body: verbatim.body,
+      });
     }
 
-    // From here on the call counts as in progress, until answered or abandoned.
+    if (!admission.admitted) {
+      if (admission.reason === 'busy') stats.rejected++;
+      return answer(admission.answer);
+    }
+    const admitted = admission.call;
+    // From here on the call holds a slot of the token, until answered or abandoned.
     stats.active++;
     stats.maxConcurrent = Math.max(stats.maxConcurrent, stats.active);
     call.concurrent = stats.active;
@@ -223,24 +271,16 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
       if (ended) return;
       ended = true;
       stats.active--;
+      admitted.release();
     };
     res.once('close', () => {
       if (!res.writableFinished) call.abandoned = true;
       release();
     });
 
-    if (!call.api || !apis.has(call.api))
-      return envelope(404, 'Not Found', 'Validate dates entered');
-    const ini = parseWireDate(call.dateIni ?? '');
-    const fin = parseWireDate(call.dateEnd ?? '');
-    if (ini === undefined || fin === undefined || fin < ini) {
-      return envelope(406, 'Not Acceptable', 'Validate dates entered');
-    }
-    const range = { start: ini, end: fin };
+    if (admitted.invalid || !admitted.range) return answer(admitted.answer());
+    const range = admitted.range;
     call.range = range;
-    if (Math.ceil((fin + SECOND - ini) / DAY) > maxDays) {
-      return envelope(406, 'Not Acceptable', `The maximum range to consult is ${maxDays} days`);
-    }
 
     const fault = takeFault(rules, call, range);
     if (fault) call.fault = fault.kind;
@@ -248,43 +288,46 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
     if (fault?.kind === 'delay') await sleep(fault.ms);
     if (res.destroyed) return;
 
+    const wire = envelopes(admission.n);
     switch (fault?.kind) {
       case 'hang':
-        return; // `end` runs when the client closes the connection.
+        return; // `release` runs when the client closes the connection.
       case 'reset':
         call.durationMs = Date.now() - started;
         req.socket.destroy();
         return;
       case 'status':
-        return envelope(
-          fault.status,
-          statusText(fault.status),
-          fault.msg ?? statusText(fault.status),
-        );
-      case 'html':
         return answer(
-          200,
-          '<html><head><title>Error</title></head><body>Fatal error</body></html>',
-          'text/html',
+          wire.error(fault.status, statusText(fault.status), fault.msg ?? statusText(fault.status)),
         );
-      case 'data-not-list':
-        return envelope(200, null, '1 records were found', 'Array');
+      case 'refuse':
+        return answer(tableAnswer(fault.as, admission.n));
+      case 'html':
+        return answer({
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+          body: '<html><head><title>Error</title></head><body>Fatal error</body></html>',
+        });
+      case 'body': // taken above, before admission
+        return answer({ status: fault.status, headers: {}, body: fault.body });
+      case 'data-not-list': {
+        const ok = wire.ok('1 records were found', []);
+        return answer(ok, ok.body.replace(/"data":\[\]/, '"data":"Array"'));
+      }
     }
 
-    const from = lowerBound(times, ini);
-    const to = Math.min(lowerBound(times, fin + SECOND), from + rowCap);
-    if (to === from) return envelope(404, 'Not Found', 'Validate dates entered');
-    call.rows = to - from;
-    stats.rowsServed += to - from;
-    const body = renderRows(times, from, to, stringCode);
-    if (fault?.kind === 'truncated-json')
-      return answer(200, body.slice(0, Math.floor(body.length / 2)));
-    return answer(200, body);
+    const reply = admitted.answer();
+    if (fault?.kind === 'truncated-json' && reply.status === 200)
+      return answer(reply, reply.body.slice(0, Math.floor(reply.body.length / 2)));
+    return answer(reply);
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain', String(error));
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error));
+      }
     });
   });
   // Keep idle keep-alive sockets from holding `close` up.
@@ -294,13 +337,16 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
 
   return {
     url: `http://127.0.0.1:${port}`,
-    token,
+    token: api.token,
     stats,
-    totalRows: times.length,
-    idsIn: (range) => idsInRange(times, range, rowId),
+    wolkvox: api.state,
+    totalRows: timeline.times.length,
+    idsIn: (range) => timeline.idsIn(range),
     setFaults: (next) => {
       rules = copyRules(next);
     },
+    setMaintenance: (on) => api.setMaintenance(on),
+    setUsedToday: (calls) => api.setUsedToday(calls),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -309,7 +355,7 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
   };
 }
 
-export const rowId = (index: number) => `C${String(index).padStart(7, '0')}`;
+export const rowId = timelineRowId;
 
 type LiveRule = FaultRule & { left: number };
 
@@ -334,10 +380,19 @@ function takeFault(
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string) {
+function send(res: ServerResponse, answer: WolkvoxAnswer) {
   if (res.destroyed) return;
-  res.writeHead(status, { 'content-type': contentType, 'access-control-allow-origin': '*' });
-  res.end(body);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
+
+function readMsg(body: string): string | undefined {
+  try {
+    const msg = (JSON.parse(body) as { msg?: unknown }).msg;
+    return typeof msg === 'string' ? msg : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function statusText(status: number): string {
@@ -354,65 +409,6 @@ function statusText(status: number): string {
     504: 'Gateway Timeout',
   };
   return texts[status] ?? 'Error';
-}
-
-// ---- data --------------------------------------------------------------------------------
-
-const CHANNELS = ['whatsapp', 'web', 'facebook', 'instagram'];
-const AGENTS = ['Ana Gómez', 'Luis Pérez', 'Marta Ríos', 'Jorge Díaz', 'Sofía Vélez'];
-const NAMES = ['Camila', 'Andrés', 'Valentina', 'Mateo', 'Isabella', 'Santiago'];
-
-function generateTimes(options: FakeWolkvoxOptions): Float64Array {
-  const random = createRandom(options.seed ?? 1).next;
-  const all: number[] = [];
-  const spread = (range: FakeRange, count: number) => {
-    const start = Math.ceil(range.start / SECOND) * SECOND;
-    const seconds = Math.floor((range.end - start) / SECOND) + 1;
-    for (let i = 0; i < count; i++) all.push(start + Math.floor(random() * seconds) * SECOND);
-  };
-  if (options.range && options.rows) spread(options.range, options.rows);
-  for (const burst of options.bursts ?? []) spread(burst.range, burst.rows);
-  for (const time of options.times ?? []) all.push(Math.floor(time / SECOND) * SECOND);
-  return Float64Array.from(all).sort();
-}
-
-/** The envelope of rows `from`..`to` - 1; every value a string, `code` and `error` in both spellings. */
-function renderRows(times: Float64Array, from: number, to: number, stringCode: boolean): string {
-  const parts: string[] = [];
-  for (let i = from; i < to; i++) {
-    const time = times[i]!;
-    const h = hash(i);
-    const duration = 30 + (h % 1800);
-    const agent = h % 7 === 0 ? -1 : (h >>> 3) % AGENTS.length;
-    parts.push(
-      JSON.stringify({
-        conn_id: rowId(i),
-        channel: CHANNELS[(h >>> 5) % CHANNELS.length],
-        date: formatRowDate(time),
-        date_close: formatRowDate(time + duration * SECOND),
-        customer_name: NAMES[(h >>> 8) % NAMES.length],
-        customer_phone: `57300${String(h % 10_000_000).padStart(7, '0')}`,
-        agent_id: agent < 0 ? '' : String(1000 + agent),
-        agent_name: agent < 0 ? '' : AGENTS[agent],
-        chat_duration: hms(duration),
-        transfer: h % 11 === 0 ? 'yes' : 'no',
-      }),
-    );
-  }
-  const code = stringCode ? '"200"' : '200';
-  const error = stringCode ? '"null"' : 'null';
-  return `{"code":${code},"error":${error},"msg":"${to - from} records were found","data":[${parts.join(',')}]}`;
-}
-
-/** "2026-08-12 10:31:05", as the API writes date-times. */
-function formatRowDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-function hash(n: number): number {
-  let x = Math.imul(n ^ 0x9e3779b9, 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
 }
 
 function sleep(ms: number): Promise<void> {

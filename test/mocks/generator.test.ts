@@ -1,21 +1,25 @@
 import { findReport, REPORTS } from '../../src/report-model/catalog';
 import { DAY, dayRange, SECOND } from '../../src/report-model/time-range';
 import { generateWireRows } from '../../src/mocks/generate-report';
-import { answerReportRequest } from '../../src/mocks/wire-answer';
+import { createWolkvoxApi, generatedRows } from '../../src/mocks/wolkvox-api';
 import { MARKETS } from '../../src/mocks/vocabulary';
 import { formatWireDate } from '../../src/report-model/wire/wire-date';
 
 const week = dayRange('2026-11-16', '2026-11-22')!;
 const report10 = findReport(10)!;
 
-function call(api: string, start: number, end: number) {
+/** A call to the one fake wolkvox, on the mock operation's generated rows. */
+const mockWolkvox = createWolkvoxApi();
+function call(api: string, start: number, end: number, rowsPerDay?: number) {
+  const wolkvox = rowsPerDay ? createWolkvoxApi({ rows: generatedRows(rowsPerDay) }) : mockWolkvox;
   const url = new URL('http://mock/wolkvox/api/v2/reports_manager.php');
   url.search = new URLSearchParams({
     api,
     date_ini: formatWireDate(start),
     date_end: formatWireDate(end),
   }).toString();
-  return answerReportRequest(url);
+  const answer = wolkvox.answer({ url, token: wolkvox.token });
+  return { status: answer.status, body: JSON.parse(answer.body) as unknown };
 }
 
 describe('mock report generator', () => {
@@ -125,28 +129,27 @@ describe('mock wire answers', () => {
     expect(codes).toEqual(new Set(['string', 'number']));
   });
 
-  it('answers 404 "Validate dates entered" when there is nothing, and for an unknown report', () => {
+  it('answers 404 "Validate dates entered" when there is nothing; 400 for an unknown report', () => {
     // One second at 03:00 of a Monday: nothing happened then.
     const night = call('chat_15', week.start + 3 * 3600 * 1000, week.start + 3 * 3600 * 1000);
     expect(night.status).toBe(404);
     expect((night.body as { msg: string }).msg).toBe('Validate dates entered');
-    expect(call('chat_17', week.start, week.end).status).toBe(404);
+    const unknown = call('chat_17', week.start, week.end);
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { msg: string }).msg).toBe(
+      'THE API YOU WANT TO CONSULT DOES NOT EXIST',
+    );
   });
 
-  it('refuses more than 31 days the way the API refuses bad dates', () => {
+  it('refuses more than 31 days, as it refuses bad dates (406)', () => {
     const answer = call('chat_10', week.start, week.start + 32 * DAY - SECOND);
-    expect(answer.status).toBe(404);
+    expect(answer.status).toBe(406);
+    expect((answer.body as { msg: string }).msg).toMatch(/31 days/);
     expect(call('chat_10', week.start, week.start + 31 * DAY - SECOND).status).toBe(200);
   });
 
   it('caps an answer at 60,000 rows, the first ones', () => {
-    const url = new URL('http://mock/wolkvox/api/v2/reports_manager.php');
-    url.search = new URLSearchParams({
-      api: 'chat_10',
-      date_ini: formatWireDate(week.start),
-      date_end: formatWireDate(week.end),
-    }).toString();
-    const capped = answerReportRequest(url, 20_000).body as { data: unknown[] };
+    const capped = call('chat_10', week.start, week.end, 20_000).body as { data: unknown[] };
     expect(capped.data).toHaveLength(60_000);
     expect(capped.data[0]).toEqual(generateWireRows(report10, week, 20_000)[0]);
   });

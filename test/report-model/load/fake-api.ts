@@ -1,16 +1,22 @@
 import { createRandom } from '../../../src/mocks/random';
+import { createTimeline, timelineRowId } from '../../../src/mocks/timeline';
+import { MAX_ROWS_PER_CALL } from '../../../src/mocks/wolkvox-api';
 import { findReport } from '../../../src/report-model/catalog';
 import type { ReportRow } from '../../../src/report-model/column-types';
 import type { FetchChunk } from '../../../src/report-model/load/load-report';
 import type { TimeRange } from '../../../src/report-model/time-range';
 import { SECOND } from '../../../src/report-model/time-range';
-import { idsInRange, lowerBound } from '../../fake-wolkvox/row-times';
 
 /**
- * An in-memory stand-in for one API call, instrumented: it answers the rows whose
- * time falls in the requested range (inclusive, at second resolution), the first
- * `cap` of them when more match, and records every call and how many were in
- * flight at once. `script` injects faults into chosen calls.
+ * An in-memory stand-in for one API call at the loader's seam (`fetchChunk`, below
+ * the wire), instrumented: the rows are those of the one fake wolkvox's timeline
+ * (src/mocks/timeline.ts: the rows whose time falls in the requested range,
+ * inclusive at second resolution, the first `cap` of them when more match, ids
+ * `C0000000`… in time order), and it records every call and how many were in
+ * flight at once. `script` injects faults into chosen calls. The rows carry only
+ * their id and time: the loader reads nothing else, and parsing the generators'
+ * full rows would cost seconds per test (the wire path of the loader is tested
+ * against the same fake over HTTP, test/fake-wolkvox/load-report-http.test.ts).
  */
 
 export const CHATS = findReport(1)!;
@@ -43,8 +49,9 @@ export interface FakeApiOptions {
   script?: (call: FakeCall) => Fault | undefined;
 }
 
-export function fakeApi({ times, cap = 60_000, delay, script }: FakeApiOptions) {
-  const sorted = Float64Array.from(times).sort();
+export function fakeApi({ times, cap = MAX_ROWS_PER_CALL, delay, script }: FakeApiOptions) {
+  const timeline = createTimeline({ times });
+  const sorted = timeline.times;
   const stats = { calls: [] as FakeCall[], inFlight: 0, maxInFlight: 0 };
 
   const fetchChunk: FetchChunk = async (report, range, { signal }) => {
@@ -67,8 +74,8 @@ export function fakeApi({ times, cap = 60_000, delay, script }: FakeApiOptions) 
           columns.push({ key, header: key.toUpperCase(), type: 'text', extra: true });
         }
       } else {
-        const from = lowerBound(sorted, range.start);
-        const to = Math.min(lowerBound(sorted, range.end + SECOND), from + cap);
+        const { from, to: end } = timeline.span(range);
+        const to = Math.min(end, from + cap);
         rows = [];
         for (let i = from; i < to; i++) rows.push(makeRow(sorted[i]!, i));
       }
@@ -84,15 +91,13 @@ export function fakeApi({ times, cap = 60_000, delay, script }: FakeApiOptions) 
   };
 
   /** The ids a complete load of `range` must return, in order. */
-  const idsIn = (range: TimeRange) => idsInRange(sorted, range, rowId);
+  const idsIn = (range: TimeRange) => timeline.idsIn(range);
 
   return { fetchChunk, stats, idsIn, total: sorted.length };
 }
 
-const rowId = (index: number) => `c${index}`;
-
 function makeRow(time: number, index: number): ReportRow {
-  return { conn_id: rowId(index), date: time };
+  return { conn_id: timelineRowId(index), date: time };
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
