@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
 import { ConnectorShareChart } from '../../src/billing/ui/connector-share-chart';
@@ -6,6 +6,7 @@ import { CountryShareChart } from '../../src/billing/ui/country-share-chart';
 import { TemplateUsageChart } from '../../src/billing/ui/template-usage-chart';
 import { aggregateUsage } from '../../src/billing/model/usage-aggregates';
 import { row } from './fixtures';
+import { renderIn } from '../render-in-language';
 
 const rows = [
   row('1.op.A', '2025-08-01T08:00', '1', true, 'México'),
@@ -32,7 +33,7 @@ const OTHER_FILL = '#94a3b8';
 describe('TemplateUsageChart', () => {
   it('draws stacked day bars and drills down on click', () => {
     const onSelectPeriod = vi.fn();
-    const { container } = render(
+    const { container } = renderIn(
       <TemplateUsageChart
         data={usage.byDay}
         undatedRows={usage.undatedRows}
@@ -49,13 +50,14 @@ describe('TemplateUsageChart', () => {
     expect(bars(container, OTHER_FILL)).toHaveLength(1);
     fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
     expect(onSelectPeriod).toHaveBeenCalledWith('2025-08-03', '2025-08-03');
-    expect(screen.getByText('1 rows without a usable date are not charted.')).toBeTruthy();
+    // One row: the singular form (it said "1 rows … are" before plural rules).
+    expect(screen.getByText('1 row without a usable date is not charted.')).toBeTruthy();
   });
 
   it('offers the same drill-down from its data table (keyboard path)', async () => {
     const user = userEvent.setup();
     const onSelectPeriod = vi.fn();
-    render(<TemplateUsageChart data={usage.byDay} onSelectPeriod={onSelectPeriod} width={600} />);
+    renderIn(<TemplateUsageChart data={usage.byDay} onSelectPeriod={onSelectPeriod} width={600} />);
     await openDataTable();
     const buttons = screen.getAllByRole('button', { name: /^Show the rows of / });
     // The empty 2 Aug is charted (gap) but not listed.
@@ -76,7 +78,7 @@ describe('TemplateUsageChart', () => {
         'CO',
       ),
     );
-    const { container } = render(
+    const { container } = renderIn(
       <TemplateUsageChart
         data={aggregateUsage(long).byDay}
         onSelectPeriod={onSelectPeriod}
@@ -101,7 +103,7 @@ describe('TemplateUsageChart', () => {
 
   it('hides and shows a series from the legend', async () => {
     const user = userEvent.setup();
-    const { container } = render(
+    const { container } = renderIn(
       <TemplateUsageChart data={usage.byDay} width={600} height={300} />,
     );
     const toggle = screen.getByRole('button', { name: 'Template (HSM)' });
@@ -115,7 +117,7 @@ describe('TemplateUsageChart', () => {
   });
 
   it('speaks Spanish and says when there is nothing to draw', () => {
-    render(<TemplateUsageChart data={[]} locale="es-CO" width={600} />);
+    renderIn(<TemplateUsageChart data={[]} width={600} />, { language: 'es', locale: 'es-CO' });
     expect(screen.getByText('No hay filas con fecha para graficar.')).toBeTruthy();
   });
 });
@@ -123,14 +125,15 @@ describe('TemplateUsageChart', () => {
 describe('ConnectorShareChart', () => {
   it('names connectors, flags unreadable SESSION_IDs and drills down by id', async () => {
     const onSelectConnector = vi.fn();
-    const { container } = render(
+    const { container } = renderIn(
       <ConnectorShareChart
         data={usage.byConnector}
         onSelectConnector={onSelectConnector}
         width={600}
       />,
     );
-    expect(screen.getByText('1 rows with an unreadable SESSION_ID.')).toBeTruthy();
+    // One row: the singular form (it said "1 rows" before plural rules).
+    expect(screen.getByText('1 row with an unreadable SESSION_ID.')).toBeTruthy();
     await openDataTable();
     const rowHeaders = screen.getAllByRole('rowheader').map((cell) => cell.textContent);
     // A and B tie on 2 rows each: ordered by id.
@@ -146,7 +149,7 @@ describe('ConnectorShareChart', () => {
   });
 
   it('summarises entries beyond maxItems', () => {
-    render(<ConnectorShareChart data={usage.byConnector} maxItems={2} width={600} />);
+    renderIn(<ConnectorShareChart data={usage.byConnector} maxItems={2} width={600} />);
     expect(screen.getByText('Showing the 2 largest of 3.')).toBeTruthy();
   });
 });
@@ -154,13 +157,9 @@ describe('ConnectorShareChart', () => {
 describe('CountryShareChart', () => {
   it('shows localized country names and passes the raw values on drill-down', async () => {
     const onSelectCountry = vi.fn();
-    const { container } = render(
-      <CountryShareChart
-        data={usage.byCountry}
-        onSelectCountry={onSelectCountry}
-        locale="es"
-        width={600}
-      />,
+    const { container } = renderIn(
+      <CountryShareChart data={usage.byCountry} onSelectCountry={onSelectCountry} width={600} />,
+      { language: 'es', locale: 'es' },
     );
     await openDataTable();
     expect(screen.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([

@@ -82,21 +82,15 @@ function BillingPanel(props: BillingPanelProps) {
             data={usageNow.byDay}
             undatedRows={usageNow.undatedRows}
             onSelectPeriod={onSelectPeriod}
-            locale={locale}
           />
-          <ConnectorShareChart
-            data={usageNow.byConnector}
-            onSelectConnector={selectConnector}
-            locale={locale}
-          />
+          <ConnectorShareChart data={usageNow.byConnector} onSelectConnector={selectConnector} />
           <CountryShareChart
             data={usageNow.byCountry}
             onSelectCountry={(_key, values) => onFilter('destiny', [...values])}
-            locale={locale}
           />
         </div>
       ),
-    [usageNow, onSelectPeriod, selectConnector, onFilter, locale],
+    [usageNow, onSelectPeriod, selectConnector, onFilter],
   );
 
   if (!computed.value) {

@@ -1,10 +1,5 @@
 import { UNKNOWN_CONNECTOR } from '../../report-model/connector';
-import {
-  CONNECTOR_SHARE_CHART_LABELS,
-  fill,
-  pickLabels,
-  type ConnectorShareChartLabels,
-} from './labels';
+import { useI18n } from '../../shared/i18n/i18n';
 import { ShareBarChart, type ShareChartLayout } from './share-bar-chart';
 import type { ConnectorShare } from '../model/usage-aggregates';
 
@@ -13,27 +8,32 @@ export interface ConnectorShareChartProps extends ShareChartLayout {
   data: readonly ConnectorShare[];
   /** Drill-down: the connector id of the clicked bar (UNKNOWN_CONNECTOR for unreadable ids). */
   onSelectConnector?: (connectorId: string) => void;
-  labels?: Partial<ConnectorShareChartLabels>;
 }
 
 /** Template vs non-template interactions per connector. */
 export function ConnectorShareChart({
   data,
   onSelectConnector,
-  labels,
   ...layout
 }: ConnectorShareChartProps) {
-  const locale = layout.locale ?? 'en';
-  const text = pickLabels(CONNECTOR_SHARE_CHART_LABELS, locale, labels);
+  const { t } = useI18n();
   const unreadable = data.find((entry) => entry.key === UNKNOWN_CONNECTOR)?.total ?? 0;
   return (
     <ShareBarChart
       entries={data}
-      labelOf={(entry) => (entry.key === UNKNOWN_CONNECTOR ? text.unreadableSession : entry.label)}
+      labelOf={(entry) =>
+        entry.key === UNKNOWN_CONNECTOR ? t('billing.unreadableSession') : entry.label
+      }
       onSelect={onSelectConnector && ((entry) => onSelectConnector(entry.key))}
       {...layout}
-      text={text}
-      notes={unreadable > 0 ? [fill(text.unreadableNote, { n: unreadable })] : []}
+      text={{
+        title: t('billing.connectorShare.title'),
+        hint: t('billing.connectorShare.hint'),
+        category: t('billing.connectorShare.category'),
+      }}
+      notes={
+        unreadable > 0 ? [t('billing.connectorShare.unreadableNote', { count: unreadable })] : []
+      }
     />
   );
 }

@@ -1,10 +1,5 @@
 import { countryDisplayName } from '../model/country';
-import {
-  COUNTRY_SHARE_CHART_LABELS,
-  fill,
-  pickLabels,
-  type CountryShareChartLabels,
-} from './labels';
+import { useI18n } from '../../shared/i18n/i18n';
 import { ShareBarChart, type ShareChartLayout } from './share-bar-chart';
 import type { CountryShare } from '../model/usage-aggregates';
 
@@ -16,33 +11,33 @@ export interface CountryShareChartProps extends ShareChartLayout {
    * when unresolved) and the raw DESTINY values grouped under it.
    */
   onSelectCountry?: (value: string, rawValues: readonly string[]) => void;
-  labels?: Partial<CountryShareChartLabels>;
 }
 
 /** Template vs non-template interactions per destination country. */
-export function CountryShareChart({
-  data,
-  onSelectCountry,
-  labels,
-  ...layout
-}: CountryShareChartProps) {
-  const locale = layout.locale ?? 'en';
-  const text = pickLabels(COUNTRY_SHARE_CHART_LABELS, locale, labels);
+export function CountryShareChart({ data, onSelectCountry, ...layout }: CountryShareChartProps) {
+  const { t, locale } = useI18n();
+  const noCountry = t('billing.noCountry');
   const unresolved = data
     .filter((entry) => entry.market === undefined)
-    .map((entry) => (entry.key === '' ? text.emptyCountry : entry.key));
+    .map((entry) => (entry.key === '' ? noCountry : entry.key));
   return (
     <ShareBarChart
       entries={data}
       labelOf={(entry) => {
         if (entry.market) return countryDisplayName(entry.market, locale);
-        return entry.key === '' ? text.emptyCountry : entry.key;
+        return entry.key === '' ? noCountry : entry.key;
       }}
       onSelect={onSelectCountry && ((entry) => onSelectCountry(entry.key, entry.values))}
       {...layout}
-      text={text}
+      text={{
+        title: t('billing.countryShare.title'),
+        hint: t('billing.countryShare.hint'),
+        category: t('billing.countryShare.category'),
+      }}
       notes={
-        unresolved.length > 0 ? [fill(text.unresolvedNote, { values: unresolved.join(', ') })] : []
+        unresolved.length > 0
+          ? [t('billing.countryShare.unresolvedNote', { values: unresolved.join(', ') })]
+          : []
       }
     />
   );

@@ -5,7 +5,7 @@ import { ChartCard } from '../../charts/chart-card';
 import { valueFormats } from '../../charts/chart-format';
 import { ChartTable } from '../../charts/chart-table';
 import { useHiddenSeries } from '../../charts/use-hidden-series';
-import { fill, type ShareChartLabels } from './labels';
+import { useI18n } from '../../shared/i18n/i18n';
 import { usageDatum, usageSeries, usageTableRow, usageTableText } from './usage-series';
 import type { ShareEntry } from '../model/usage-aggregates';
 
@@ -18,7 +18,14 @@ export interface ShareChartLayout {
   /** Fixed width in px; omitted → the chart fills its card. */
   width?: number;
   height?: number;
-  locale?: string;
+}
+
+/** The texts that differ between the connector and the country chart. */
+export interface ShareChartText {
+  title: string;
+  hint: string;
+  /** Header of the data table's first column. */
+  category: string;
 }
 
 export interface ShareBarChartProps<T extends ShareEntry> extends ShareChartLayout {
@@ -26,7 +33,7 @@ export interface ShareBarChartProps<T extends ShareEntry> extends ShareChartLayo
   /** Display text per entry key (defaults to the entry's label). */
   labelOf?: (entry: T) => string;
   onSelect?: (entry: T) => void;
-  text: ShareChartLabels;
+  text: ShareChartText;
   /** Notes under the chart, after the one on entries not shown. */
   notes?: readonly string[];
 }
@@ -44,14 +51,14 @@ export function ShareBarChart<T extends ShareEntry>({
   maxItems = 20,
   width,
   height,
-  locale = 'en',
   text,
   notes = [],
 }: ShareBarChartProps<T>) {
+  const { t, locale } = useI18n();
   const { hidden, toggle } = useHiddenSeries();
   const shown = useMemo(() => entries.slice(0, Math.max(1, maxItems)), [entries, maxItems]);
   const hasUnknown = useMemo(() => shown.some((entry) => entry.unknown > 0), [shown]);
-  const series = usageSeries(hasUnknown, text);
+  const series = usageSeries(hasUnknown, t);
   const byKey = useMemo(() => new Map(shown.map((entry) => [entry.key, entry])), [shown]);
   const drawn = useMemo(
     () => shown.map((entry) => usageDatum(entry.key, entry, hasUnknown)),
@@ -70,20 +77,20 @@ export function ShareBarChart<T extends ShareEntry>({
     });
   const truncated =
     entries.length > shown.length
-      ? [fill(text.truncated, { shown: shown.length, total: entries.length })]
+      ? [t('billing.share.truncated', { shown: shown.length, total: entries.length })]
       : [];
 
   return (
     <ChartCard
       landmark="figure"
       title={text.title}
-      empty={shown.length === 0 ? text.empty : undefined}
-      legend={{ series, hidden, onToggle: toggle, label: text.legend }}
+      empty={shown.length === 0 ? t('billing.share.empty') : undefined}
+      legend={{ series, hidden, onToggle: toggle, label: t('billing.series.legend') }}
       hint={onSelect && text.hint}
       table={
         <ChartTable
           rows={shown.map((entry) => usageTableRow(entry.key, labelOf(entry), entry, hasUnknown))}
-          {...usageTableText(series, text, formats)}
+          {...usageTableText(series, t, formats)}
           categoryHeader={text.category}
           onSelect={select}
         />
@@ -99,7 +106,7 @@ export function ShareBarChart<T extends ShareEntry>({
         tooltipLabel={(key) => {
           const entry = byKey.get(key);
           const share = entry ? formats.share(entry.templateShare) : '';
-          return `${nameOf(key)} — ${fill(text.share, { pct: share })}`;
+          return `${nameOf(key)} — ${t('billing.share.share', { pct: share })}`;
         }}
         formatValue={formats.value}
         axis={valueAxis(formats, { normalized })}

@@ -5,12 +5,7 @@ import { formatDay, valueFormats } from '../../charts/chart-format';
 import { ChartTable } from '../../charts/chart-table';
 import { PeriodBars } from '../../charts/period-bars';
 import { useHiddenSeries } from '../../charts/use-hidden-series';
-import {
-  fill,
-  pickLabels,
-  TEMPLATE_USAGE_CHART_LABELS,
-  type TemplateUsageChartLabels,
-} from './labels';
+import { useI18n } from '../../shared/i18n/i18n';
 import { usageDatum, usageSeries, usageTableRow, usageTableText } from './usage-series';
 import { usagePeriods, type DayUsage } from '../model/usage-aggregates';
 
@@ -24,8 +19,6 @@ export interface TemplateUsageChartProps {
   /** Fixed width in px; omitted → the chart fills its container (recharts `responsive`). */
   width?: number;
   height?: number;
-  locale?: string;
-  labels?: Partial<TemplateUsageChartLabels>;
 }
 
 /**
@@ -39,16 +32,14 @@ export function TemplateUsageChart({
   onSelectPeriod,
   width,
   height = 280,
-  locale = 'en',
-  labels,
 }: TemplateUsageChartProps) {
-  const text = pickLabels(TEMPLATE_USAGE_CHART_LABELS, locale, labels);
+  const { t, locale } = useI18n();
   const { hidden, toggle } = useHiddenSeries();
   const hasUnknown = useMemo(() => data.some((day) => day.unknown > 0), [data]);
-  const series = usageSeries(hasUnknown, text);
+  const series = usageSeries(hasUnknown, t);
   const { unit, periods } = useMemo(() => usagePeriods(data), [data]);
   const weekly = unit === 'week';
-  const title = weekly ? text.weekTitle : text.title;
+  const title = weekly ? t('billing.usage.weekTitle') : t('billing.usage.title');
   const byStart = useMemo(() => new Map(periods.map((p) => [p.from, p])), [periods]);
   const drawn = useMemo(
     () => periods.map((period) => usageDatum(period.from, period, hasUnknown)),
@@ -73,9 +64,9 @@ export function TemplateUsageChart({
     <ChartCard
       landmark="figure"
       title={title}
-      empty={data.length === 0 ? text.empty : undefined}
-      legend={{ series, hidden, onToggle: toggle, label: text.legend }}
-      hint={onSelectPeriod && (weekly ? text.weekHint : text.hint)}
+      empty={data.length === 0 ? t('billing.usage.empty') : undefined}
+      legend={{ series, hidden, onToggle: toggle, label: t('billing.series.legend') }}
+      hint={onSelectPeriod && (weekly ? t('billing.usage.weekHint') : t('billing.usage.hint'))}
       table={
         <ChartTable
           rows={periods
@@ -83,12 +74,12 @@ export function TemplateUsageChart({
             .map((period) =>
               usageTableRow(period.from, periodLabel(period.from), period, hasUnknown),
             )}
-          {...usageTableText(series, text, formats)}
-          categoryHeader={weekly ? text.weekCategory : text.category}
+          {...usageTableText(series, t, formats)}
+          categoryHeader={weekly ? t('billing.usage.week') : t('billing.usage.day')}
           onSelect={select}
         />
       }
-      notes={undatedRows > 0 ? [fill(text.undatedNote, { n: undatedRows })] : []}
+      notes={undatedRows > 0 ? [t('billing.usage.undatedNote', { count: undatedRows })] : []}
     >
       <PeriodBars
         data={drawn}

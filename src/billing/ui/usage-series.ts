@@ -2,7 +2,7 @@ import { stackedSeries, toDatum, type ChartDatum, type DrawnSeries } from '../..
 import { CHART_COLORS, OTHER_COLOR } from '../../charts/chart-colors';
 import type { ValueFormats } from '../../charts/chart-format';
 import type { ChartTableProps, ChartTableRow } from '../../charts/chart-table';
-import { fill, type SeriesLabels } from './labels';
+import type { Translate } from '../../shared/i18n/i18n';
 import { templateShare, type UsageCounts } from '../model/usage-aggregates';
 
 /**
@@ -17,15 +17,18 @@ const COLORS: Readonly<Record<UsageSeries, string>> = {
   unknown: CHART_COLORS[1],
 };
 
+const LABEL_KEYS = {
+  templates: 'billing.series.templates',
+  nonTemplates: 'billing.series.nonTemplates',
+  unknown: 'billing.series.unknown',
+} as const;
+
 /** Templates, non-templates, and the unreadable-TEMPLATE series only when some row has one. */
-export function usageSeries(
-  hasUnknown: boolean,
-  labels: Readonly<Record<UsageSeries, string>>,
-): DrawnSeries[] {
+export function usageSeries(hasUnknown: boolean, t: Translate): DrawnSeries[] {
   const keys: UsageSeries[] = hasUnknown
     ? ['templates', 'nonTemplates', 'unknown']
     : ['templates', 'nonTemplates'];
-  return stackedSeries(keys.map((key) => ({ key, label: labels[key], color: COLORS[key] })));
+  return stackedSeries(keys.map((key) => ({ key, label: t(LABEL_KEYS[key]), color: COLORS[key] })));
 }
 
 /** A bar's parts, aligned with `usageSeries(hasUnknown, …)`. */
@@ -65,7 +68,7 @@ export function usageTableRow(
 /** The data table's headers and texts, the same under every usage chart. */
 export function usageTableText(
   series: readonly DrawnSeries[],
-  text: SeriesLabels,
+  t: Translate,
   formats: ValueFormats,
 ): Pick<
   ChartTableProps,
@@ -73,10 +76,10 @@ export function usageTableText(
 > {
   return {
     series: series.map((item) => item.label),
-    valueHeader: text.total,
-    shareHeader: text.shareColumn,
+    valueHeader: t('billing.series.total'),
+    shareHeader: t('billing.series.shareColumn'),
     formats,
-    summary: text.dataTable,
-    selectLabel: (name) => fill(text.select, { name }),
+    summary: t('billing.series.dataTable'),
+    selectLabel: (name) => t('billing.series.select', { name }),
   };
 }
