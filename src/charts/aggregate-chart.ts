@@ -1,7 +1,7 @@
 import { cellText } from '../engine/cell-text';
 import type { ColumnDef } from '../report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../report-model/column-types';
-import { DAY, weekStart } from '../report-model/time-range';
+import { DAY, groupWeeks, MAX_DAILY_BARS } from '../report-model/time-range';
 import type { ChartSort, ChartSpec, ColumnsSpec } from './chart-specs';
 
 /**
@@ -192,7 +192,7 @@ export function aggregateChart(
 
   if (perDay) {
     const days = perDayBars(buckets, spec.value === undefined, options.maxFillDays ?? 400);
-    const weekly = days.bars.length > (options.maxDailyBars ?? 92);
+    const weekly = days.bars.length > (options.maxDailyBars ?? MAX_DAILY_BARS);
     return {
       ...base,
       bars: weekly ? weekBars(days.bars) : days.bars,
@@ -341,26 +341,18 @@ function perDayBars(
 
 const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
-/**
- * Day bars grouped Monday to Sunday, the first and last week clipped to the days charted: a
- * year of daily bars is unreadable at any width and slow to lay out.
- */
+/** Day bars grouped Monday to Sunday (`groupWeeks`), each week keyed by its first day. */
 function weekBars(days: readonly ChartBar[]): ChartBar[] {
-  const weeks: ChartBar[] = [];
-  let monday = Number.NaN;
-  for (const day of days) {
-    const start = weekStart(Date.parse(`${day.key}T00:00:00Z`));
-    const week = weeks[weeks.length - 1];
-    if (week && start === monday) {
+  return groupWeeks(
+    days,
+    (day) => day.key,
+    (day) => ({ ...day, to: day.key }),
+    (week, day) => {
       week.to = day.key;
       week.value += day.value;
       week.rows += day.rows;
-    } else {
-      monday = start;
-      weeks.push({ ...day, to: day.key });
-    }
-  }
-  return weeks;
+    },
+  );
 }
 
 function emptyMerged(key: string): Merged {

@@ -33,6 +33,37 @@ export function weekStart(ms: number): number {
   return midnight - ((new Date(midnight).getUTCDay() + 6) % 7) * DAY;
 }
 
+/**
+ * Longest span of days a per-day chart draws one bar per day (a quarter); beyond it, one bar per
+ * week: a year of daily bars is unreadable at any width and slow to lay out.
+ */
+export const MAX_DAILY_BARS = 92;
+
+/**
+ * Days (ascending, ISO `dayOf`) grouped Monday to Sunday, the first and last week clipped to the
+ * days given: `open` starts a week from its first day, `add` adds a later day of that week.
+ * The per-day charts of every report (report 10's included) group their bars with it.
+ */
+export function groupWeeks<D, W>(
+  days: readonly D[],
+  dayOf: (day: D) => string,
+  open: (day: D) => W,
+  add: (week: W, day: D) => void,
+): W[] {
+  const weeks: W[] = [];
+  let monday = Number.NaN;
+  for (const day of days) {
+    const start = weekStart(Date.parse(`${dayOf(day)}T00:00:00Z`));
+    const week = weeks[weeks.length - 1];
+    if (week !== undefined && start === monday) add(week, day);
+    else {
+      monday = start;
+      weeks.push(open(day));
+    }
+  }
+  return weeks;
+}
+
 export function toIsoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }

@@ -1,5 +1,11 @@
 import type { ReportRow } from '../../report-model/column-types';
-import { DAY, parseIsoDate, toIsoDate, weekStart } from '../../report-model/time-range';
+import {
+  DAY,
+  groupWeeks,
+  MAX_DAILY_BARS,
+  parseIsoDate,
+  toIsoDate,
+} from '../../report-model/time-range';
 import { billingFactsOf, inc, selectionMask, type CountryFact } from './billing-facts';
 import { connectorName, type ConnectorNames } from '../../report-model/connector';
 
@@ -190,37 +196,25 @@ export interface PeriodUsage extends UsageCounts {
   to: string;
 }
 
-/** Longest span still drawn one bar per day (a quarter). */
-export const MAX_DAILY_BARS = 92;
-
 /**
  * The chart's bars: one per day, or, beyond `maxDays` days, one per week (Monday to Sunday,
- * the first and last clipped to the days given): a year of daily bars is unreadable at any
- * screen width and slow to lay out.
+ * the first and last clipped to the days given), as the per-day charts of every report.
  */
 export function usagePeriods(
   byDay: readonly DayUsage[],
   maxDays = MAX_DAILY_BARS,
 ): { unit: 'day' | 'week'; periods: PeriodUsage[] } {
-  if (byDay.length <= maxDays) {
-    return {
-      unit: 'day',
-      periods: byDay.map(({ day, ...counts }) => ({ from: day, to: day, ...counts })),
-    };
-  }
-  const periods: PeriodUsage[] = [];
-  let currentWeek = Number.NaN;
-  for (const { day, ...counts } of byDay) {
-    const monday = weekStart(parseIsoDate(day) as number);
-    const last = periods[periods.length - 1];
-    if (last && monday === currentWeek) {
-      last.to = day;
-      addCounts(last, counts);
-    } else {
-      currentWeek = monday;
-      periods.push({ from: day, to: day, ...counts });
-    }
-  }
+  const period = ({ day, ...counts }: DayUsage): PeriodUsage => ({ from: day, to: day, ...counts });
+  if (byDay.length <= maxDays) return { unit: 'day', periods: byDay.map(period) };
+  const periods = groupWeeks(
+    byDay,
+    (day) => day.day,
+    period,
+    (week, { day, ...counts }) => {
+      week.to = day;
+      addCounts(week, counts);
+    },
+  );
   return { unit: 'week', periods };
 }
 
