@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Bar, Rectangle, type BarShapeProps } from 'recharts';
 import { OTHER_COLOR } from './chart-colors';
-import { durationTicks, type ValueFormats } from './chart-format';
+import { durationTicks, fittedDurationTicks, type ValueFormats } from './chart-format';
 import type { LegendSeries } from './series-legend';
 
 /** One bar as recharts reads it: `value` (one series) or `p0`, `p1`… (stacked series). */
@@ -128,6 +128,21 @@ export function valueAxis(
   if (!options.duration) return { tickFormatter: formats.axis };
   const ticks = durationTicks(options.maxDrawn ?? 0);
   return { tickFormatter: formats.axis, ticks, domain: [0, ticks[ticks.length - 1]!] };
+}
+
+/**
+ * A duration axis fitted to the bars (see `fittedDurationTicks`), for charts of means, or
+ * undefined when the zero baseline serves. The chart says the axis does not start at 0.
+ */
+export function fittedDurationAxis(
+  formats: ValueFormats,
+  data: readonly ChartDatum[],
+): (ValueAxis & { domain: [number, number] }) | undefined {
+  const values = data.map((datum) => datum.value).filter((value) => Number.isFinite(value));
+  if (values.length < 2) return undefined;
+  const ticks = fittedDurationTicks(Math.min(...values), Math.max(...values));
+  if (!ticks) return undefined;
+  return { tickFormatter: formats.axis, ticks, domain: [ticks[0]!, ticks[ticks.length - 1]!] };
 }
 
 /** The tallest bar as drawn (stacked parts summed). */

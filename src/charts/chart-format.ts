@@ -20,15 +20,22 @@ export function valueFormats(type: ColumnType, locale: string): ValueFormats {
   const cacheKey = `${kind}|${locale}`;
   let formats = cache.get(cacheKey);
   if (formats) return formats;
+  // Fixed decimals, so the figures of one column line up (9.7 % beside 14.74 % would not).
   const shareFormat = new Intl.NumberFormat(locale, {
     style: 'percent',
+    minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
   const share = (fraction: number) => shareFormat.format(fraction);
   if (kind === 'duration') {
     formats = { value: formatDuration, axis: formatDuration, share };
   } else if (kind === 'percent') {
-    const full = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    // As the table's cells (cell-format.ts): two decimals, always; the axis on whole percents.
+    const full = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     const axis = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     formats = {
       value: (n) => full.format(n / 100),
@@ -113,5 +120,27 @@ export function durationTicks(max: number): number[] {
     86_400 * Math.ceil(max / 86_400 / 5);
   const ticks: number[] = [];
   for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
+  return ticks;
+}
+
+/**
+ * Ticks of a duration axis fitted to bars between `min` and `max` (seconds), on round steps,
+ * when a zero baseline would make them look alike: every bar within a quarter of the
+ * tallest (TMO per agent, 2:01:00 to 2:08:00). Undefined when the bars differ enough, or
+ * there is nothing to fit. For means only: a sum or a count keeps its zero baseline.
+ */
+export function fittedDurationTicks(min: number, max: number): number[] | undefined {
+  if (!(min > 0) || !(max > min) || !Number.isFinite(max)) return undefined;
+  if ((max - min) * 4 >= max) return undefined;
+  const spread = max - min;
+  const step =
+    DURATION_STEPS.find((candidate) => spread / candidate <= 4) ??
+    86_400 * Math.ceil(spread / 86_400 / 4);
+  let from = Math.floor(min / step) * step;
+  // The shortest bar keeps some length above the axis' start.
+  if (from === min) from -= step;
+  from = Math.max(0, from);
+  const ticks: number[] = [];
+  for (let tick = from; tick < max + step; tick += step) ticks.push(tick);
   return ticks;
 }

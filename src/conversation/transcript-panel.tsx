@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../shared/i18n/i18n';
-import { findReport, reportTitle } from '../report-model/catalog';
+import { useI18n, type Language } from '../shared/i18n/i18n';
+import { columnLabel, findReport, reportTitle, type ColumnDef } from '../report-model/catalog';
 import { describeError } from '../report-model/describe-error';
 import { reportQueryOptions } from '../report-model/report-query';
 import { DAY, toIsoDate } from '../report-model/time-range';
@@ -15,6 +15,7 @@ import { AttachmentLink } from '../shared/attachment-link';
 import { LongText } from '../shared/long-text';
 
 const CONVERSATIONS = findReport(2)!;
+const columnOf = (key: string) => CONVERSATIONS.columns.find((column) => column.key === key)!;
 
 interface TranscriptPanelProps {
   connId: string;
@@ -85,13 +86,13 @@ export function TranscriptPanel({ connId, at, onClose }: TranscriptPanelProps) {
       )}
       {first && (
         <dl className="transcript-header">
-          <dt>CUSTOMER_NAME</dt>
+          <ColumnName column={columnOf('customer_name')} language={language} />
           <dd>{revealBidi(String(first.customer_name ?? ''))}</dd>
-          <dt>CUSTOMER_PHONE</dt>
+          <ColumnName column={columnOf('customer_phone')} language={language} />
           <dd>{revealBidi(String(first.customer_phone ?? ''))}</dd>
-          <dt>AGENT_NAME</dt>
+          <ColumnName column={columnOf('agent_name')} language={language} />
           <dd>{String(first.agent_name ?? '') || '—'}</dd>
-          <dt>CHANNEL</dt>
+          <ColumnName column={columnOf('channel')} language={language} />
           <dd>{revealBidi(String(first.channel ?? ''))}</dd>
         </dl>
       )}
@@ -126,5 +127,14 @@ export function TranscriptPanel({ connId, at, onClose }: TranscriptPanelProps) {
         </ol>
       )}
     </aside>
+  );
+}
+
+/** A field's human name, with wolkvox Manager's beside it (the name supervisors search for). */
+function ColumnName({ column, language }: { column: ColumnDef; language: Language }) {
+  return (
+    <dt>
+      {columnLabel(column, language)} <span className="column-other-name">{column.header}</span>
+    </dt>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
-import type { ColumnDef } from '../report-model/catalog';
+import { columnLabel, type ColumnDef } from '../report-model/catalog';
 import type { FacetEntry } from '../engine';
 
 interface PickListFilterProps {
@@ -12,7 +12,8 @@ interface PickListFilterProps {
 
 /** A multi-select of a column's values with the number of rows of each. */
 export function PickListFilter({ column, selected, facet, onChange }: PickListFilterProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
+  const name = columnLabel(column, language);
   const [counts, setCounts] = useState<FacetEntry[] | null>(null);
   const count = new Intl.NumberFormat(locale);
   const label = (value: string) =>
@@ -35,13 +36,15 @@ export function PickListFilter({ column, selected, facet, onChange }: PickListFi
       className="filter-popover"
       onToggle={(event) => setCounts(event.currentTarget.open ? facet() : null)}
     >
-      <summary className={selected.length ? 'active' : undefined}>
-        {column.header}
-        {selected.length > 0 && <span className="filter-count"> ({selected.length})</span>}
+      <summary className={selected.length ? 'active' : undefined} title={column.header}>
+        {name}
+        {selected.length > 0 && (
+          <span className="filter-count"> ({count.format(selected.length)})</span>
+        )}
       </summary>
       <fieldset>
         <legend className="visually-hidden">
-          {t('filters.pickLegend', { column: column.header })}
+          {t('filters.pickLegend', { column: `${name} (${column.header})` })}
         </legend>
         {options.map(({ value, count: n }) => (
           <label key={value} className="check">

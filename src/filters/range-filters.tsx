@@ -1,5 +1,5 @@
 import { useI18n } from '../shared/i18n/i18n';
-import type { ColumnDef } from '../report-model/catalog';
+import { columnLabel, type ColumnDef } from '../report-model/catalog';
 import { parseDuration } from '../report-model/wire/parse-value';
 import { formatDuration } from '../report-model/cell-format';
 import type { ColumnFilter } from '../report-model/view-state';
@@ -13,7 +13,7 @@ interface RangeFiltersProps {
 
 /** Min–max filters of the numeric columns (durations typed as h:mm:ss or seconds). */
 export function RangeFilters({ columns, filters, onChange }: RangeFiltersProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const active = columns.filter(
     (column) => filters[column.key]?.min !== undefined || filters[column.key]?.max !== undefined,
   );
@@ -26,7 +26,10 @@ export function RangeFilters({ columns, filters, onChange }: RangeFiltersProps) 
       <div className="range-grid">
         {columns.map((column) => (
           <fieldset key={column.key}>
-            <legend>{column.header}</legend>
+            <legend>
+              {columnLabel(column, language)}{' '}
+              <span className="column-other-name">{column.header}</span>
+            </legend>
             {(['min', 'max'] as const).map((bound) => (
               <BoundInput
                 key={bound}

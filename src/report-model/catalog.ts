@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-types';
+import { COLUMN_LABELS, type ColumnLabel } from './column-labels';
 
 /**
  * The "Interactions and Chats" report group of wolkvox Manager, described once.
@@ -20,7 +21,24 @@ export interface ColumnDef {
   extra?: boolean;
   /** The API's key, when it could not be used as ours (`__proto__`): see normalize-rows.ts. */
   renamedFrom?: string;
+  /**
+   * The column's human name in the UI's languages (column-labels.ts): every catalog column
+   * has one; a column the catalog does not know (`extra`) has none and shows its header.
+   */
+  label?: ColumnLabel;
+  /** What the table's totals row shows for this column over the filtered rows (none: blank). */
+  total?: ColumnTotal;
 }
+
+/**
+ * `sum`: the column adds up (counts, total times). `mean`: the average over the rows,
+ * weighted by the numeric column `weight` when given (an agent's TMO counts as many times
+ * as the chats behind it, so the average equals TIME / TOTAL_CHATS over the rows).
+ */
+export type ColumnTotal = { kind: 'sum' } | { kind: 'mean'; weight?: string };
+
+const SUM: ColumnTotal = { kind: 'sum' };
+const meanBy = (weight: string): ColumnTotal => ({ kind: 'mean', weight });
 
 export type ReportNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
 
@@ -59,8 +77,17 @@ export const PARTICIPANTS = ['agent', 'chat-bot', 'customer'] as const;
 const col = (
   key: string,
   type: ColumnType,
-  extra: Partial<Pick<ColumnDef, 'values' | 'aliases' | 'header'>> = {},
-): ColumnDef => ({ key, header: extra.header ?? key.toUpperCase(), type, ...extra });
+  extra: Partial<Pick<ColumnDef, 'values' | 'aliases' | 'header' | 'label' | 'total'>> = {},
+): ColumnDef => ({
+  key,
+  header: extra.header ?? key.toUpperCase(),
+  type,
+  ...extra,
+  label: extra.label ?? COLUMN_LABELS[key],
+});
+
+/** Human names where a key means something narrower in one report than across them. */
+const named = (en: string, es: string): ColumnLabel => ({ en, es });
 
 const CONN_ID = col('conn_id', 'id');
 const CUSTOMER_PHONE = col('customer_phone', 'phone');
@@ -81,7 +108,7 @@ export const REPORTS: readonly ReportDef[] = [
     columns: [
       CONN_ID,
       col('channel', 'enum', { values: CHAT_CHANNELS }),
-      col('date', 'datetime'),
+      col('date', 'datetime', { label: named('Start date', 'Fecha de inicio') }),
       col('date_close', 'datetime'),
       col('customer_name', 'text'),
       col('customer_email', 'email'),
@@ -125,10 +152,13 @@ export const REPORTS: readonly ReportDef[] = [
       col('agent_name', 'enum'),
       col('customer_name', 'text'),
       col('channel', 'enum', { values: CHAT_CHANNELS }),
-      col('from', 'enum', { values: ['AGENT', 'CUSTOMER'] }),
+      col('from', 'enum', {
+        values: ['AGENT', 'CUSTOMER'],
+        label: named('Sent by', 'Enviado por'),
+      }),
       col('from_name', 'text'),
       col('to_name', 'text'),
-      col('date', 'datetime'),
+      col('date', 'datetime', { label: named('Message date', 'Fecha del mensaje') }),
       col('message', 'text'),
       col('customer_id', 'id'),
       CUSTOMER_PHONE,
@@ -146,8 +176,8 @@ export const REPORTS: readonly ReportDef[] = [
     aggregate: true,
     columns: [
       col('channel', 'enum', { values: OMNI_CHANNELS }),
-      col('interactions', 'count'),
-      col('closing_time', 'duration'),
+      col('interactions', 'count', { total: SUM }),
+      col('closing_time', 'duration', { total: SUM }),
     ],
   },
   {
@@ -192,8 +222,8 @@ export const REPORTS: readonly ReportDef[] = [
     aggregate: true,
     columns: [
       col('agent_name', 'enum'),
-      col('interactions', 'count'),
-      col('close_time', 'duration'),
+      col('interactions', 'count', { total: SUM }),
+      col('close_time', 'duration', { total: SUM }),
     ],
   },
   {
@@ -206,7 +236,11 @@ export const REPORTS: readonly ReportDef[] = [
     api: 'chat_6',
     slug: 'interactions-closed-by-day',
     aggregate: false,
-    columns: [col('date', 'date'), col('interactions', 'count'), col('close_time', 'duration')],
+    columns: [
+      col('date', 'date', { label: named('Day', 'Día') }),
+      col('interactions', 'count', { total: SUM }),
+      col('close_time', 'duration', { total: SUM }),
+    ],
   },
   {
     number: 7,
@@ -222,7 +256,7 @@ export const REPORTS: readonly ReportDef[] = [
     slug: 'interactions-closed-by-agent-and-code',
     aggregate: true,
     columns: [
-      col('interactions', 'count'),
+      col('interactions', 'count', { total: SUM }),
       col('agent_name', 'enum'),
       col('cod_act', 'enum'),
       col('description_cod_act', 'text'),
@@ -281,7 +315,7 @@ export const REPORTS: readonly ReportDef[] = [
       col('receiver_agent_id', 'id'),
       col('receiver_agent_name', 'enum'),
       col('channel', 'enum', { values: ['email'] }),
-      col('date', 'datetime'),
+      col('date', 'datetime', { label: named('Transfer date', 'Fecha de la transferencia') }),
     ],
   },
   {
@@ -325,7 +359,7 @@ export const REPORTS: readonly ReportDef[] = [
       col('receiver_agent_name', 'enum'),
       col('receiver_agent_dni', 'id'),
       col('channel', 'enum', { values: CHAT_CHANNELS }),
-      col('date', 'datetime'),
+      col('date', 'datetime', { label: named('Transfer date', 'Fecha de la transferencia') }),
     ],
   },
   {
@@ -347,7 +381,7 @@ export const REPORTS: readonly ReportDef[] = [
       col('to', 'email'),
       col('subject', 'text'),
       col('body', 'text'),
-      col('date', 'datetime'),
+      col('date', 'datetime', { label: named('Sent on', 'Fecha de envío') }),
       col('cod_act', 'enum'),
       col('description_cod_act', 'text'),
     ],
@@ -364,7 +398,7 @@ export const REPORTS: readonly ReportDef[] = [
     aggregate: true,
     columns: [
       col('channel', 'enum', { values: CHAT_CHANNELS, aliases: ['chanel'] }),
-      col('interaction', 'count'),
+      col('interaction', 'count', { total: SUM }),
     ],
   },
   {
@@ -401,12 +435,12 @@ export const REPORTS: readonly ReportDef[] = [
     slug: 'whatsapp-click-summary',
     aggregate: true,
     columns: [
-      col('ad_chatbot', 'count'),
-      col('ad_agents', 'count'),
-      col('post_chatbot', 'count'),
-      col('post_agents', 'count'),
-      col('total_chatbot', 'count'),
-      col('total_agents', 'count'),
+      col('ad_chatbot', 'count', { total: SUM }),
+      col('ad_agents', 'count', { total: SUM }),
+      col('post_chatbot', 'count', { total: SUM }),
+      col('post_agents', 'count', { total: SUM }),
+      col('total_chatbot', 'count', { total: SUM }),
+      col('total_agents', 'count', { total: SUM }),
     ],
   },
   {
@@ -422,10 +456,11 @@ export const REPORTS: readonly ReportDef[] = [
     columns: [
       col('agent_id', 'id'),
       col('agent_name', 'enum'),
-      col('total_chats', 'count'),
-      col('time', 'duration'),
-      col('tmo', 'duration'),
-      col('percent_transfer', 'percent'),
+      col('total_chats', 'count', { total: SUM }),
+      col('time', 'duration', { total: SUM }),
+      // TIME / TOTAL_CHATS per agent: the overall TMO weighs each agent by their chats.
+      col('tmo', 'duration', { total: meanBy('total_chats') }),
+      col('percent_transfer', 'percent', { total: meanBy('total_chats') }),
     ],
   },
 ];
@@ -437,6 +472,19 @@ export const REPORT_GROUP = {
 
 export function findReport(number: number): ReportDef | undefined {
   return REPORTS.find((report) => report.number === number);
+}
+
+/** A column's human name in the UI language; its Manager header when it has none. */
+export function columnLabel(column: ColumnDef, language: 'en' | 'es'): string {
+  return column.label?.[language] ?? column.header;
+}
+
+/** Which names the table's headers show: Manager's (the default) or the human ones. */
+export type HeaderNames = 'wolkvox' | 'human';
+
+/** A column's header as the table shows it. */
+export function headerText(column: ColumnDef, names: HeaderNames, language: 'en' | 'es'): string {
+  return names === 'human' ? columnLabel(column, language) : column.header;
 }
 
 /** "10. Official WhatsApp Billing", as wolkvox Manager lists it. */

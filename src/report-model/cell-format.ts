@@ -32,7 +32,12 @@ export function cellFormats(locale: string): CellFormats {
       timeZone: 'UTC',
     });
     const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    // Always two decimals: 9.70 % and 14.74 % line up in a column (9.7 % would not).
+    const percent = new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     formats = {
       dateTime: (ms) => dateTime.format(ms),
       date: (ms) => date.format(ms),

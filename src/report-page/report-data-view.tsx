@@ -11,6 +11,7 @@ import type { ColumnDef, ReportDef } from '../report-model/catalog';
 import { ExportCsvButton } from '../export/export-csv-button';
 import { ExportXlsxButton } from '../export/export-xlsx-button';
 import { useColumnPrefs } from './use-column-prefs';
+import { useHeaderNames } from './use-header-names';
 import { useReportView } from './use-report-view';
 import type { SortEntry, ViewState } from '../report-model/view-state';
 import type { ReportData } from '../report-model/report-query';
@@ -37,8 +38,9 @@ export function ReportDataView({
   onViewChange,
   onSortChange,
 }: ReportDataViewProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const prefs = useColumnPrefs(report);
+  const [headerNames, setHeaderNames] = useHeaderNames();
   const visibleColumns = useMemo(
     () => visibleInOrder(data.columns, prefs.visibility),
     [data.columns, prefs.visibility],
@@ -46,7 +48,6 @@ export function ReportDataView({
   const visibleKeys = useMemo(() => visibleColumns.map((column) => column.key), [visibleColumns]);
   const { order, filtered, facet } = useReportView(data.columns, data.rows, view, visibleKeys);
   const unparsed = data.unparsedCells;
-  const number = new Intl.NumberFormat(locale);
   const [conversation, setConversation] = useState<{ connId: string; at: number } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const dateKey = data.columns.find((column) => column.type === 'datetime')?.key;
@@ -126,12 +127,7 @@ export function ReportDataView({
           <p className="unparsed-note">{t('notice.unparsed', { count: unparsed })}</p>
         )}
         {order.length > PRINT_ROWS && (
-          <p className="print-note">
-            {t('print.note', {
-              rows: number.format(PRINT_ROWS),
-              total: number.format(order.length),
-            })}
-          </p>
+          <p className="print-note">{t('print.note', { rows: PRINT_ROWS, total: order.length })}</p>
         )}
         <span className="toolbar-end">
           <button type="button" onClick={() => window.print()}>
@@ -141,6 +137,8 @@ export function ReportDataView({
             columns={data.columns}
             visibility={prefs.visibility}
             onChange={prefs.setVisibility}
+            headerNames={headerNames}
+            onHeaderNamesChange={setHeaderNames}
           />
           <ExportCsvButton
             report={report}
@@ -173,6 +171,7 @@ export function ReportDataView({
         columnSizing={prefs.sizing}
         onColumnSizingChange={prefs.setSizing}
         onOpenConversation={report.transcript ? openConversation : undefined}
+        headerNames={headerNames}
       />
       {conversation && (
         <TranscriptPanel

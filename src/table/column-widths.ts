@@ -51,6 +51,8 @@ export function contentWidths(
   rows: readonly ReportRow[],
   formats: CellFormats,
   measure: MeasureText,
+  /** The header as shown (Manager's name, or the human one). */
+  headerOf: (column: ColumnDef) => string = (column) => column.header,
 ): Record<string, number> {
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
   const widths: Record<string, number> = {};
@@ -66,7 +68,7 @@ export function contentWidths(
       ? seen[Math.min(seen.length - 1, Math.floor(seen.length * 0.95))]!
       : 0;
     const cap = column.type === 'text' ? MAX_TEXT_WIDTH : MAX_WIDTH;
-    const header = measure(column.header, true) + HEADER_EXTRA;
+    const header = measure(headerOf(column), true) + HEADER_EXTRA;
     widths[column.key] = Math.round(
       Math.max(MIN_WIDTH, header, Math.min(cap, content + CELL_PADDING)),
     );

@@ -12,13 +12,15 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
-import type { ColumnDef } from '../report-model/catalog';
+import { columnLabel, headerText, type ColumnDef, type HeaderNames } from '../report-model/catalog';
 import { isNumericType, type CellValue, type ReportRow } from '../report-model/column-types';
 import { contentWidths, displayText, fillWidth, textMeasurer } from './column-widths';
 import { cellFormats, DISPLAY_CHARS, type CellFormats } from '../report-model/cell-format';
 import { TableCell } from './table-cell';
+import { TotalsRow } from './totals-row';
+import { columnTotals, hasTotals } from '../engine/column-totals';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -51,6 +53,8 @@ export interface ReportTableProps {
   onColumnSizingChange: (sizing: ColumnSizingState) => void;
   /** When set, CONN_ID cells open that chat's conversation. */
   onOpenConversation?: (rowIndex: number, trigger: HTMLElement) => void;
+  /** Headers as wolkvox Manager names them (default) or by their human names. */
+  headerNames?: HeaderNames;
 }
 
 const apply = <T,>(updater: Updater<T>, current: T): T =>
@@ -62,13 +66,24 @@ const apply = <T,>(updater: Updater<T>, current: T): T =>
  */
 export function ReportTable(props: ReportTableProps) {
   const { columns, rows, order, caption, sorting, columnVisibility, columnSizing } = props;
-  const { t, locale } = useI18n();
+  const headerNames = props.headerNames ?? 'wolkvox';
+  const { t, locale, language } = useI18n();
   const formats = cellFormats(locale);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headerOf = useCallback(
+    (column: ColumnDef) => headerText(column, headerNames, language),
+    [headerNames, language],
+  );
 
   const measured = useMemo(
-    () => contentWidths(columns, rows, formats, textMeasurer()),
-    [columns, rows, formats],
+    () => contentWidths(columns, rows, formats, textMeasurer(), headerOf),
+    [columns, rows, formats, headerOf],
+  );
+  // The totals row (a column the catalog says sums or averages), over the rows in view;
+  // one row has nothing to add up. Exports leave it out: it is not a row of the report.
+  const totals = useMemo(
+    () => (hasTotals(columns) && order.length > 1 ? columnTotals(columns, rows, order) : null),
+    [columns, rows, order],
   );
   const boxWidth = useBoxWidth(scrollRef);
   const sizes = useMemo(() => {
@@ -81,13 +96,13 @@ export function ReportTable(props: ReportTableProps) {
       columns.map((column) =>
         helper.accessor((row): unknown => row[column.key], {
           id: column.key,
-          header: column.header,
+          header: headerOf(column),
           sortDescFirst: false,
           size: sizes[column.key],
           minSize: 60,
         }),
       ),
-    [columns, sizes],
+    [columns, sizes, headerOf],
   );
 
   const table = useTable({
@@ -130,7 +145,7 @@ export function ReportTable(props: ReportTableProps) {
     <div className="table-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={caption}>
       <table
         className="report-table"
-        aria-rowcount={order.length + 1}
+        aria-rowcount={order.length + (totals ? 2 : 1)}
         style={{ width: table.getTotalSize() }}
       >
         <caption className="visually-hidden">{caption}</caption>
@@ -157,7 +172,15 @@ export function ReportTable(props: ReportTableProps) {
                       type="button"
                       className="sort-button"
                       onClick={header.column.getToggleSortingHandler()}
-                      title={def?.extra ? t('cell.extraColumn') : t('table.sortHint')}
+                      title={
+                        !def || def.extra
+                          ? t('cell.extraColumn')
+                          : t('table.headerTitle', {
+                              label: columnLabel(def, language),
+                              header: def.header,
+                              hint: t('table.sortHint'),
+                            })
+                      }
                     >
                       <span>{header.column.columnDef.header as string}</span>
                       <span aria-hidden="true" className="sort-mark">
@@ -229,6 +252,14 @@ export function ReportTable(props: ReportTableProps) {
             </tr>
           )}
         </tbody>
+        {totals && (
+          <TotalsRow
+            columns={visible.map((column) => byKey.get(column.id)!)}
+            totals={totals}
+            rowIndex={order.length + 2}
+            formats={formats}
+          />
+        )}
       </table>
     </div>
   );

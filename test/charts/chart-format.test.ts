@@ -1,5 +1,6 @@
 import {
   durationTicks,
+  fittedDurationTicks,
   formatLongDay,
   truncateTick,
   valueFormats,
@@ -37,5 +38,37 @@ describe('chart formats', () => {
     expect(formatLongDay('not a day', 'en-US')).toBe('not a day');
     expect(truncateTick('Agente Eduardo Fernández de la Torre', 12)).toBe('Agente Edua…');
     expect(truncateTick('Ana')).toBe('Ana');
+  });
+});
+
+describe('fittedDurationTicks', () => {
+  it('fits an axis to TMO bars that a zero baseline would make look alike', () => {
+    // 2:01:00 … 2:08:00: on a 0–2:30:00 axis every bar looks the same.
+    const ticks = fittedDurationTicks(7260, 7680)!;
+    expect(ticks[0]).toBeLessThan(7260);
+    expect(ticks[0]).toBeGreaterThanOrEqual(7200 - 120);
+    expect(ticks.at(-1)).toBeGreaterThanOrEqual(7680);
+    expect(ticks.length).toBeLessThanOrEqual(6);
+    const steps = new Set(ticks.slice(1).map((tick, i) => tick - ticks[i]!));
+    expect(steps.size).toBe(1);
+    expect(valueFormats('duration', 'en').axis(ticks[0]!)).toMatch(/^2:0\d:00$/);
+  });
+
+  it('keeps the zero baseline when bars differ enough, or there is nothing to fit', () => {
+    expect(fittedDurationTicks(300, 3725)).toBeUndefined();
+    expect(fittedDurationTicks(0, 100)).toBeUndefined();
+    expect(fittedDurationTicks(500, 500)).toBeUndefined();
+  });
+
+  it('leaves the shortest bar some length when it sits on a round value', () => {
+    expect(fittedDurationTicks(7200, 7500)![0]).toBeLessThan(7200);
+  });
+});
+
+describe('percent formats', () => {
+  it('writes percentages with the same decimals, whatever the value', () => {
+    const percent = valueFormats('percent', 'en');
+    expect([9.7, 14.74, 3].map(percent.value)).toEqual(['9.70%', '14.74%', '3.00%']);
+    expect([0.097, 0.1474].map(percent.share)).toEqual(['9.7%', '14.7%']);
   });
 });

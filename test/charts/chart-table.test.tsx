@@ -39,7 +39,7 @@ describe('ChartTable', () => {
       'Template share',
     ]);
     const [, ana, bea, other] = within(table).getAllByRole('row');
-    expect(texts(within(ana!).getAllByRole('cell'))).toEqual(['1', '2', '3', '25%']);
+    expect(texts(within(ana!).getAllByRole('cell'))).toEqual(['1', '2', '3', '25.0%']);
     expect(texts(within(bea!).getAllByRole('cell'))).toEqual(['0', '1', '1', '–']);
     expect(texts(within(other!).getAllByRole('cell'))).toEqual(['2', '0', '2', '–']);
   });
@@ -54,7 +54,7 @@ describe('ChartTable', () => {
     expect(within(table).queryByRole('button', { name: 'Show Other' })).toBeNull();
     const footer = within(table).getAllByRole('row').at(-1)!;
     expect(within(footer).getByRole('rowheader').textContent).toBe('Total');
-    expect(texts(within(footer).getAllByRole('cell'))).toEqual(['3', '3', '6', '100%']);
+    expect(texts(within(footer).getAllByRole('cell'))).toEqual(['3', '3', '6', '100.0%']);
   });
 
   it('has no share column and no footer unless asked', async () => {

@@ -248,10 +248,10 @@ describe('ReportCharts', () => {
     // Overall TMO weighted by chats: (305×1200 + 3725×800) / 2000 = 1673 s.
     expect(within(tmo).getByRole('cell', { name: '0:27:53' })).toBeTruthy();
     const rate = chart('Transfer rate by agent');
-    expect(within(rate).getByRole('cell', { name: '12.5%' })).toBeTruthy();
+    expect(within(rate).getByRole('cell', { name: '12.50%' })).toBeTruthy();
     const total = chart('Chats by agent');
     expect(within(total).getByRole('cell', { name: '1,200' })).toBeTruthy();
-    expect(within(total).getByRole('cell', { name: '60%' })).toBeTruthy();
+    expect(within(total).getByRole('cell', { name: '60.0%' })).toBeTruthy();
   });
 
   it('charts the one-row summary of report 15 without drill-down', async () => {

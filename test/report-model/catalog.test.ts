@@ -1,4 +1,10 @@
-import { findReport, REPORTS, reportTitle } from '../../src/report-model/catalog';
+import {
+  columnLabel,
+  findReport,
+  headerText,
+  REPORTS,
+  reportTitle,
+} from '../../src/report-model/catalog';
 
 describe('report catalog', () => {
   it('lists the 16 reports of Interactions and Chats, numbered like Manager and the API', () => {
@@ -51,5 +57,47 @@ describe('report catalog', () => {
       'positive',
       'very positive',
     ]);
+  });
+});
+
+describe('human column names', () => {
+  it('names every catalog column in English and Spanish, beside its Manager header', () => {
+    const keys = new Set<string>();
+    for (const report of REPORTS)
+      for (const column of report.columns) {
+        keys.add(column.key);
+        expect(column.label?.en, `${report.api} ${column.key}`).toMatch(/^[A-Z].*\S$/);
+        expect(column.label?.es, `${report.api} ${column.key}`).toMatch(/^[A-ZÁÉÍÓÚ].*\S$/);
+        expect(column.label!.en).not.toBe(column.header);
+      }
+    expect(keys.size).toBe(81);
+    const chats = findReport(1)!.columns.find((c) => c.key === 'last_participant_who_spoke')!;
+    expect(columnLabel(chats, 'en')).toBe('Last participant who spoke');
+    expect(columnLabel(chats, 'es')).toBe('Último participante en hablar');
+  });
+
+  it('shows the header of a column the catalog does not know', () => {
+    const extra = { key: 'new_field', header: 'NEW_FIELD', type: 'text', extra: true } as const;
+    expect(columnLabel(extra, 'es')).toBe('NEW_FIELD');
+    expect(headerText(extra, 'human', 'es')).toBe('NEW_FIELD');
+  });
+});
+
+describe('totals', () => {
+  it('totals only numeric columns, weighting by a count column of the same report', () => {
+    for (const report of REPORTS)
+      for (const column of report.columns) {
+        if (!column.total) continue;
+        expect(['count', 'duration', 'percent'], `${report.api} ${column.key}`).toContain(
+          column.type,
+        );
+        const total = column.total;
+        if (total.kind === 'mean' && total.weight !== undefined) {
+          const weight = report.columns.find((c) => c.key === total.weight);
+          expect(weight?.type, `${report.api} ${column.key}`).toBe('count');
+        }
+      }
+    const tmo = findReport(16)!.columns.find((column) => column.key === 'tmo')!;
+    expect(tmo.total).toEqual({ kind: 'mean', weight: 'total_chats' });
   });
 });

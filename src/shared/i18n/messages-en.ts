@@ -78,6 +78,25 @@ export const en = {
   'columns.label': 'Columns',
   'columns.hidden': '{count} hidden',
   'columns.showAll': 'Show all columns',
+  'columns.headerNames': 'Column headers',
+  'columns.wolkvoxNames': 'As in wolkvox Manager (CONN_ID)',
+  'columns.humanNames': 'Human names (Interaction ID)',
+  'table.headerTitle': '{label} ({header}). {hint}',
+  'table.totals': 'Total',
+  'table.totalsLabel': 'Totals over the rows shown',
+  'table.meanMark': 'avg.',
+  'table.sumTitle': {
+    one: 'Sum over the {count} row shown',
+    other: 'Sum over the {count} rows shown',
+  },
+  'table.meanTitle': {
+    one: 'Average over the {count} row shown',
+    other: 'Average over the {count} rows shown',
+  },
+  'table.weightedMeanTitle': {
+    one: 'Average over the {count} row shown, weighted by {weight}',
+    other: 'Average over the {count} rows shown, weighted by {weight}',
+  },
   'xlsx.button': 'Export Excel (.xlsx)',
   'xlsx.writing': 'Writing Excel file…',
   'xlsx.failed': 'The Excel file could not be written. The CSV export has the same rows.',
@@ -212,6 +231,9 @@ export const en = {
     '“{other}” ({value}) is not drawn so that the bars stay readable; see the data table.',
   /** While the charts catch up with a new filter. */
   'charts.updating': 'Updating…',
+  /** Under a chart whose value axis is fitted to its bars (it does not start at 0). */
+  'charts.axisFrom':
+    'The axis starts at {value}, not at 0, so that close values can be told apart: compare the figures, not the bar lengths.',
 
   // Report 10's charts (src/billing/ui): the series they share.
   'billing.series.templates': 'Template (HSM)',

@@ -76,6 +76,25 @@ export const es = {
   'columns.label': 'Columnas',
   'columns.hidden': '{count} ocultas',
   'columns.showAll': 'Mostrar todas las columnas',
+  'columns.headerNames': 'Encabezados de columna',
+  'columns.wolkvoxNames': 'Como en wolkvox Manager (CONN_ID)',
+  'columns.humanNames': 'Nombres descriptivos (ID de la interacción)',
+  'table.headerTitle': '{label} ({header}). {hint}',
+  'table.totals': 'Total',
+  'table.totalsLabel': 'Totales de las filas mostradas',
+  'table.meanMark': 'prom.',
+  'table.sumTitle': {
+    one: 'Suma de {count} fila mostrada',
+    other: 'Suma de las {count} filas mostradas',
+  },
+  'table.meanTitle': {
+    one: 'Promedio de {count} fila mostrada',
+    other: 'Promedio de las {count} filas mostradas',
+  },
+  'table.weightedMeanTitle': {
+    one: 'Promedio de {count} fila mostrada, ponderado por {weight}',
+    other: 'Promedio de las {count} filas mostradas, ponderado por {weight}',
+  },
   'xlsx.button': 'Exportar Excel (.xlsx)',
   'xlsx.writing': 'Escribiendo el archivo de Excel…',
   'xlsx.failed':
@@ -194,6 +213,8 @@ export const es = {
   'charts.otherOffChart':
     '“{other}” ({value}) no se dibuja para que las barras sigan legibles; vea la tabla de datos.',
   'charts.updating': 'Actualizando…',
+  'charts.axisFrom':
+    'El eje empieza en {value}, no en 0, para distinguir valores cercanos: compare las cifras, no el largo de las barras.',
 
   'billing.series.templates': 'Plantilla (HSM)',
   'billing.series.nonTemplates': 'Sin plantilla',

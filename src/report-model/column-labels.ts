@@ -1,0 +1,110 @@
+/**
+ * Human names of the catalog's columns, in the UI's languages, one per wire key (the
+ * same key means the same thing across reports; catalog.ts overrides the few that do
+ * not, like report 2's FROM). Headers keep wolkvox Manager's names, which supervisors
+ * know; these sit beside them in filters, the transcript panel, tooltips, and in the
+ * headers when the supervisor asks for them (column menu). Spanish as a Latin American
+ * contact-center supervisor reads it.
+ */
+export interface ColumnLabel {
+  en: string;
+  es: string;
+}
+
+const label = (en: string, es: string): ColumnLabel => ({ en, es });
+
+export const COLUMN_LABELS: Readonly<Record<string, ColumnLabel>> = {
+  ad_agents: label('Ad chats handled by agents', 'Chats de anuncios atendidos por agentes'),
+  ad_chatbot: label('Ad chats handled by the bot', 'Chats de anuncios atendidos por el bot'),
+  agent_answers: label('Agent messages', 'Mensajes del agente'),
+  agent_average_response_time: label(
+    'Agent’s average response time',
+    'Tiempo promedio de respuesta del agente',
+  ),
+  agent_chars: label('Characters typed by the agent', 'Caracteres escritos por el agente'),
+  agent_id: label('Agent ID', 'ID del agente'),
+  agent_name: label('Agent', 'Agente'),
+  answer: label('Answer sent', 'Respuesta enviada'),
+  asa: label('Time to answer (ASA)', 'Tiempo de espera para atención (ASA)'),
+  attachments: label('Attachments', 'Adjuntos'),
+  body: label('Message body', 'Cuerpo del mensaje'),
+  case_id: label('Case ID', 'ID del caso'),
+  channel: label('Channel', 'Canal'),
+  chat_duration: label('Chat duration', 'Duración del chat'),
+  chat_id: label('Chat ID', 'ID del chat'),
+  close_date: label('Close date', 'Fecha de cierre'),
+  close_time: label('Handling time', 'Tiempo de gestión'),
+  closing_time: label('Handling time', 'Tiempo de gestión'),
+  cod_act: label('Typification code', 'Código de tipificación'),
+  cod_description: label('Code description', 'Descripción del código'),
+  comment: label('Comment', 'Comentario'),
+  comments: label('Typification comments', 'Comentarios de tipificación'),
+  conn_id: label('Interaction ID', 'ID de la interacción'),
+  customer_chars: label('Characters typed by the customer', 'Caracteres escritos por el cliente'),
+  customer_email: label('Customer email', 'Correo del cliente'),
+  customer_id: label('Customer ID', 'ID del cliente'),
+  customer_name: label('Customer name', 'Nombre del cliente'),
+  customer_phone: label('Customer phone', 'Teléfono del cliente'),
+  date: label('Date', 'Fecha'),
+  date_close: label('Close date', 'Fecha de cierre'),
+  date_creation: label('Creation date', 'Fecha de creación'),
+  description_cod_act: label('Code description', 'Descripción del código'),
+  destiny: label('Destination country', 'País de destino'),
+  end_date: label('End date', 'Fecha de fin'),
+  evaluation_survey: label('Survey score', 'Calificación de la encuesta'),
+  extra_field: label('Extra field', 'Campo adicional'),
+  feeling: label('Customer sentiment', 'Sentimiento del cliente'),
+  from: label('From', 'De'),
+  from_name: label('Sender name', 'Nombre del remitente'),
+  go_to_agent: label('Passed to an agent', 'Pasó a un agente'),
+  interaction: label('Closed chats', 'Chats cerrados'),
+  interactions: label('Closed interactions', 'Interacciones cerradas'),
+  last_participant_who_spoke: label('Last participant who spoke', 'Último participante en hablar'),
+  last_sender: label('Last to write', 'Último en escribir'),
+  media_type: label('Media type', 'Tipo de contenido'),
+  media_url: label('Media link', 'Enlace del contenido'),
+  message: label('Message', 'Mensaje'),
+  percent_transfer: label('Chats transferred (%)', 'Chats transferidos (%)'),
+  post_agents: label(
+    'Post chats handled by agents',
+    'Chats de publicaciones atendidos por agentes',
+  ),
+  post_chatbot: label(
+    'Post chats handled by the bot',
+    'Chats de publicaciones atendidos por el bot',
+  ),
+  receiver_agent_dni: label('Receiving agent’s ID number', 'Documento del agente que recibe'),
+  receiver_agent_id: label('Receiving agent ID', 'ID del agente que recibe'),
+  receiver_agent_name: label('Receiving agent', 'Agente que recibe'),
+  rp_id: label('Routing point ID', 'ID del punto de enrutamiento'),
+  session_id: label('Session ID', 'ID de sesión'),
+  skill_id: label('Skill ID', 'ID del skill'),
+  source_id: label('Ad or post ID', 'ID del anuncio o publicación'),
+  source_type: label('Source (ad or post)', 'Origen (anuncio o publicación)'),
+  source_url: label('Ad or post link', 'Enlace del anuncio o publicación'),
+  start_date: label('Start date', 'Fecha de inicio'),
+  status: label('Status', 'Estado'),
+  subject: label('Subject', 'Asunto'),
+  template: label('Template (HSM)', 'Plantilla (HSM)'),
+  time: label('Total handling time', 'Tiempo total de gestión'),
+  time_on_agent: label('Time with the agent', 'Tiempo con el agente'),
+  time_on_chatbot: label('Time with the bot', 'Tiempo con el bot'),
+  time_with_agent: label('Time with the agent', 'Tiempo con el agente'),
+  times_chatted: label('Messages to the bot', 'Mensajes al bot'),
+  tmo: label('Average handling time (TMO)', 'Tiempo medio de operación (TMO)'),
+  to: label('To', 'Para'),
+  to_name: label('Recipient name', 'Nombre del destinatario'),
+  total_agents: label('Chats handled by agents', 'Chats atendidos por agentes'),
+  total_chars: label('Total characters', 'Total de caracteres'),
+  total_chatbot: label('Chats handled by the bot', 'Chats atendidos por el bot'),
+  total_chats: label('Total chats', 'Total de chats'),
+  total_time: label('Total time', 'Tiempo total'),
+  transfer: label('Transferred', 'Transferido'),
+  transfer_agent_dni: label(
+    'Transferring agent’s ID number',
+    'Documento del agente que transfiere',
+  ),
+  transfer_agent_id: label('Transferring agent ID', 'ID del agente que transfiere'),
+  transfer_agent_name: label('Transferring agent', 'Agente que transfiere'),
+  user_id: label('User ID', 'ID de usuario'),
+};
