@@ -80,7 +80,7 @@ export function createTimeline(options: TimelineOptions): Timeline {
 }
 
 /** First index whose time is >= `value`. */
-export function lowerBound(sorted: Float64Array, value: number): number {
+function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
