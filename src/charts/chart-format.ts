@@ -134,8 +134,8 @@ export function fittedDurationTicks(min: number, max: number): number[] | undefi
   if ((max - min) * 4 >= max) return undefined;
   const spread = max - min;
   const step =
-    DURATION_STEPS.find((candidate) => spread / candidate <= 4) ??
-    86_400 * Math.ceil(spread / 86_400 / 4);
+    DURATION_STEPS.find((candidate) => spread / candidate <= 2) ??
+    86_400 * Math.ceil(spread / 86_400 / 2);
   let from = Math.floor(min / step) * step;
   // The shortest bar keeps some length above the axis' start.
   if (from === min) from -= step;

@@ -17,10 +17,15 @@ import { useI18n } from '../shared/i18n/i18n';
 import { columnLabel, headerText, type ColumnDef, type HeaderNames } from '../report-model/catalog';
 import { isNumericType, type CellValue, type ReportRow } from '../report-model/column-types';
 import { contentWidths, displayText, fillWidth, textMeasurer } from './column-widths';
-import { cellFormats, DISPLAY_CHARS, type CellFormats } from '../report-model/cell-format';
+import {
+  cellFormats,
+  DISPLAY_CHARS,
+  formatNumber,
+  type CellFormats,
+} from '../report-model/cell-format';
 import { TableCell } from './table-cell';
 import { TotalsRow } from './totals-row';
-import { columnTotals, hasTotals } from '../engine/column-totals';
+import { columnTotals, hasTotals, type ColumnTotalValue } from '../engine/column-totals';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -75,15 +80,21 @@ export function ReportTable(props: ReportTableProps) {
     [headerNames, language],
   );
 
-  const measured = useMemo(
-    () => contentWidths(columns, rows, formats, textMeasurer(), headerOf),
-    [columns, rows, formats, headerOf],
-  );
   // The totals row (a column the catalog says sums or averages), over the rows in view;
   // one row has nothing to add up. Exports leave it out: it is not a row of the report.
   const totals = useMemo(
     () => (hasTotals(columns) && order.length > 1 ? columnTotals(columns, rows, order) : null),
     [columns, rows, order],
+  );
+  const sampled = useMemo(
+    () => contentWidths(columns, rows, formats, textMeasurer(), headerOf),
+    [columns, rows, formats, headerOf],
+  );
+  // A total (a sum of many rows, or "avg. 2:05:12") may be wider than any cell above it.
+  const meanMark = t('table.meanMark');
+  const measured = useMemo(
+    () => (totals ? widenForTotals(sampled, columns, totals, formats, meanMark) : sampled),
+    [sampled, columns, totals, formats, meanMark],
   );
   const boxWidth = useBoxWidth(scrollRef);
   const sizes = useMemo(() => {
@@ -263,6 +274,25 @@ export function ReportTable(props: ReportTableProps) {
       </table>
     </div>
   );
+}
+
+function widenForTotals(
+  widths: Record<string, number>,
+  columns: readonly ColumnDef[],
+  totals: Record<string, ColumnTotalValue>,
+  formats: CellFormats,
+  meanMark: string,
+): Record<string, number> {
+  const measure = textMeasurer();
+  const wider = { ...widths };
+  for (const column of columns) {
+    const total = totals[column.key];
+    if (!total || total.value === null) continue;
+    const figure = formatNumber(column.type, total.value, formats);
+    const text = total.kind === 'mean' ? `${meanMark} ${figure}` : figure;
+    wider[column.key] = Math.max(wider[column.key] ?? 0, Math.ceil(measure(text, true) + 20));
+  }
+  return wider;
 }
 
 /** The whole text of a cell on hover, where the column may cut it (up to the display limit). */

@@ -16,12 +16,13 @@ interface TotalsRowProps {
 /**
  * The table's footer: per column the catalog totals, its sum or (weighted) average over
  * the filtered rows, formatted as the column's cells; averages marked "avg.", how each
- * figure was made on hover. "Total" sits in the first column without a figure. Sticky at
+ * figure was made on hover. "Total" leads the row, in the first column. Sticky at
  * the bottom of the table's scroll box, like the header at its top.
  */
 export function TotalsRow({ columns, totals, rowIndex, formats }: TotalsRowProps) {
   const { t, language } = useI18n();
-  const labelAt = columns.findIndex((column) => totals[column.key] === undefined);
+  // "Total" leads the row: in the first column, beside its figure if it has one.
+  const labelAt = columns[0] && totals[columns[0].key] === undefined ? 0 : -1;
   const headerOf = (key: string) => columns.find((column) => column.key === key)?.header ?? key;
   return (
     <tfoot className="totals">
