@@ -20,10 +20,10 @@ export function LongText({ text, limit }: LongTextProps) {
   if (text.length <= limit) return <>{text}</>;
   // Not in the middle of a surrogate pair.
   const cut = /[\uD800-\uDBFF]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
+  // The button comes first: a table cell shows one clipped line, and a button after 2,000
+  // characters would sit outside it, out of reach.
   return (
     <>
-      {text.slice(0, cut)}
-      {'… '}
       <button
         type="button"
         className="long-text-open"
@@ -33,8 +33,8 @@ export function LongText({ text, limit }: LongTextProps) {
         }}
       >
         {t('longText.showAll', { count: text.length })}
-      </button>
-      {open && <WholeText text={text} onClose={() => setOpen(false)} />}
+      </button>{' '}
+      {text.slice(0, cut)}…{open && <WholeText text={text} onClose={() => setOpen(false)} />}
     </>
   );
 }
