@@ -288,7 +288,12 @@ async function runChunks(
     const timer = setTimeout(
       () =>
         call.abort(
-          new WolkvoxError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s`),
+          new WolkvoxError(
+            'timeout',
+            `No answer within ${Math.round(timeoutMs / 1000)} s`,
+            undefined,
+            { code: 'noAnswer', seconds: Math.round(timeoutMs / 1000) },
+          ),
         ),
       timeoutMs,
     );
@@ -464,7 +469,10 @@ function asWolkvoxError(error: unknown): WolkvoxError {
   if (error instanceof WolkvoxError) return error;
   // A fetcher that throws something else (a TypeError from fetch): no HTTP answer.
   const message = error instanceof Error ? error.message : String(error);
-  return new WolkvoxError('network', `Could not reach the wolkvox server (${message})`);
+  return new WolkvoxError('network', `Could not reach the wolkvox server (${message})`, undefined, {
+    code: 'unreachable',
+    cause: message,
+  });
 }
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {

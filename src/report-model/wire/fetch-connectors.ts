@@ -1,4 +1,5 @@
-import { isRecord, parseEnvelope } from './parse-envelope';
+import { isRecord } from '../../shared/is-record';
+import { parseEnvelope } from './parse-envelope';
 import { WolkvoxError } from './wolkvox-error';
 
 /** Connector id → name, from `information.php?api=connectors` (all channels). */
@@ -15,7 +16,12 @@ export async function fetchConnectorNames(
     response = await fetchImpl(url, { signal, headers: { accept: 'application/json' } });
   } catch (error) {
     if (signal?.aborted) throw signal.reason ?? error;
-    throw new WolkvoxError('network', 'Could not reach the wolkvox server for the connector list');
+    throw new WolkvoxError(
+      'network',
+      'Could not reach the wolkvox server for the connector list',
+      undefined,
+      { code: 'unreachable' },
+    );
   }
   const names = new Map<string, string>();
   for (const row of parseEnvelope(response.status, await response.text())) {

@@ -26,7 +26,11 @@ export async function fetchReport(
     body = await response.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason ?? error;
-    throw new WolkvoxError('network', `Could not reach the wolkvox server (${describe(error)})`);
+    const cause = describe(error);
+    throw new WolkvoxError('network', `Could not reach the wolkvox server (${cause})`, undefined, {
+      code: 'unreachable',
+      cause,
+    });
   }
   const envelope = readEnvelope(response.status, body);
   const parsed = normalizeRows(report, envelope.rows);

@@ -1,6 +1,6 @@
 import type { ColumnDef, ReportDef } from '../catalog';
 import type { ReportRow } from '../column-types';
-import { isRecord } from './parse-envelope';
+import { isRecord } from '../../shared/is-record';
 import { parseValue } from './parse-value';
 
 export interface ParsedRows {

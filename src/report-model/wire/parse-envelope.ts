@@ -1,4 +1,10 @@
-import { WolkvoxError, errorKindForAnswer, errorKindForPage } from './wolkvox-error';
+import { isRecord } from '../../shared/is-record';
+import {
+  WolkvoxError,
+  errorKindForAnswer,
+  errorKindForPage,
+  type WolkvoxErrorKind,
+} from './wolkvox-error';
 
 /**
  * Reads the wolkvox envelope `{code, error, msg, data}` into a list of raw rows.
@@ -35,12 +41,17 @@ export function readEnvelope(status: number, body: string): Envelope {
   const envelope = readJson(body);
 
   if (envelope === undefined) {
-    if (status >= 400)
-      throw new WolkvoxError(errorKindForPage(status), describeStatus(status, body), status);
-    throw new WolkvoxError('malformed', `The answer is not JSON (${snippet(body)})`, status);
+    if (status >= 400) statusError(errorKindForPage(status), status, body);
+    const page = snippet(body);
+    throw new WolkvoxError('malformed', `The answer is not JSON (${page})`, status, {
+      code: 'notJson',
+      page,
+    });
   }
   if (!isRecord(envelope)) {
-    throw new WolkvoxError('malformed', 'The answer is JSON but not a wolkvox envelope', status);
+    throw new WolkvoxError('malformed', 'The answer is JSON but not a wolkvox envelope', status, {
+      code: 'notEnvelope',
+    });
   }
 
   const code = envelope.code === undefined ? status : Number(String(envelope.code).trim());
@@ -55,7 +66,8 @@ export function readEnvelope(status: number, body: string): Envelope {
     if (NO_RECORDS.test(msg.trim())) return { rows: [], notFound: false };
   }
   if (kind) {
-    throw new WolkvoxError(kind, msg || describeStatus(effective, ''), effective);
+    if (!msg) statusError(kind, effective, '');
+    throw new WolkvoxError(kind, msg, effective);
   }
 
   return { rows: rowsOf(envelope.data, msg, status, false), notFound: false };
@@ -66,17 +78,26 @@ function rowsOf(data: unknown, msg: string, status: number, missingOk: boolean):
   if (Array.isArray(data)) {
     const bad = data.findIndex((row) => !isRecord(row));
     if (bad >= 0)
-      throw new WolkvoxError('malformed', `Row ${bad + 1} of "data" is not an object`, status);
+      throw new WolkvoxError('malformed', `Row ${bad + 1} of "data" is not an object`, status, {
+        code: 'rowNotObject',
+        row: bad + 1,
+      });
     return data;
   }
   if (isRecord(data)) return [data];
   if (data === null || data === undefined || data === '') {
     // Some answers say "0 records were found" with no data at all.
     if (missingOk || /^\s*0\b/.test(msg)) return [];
-    throw new WolkvoxError('malformed', `The answer has no "data" list (msg: "${msg}")`, status);
+    throw new WolkvoxError('malformed', `The answer has no "data" list (msg: "${msg}")`, status, {
+      code: 'noDataList',
+      msg,
+    });
   }
   if (missingOk) return [];
-  throw new WolkvoxError('malformed', `"data" is a ${typeof data}, not a list of rows`, status);
+  throw new WolkvoxError('malformed', `"data" is a ${typeof data}, not a list of rows`, status, {
+    code: 'dataNotList',
+    type: typeof data,
+  });
 }
 
 function readJson(body: string): unknown {
@@ -87,13 +108,15 @@ function readJson(body: string): unknown {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeStatus(status: number, body: string): string {
-  const tail = body.trim() ? ` (${snippet(body)})` : '';
-  return `The server answered HTTP ${status}${tail}`;
+/** An HTTP error with no wolkvox message: the status, and the page's text when it has one. */
+function statusError(kind: WolkvoxErrorKind, status: number, body: string): never {
+  const page = body.trim() ? snippet(body) : undefined;
+  const tail = page === undefined ? '' : ` (${page})`;
+  throw new WolkvoxError(kind, `The server answered HTTP ${status}${tail}`, status, {
+    code: 'status',
+    status,
+    page,
+  });
 }
 
 function snippet(body: string): string {

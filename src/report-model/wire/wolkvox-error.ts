@@ -17,14 +17,32 @@ export type WolkvoxErrorKind =
   | 'network' // no HTTP answer at all
   | 'malformed'; // an answer that is not the wolkvox envelope
 
+/**
+ * Our own description of a failure (when wolkvox said nothing we could quote), as a code and
+ * its values: the page says it in the user's language; `message` keeps it in English for logs.
+ * Values such as `page` and `cause` are quoted as they came (a server's page, the browser's
+ * words).
+ */
+export type WolkvoxErrorReason =
+  | { code: 'status'; status: number; page?: string }
+  | { code: 'notJson'; page: string }
+  | { code: 'notEnvelope' }
+  | { code: 'rowNotObject'; row: number }
+  | { code: 'noDataList'; msg: string }
+  | { code: 'dataNotList'; type: string }
+  | { code: 'unreachable'; cause?: string }
+  | { code: 'noAnswer'; seconds: number };
+
 export class WolkvoxError extends Error {
   override readonly name = 'WolkvoxError';
 
   constructor(
     readonly kind: WolkvoxErrorKind,
-    /** The API's own `msg` when it gave one, otherwise our description. */
+    /** The API's own `msg` when it gave one, otherwise our description (English). */
     message: string,
     readonly status?: number,
+    /** Set when `message` is ours, not wolkvox's: what the page words in the user's language. */
+    readonly reason?: WolkvoxErrorReason,
   ) {
     super(message);
   }
