@@ -2,7 +2,6 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
 import type { ColumnDef, ReportDef } from '../report-model/catalog';
 import type { ReportRow } from '../report-model/column-types';
-import { CHART_LABELS, fillLabel } from './chart-labels';
 import { chartSpecs, specColumnKeys } from './chart-specs';
 import { SpecChart } from './spec-chart';
 
@@ -31,8 +30,7 @@ export interface ReportChartsProps {
  * loaded columns lack every charted column). Default export, for `React.lazy`.
  */
 function ReportCharts({ report, columns, rows, order, onFilter, width }: ReportChartsProps) {
-  const { language, locale } = useI18n();
-  const text = CHART_LABELS[language];
+  const { language, locale, t } = useI18n();
   const specs = useMemo(() => {
     const present = new Set(columns.map((column) => column.key));
     return chartSpecs(report.number).filter((spec) =>
@@ -46,7 +44,7 @@ function ReportCharts({ report, columns, rows, order, onFilter, width }: ReportC
   return (
     <section
       className="report-charts chart-grid"
-      aria-label={fillLabel(text.section, { report: report.name[language] })}
+      aria-label={t('charts.section', { report: report.name[language] })}
       aria-busy={stale || undefined}
       style={stale ? { opacity: 0.7 } : undefined}
     >
@@ -61,7 +59,7 @@ function ReportCharts({ report, columns, rows, order, onFilter, width }: ReportC
           width={width}
           language={language}
           locale={locale}
-          text={text}
+          t={t}
         />
       ))}
     </section>

@@ -1,8 +1,9 @@
-import type { Language } from '../shared/i18n/i18n';
+import type { Language, Translate } from '../shared/i18n/i18n';
 import type { ColumnDef } from '../report-model/catalog';
 import type { ColumnType } from '../report-model/column-types';
 import type { ChartBar, ChartData } from './aggregate-chart';
 import {
+  fittedDurationAxis,
   maxDrawn,
   stackedSeries,
   toDatum,
@@ -13,7 +14,6 @@ import {
 } from './chart-bars';
 import { CHART_COLORS, seriesColor } from './chart-colors';
 import { formatDay, formatLongDay, valueFormats, type ValueFormats } from './chart-format';
-import { fillLabel, type ChartLabels } from './chart-labels';
 import { drillColumn, type ChartSpec } from './chart-specs';
 import type { ChartTableProps } from './chart-table';
 
@@ -45,13 +45,13 @@ export interface SpecChartContext {
   columns: readonly ColumnDef[];
   language: Language;
   locale: string;
-  text: ChartLabels;
+  t: Translate;
 }
 
 export function specChartView(
   spec: ChartSpec,
   data: ChartData,
-  { columns, language, locale, text }: SpecChartContext,
+  { columns, language, locale, t }: SpecChartContext,
 ): SpecChartView {
   const column = (key: string) => columns.find((item) => item.key === key);
   const perDay = spec.kind === 'per-day';
@@ -70,19 +70,19 @@ export function specChartView(
   const splitType: ColumnType = (spec.kind === 'stacked' && column(spec.split)?.type) || 'text';
 
   const barLabel = (bar: ChartBar): string => {
-    if (bar.other) return text.other;
+    if (bar.other) return t('charts.other');
     if (spec.kind === 'columns')
       return spec.groups.find((group) => group.key === bar.key)?.label[language] ?? bar.label;
     if (perDay) return dayLabel(bar.key);
-    return valueName(spec, byType, bar.key, language, text);
+    return valueName(spec, byType, bar.key, language, t);
   };
   const labels = new Map(data.bars.map((bar) => [bar.key, barLabel(bar)]));
   const seriesNames = data.series.map((item, i) => {
-    if (item.other) return text.other;
+    if (item.other) return t('charts.other');
     if (spec.kind === 'columns') return spec.series[i]?.label[language] ?? item.label;
-    return valueName(spec, splitType, item.key, language, text);
+    return valueName(spec, splitType, item.key, language, t);
   });
-  const valueHeader = figureName(spec, column, language, text);
+  const valueHeader = figureName(spec, column, language, t);
   const multi = data.series.length > 0;
   // Legend toggles remember series by value (a new filter may reorder them), bars read `p${i}`.
   const series: DrawnSeries[] = multi
@@ -108,28 +108,35 @@ export function specChartView(
     .filter((bar) => bar !== otherOffChart)
     .map((bar) => toDatum({ ...bar, drillable: drillable(bar) }));
 
-  const count = new Intl.NumberFormat(locale);
   const notes: string[] = [];
   if (data.skipped > 0 && spec.kind !== 'columns') {
     notes.push(
       perDay
-        ? fillLabel(text.undated, { n: count.format(data.skipped) })
-        : fillLabel(text.noValue, {
-            n: count.format(data.skipped),
+        ? t('charts.undated', { count: data.skipped })
+        : t('charts.noValue', {
+            count: data.skipped,
             column: valueColumnHeader(spec, column) ?? '',
           }),
     );
   }
-  if (weekly) notes.push(text.weekly);
+  if (weekly) notes.push(t('charts.weekly'));
   if (data.otherValues > 0)
-    notes.push(fillLabel(text.folded, { other: text.other, n: count.format(data.otherValues) }));
+    notes.push(t('charts.folded', { other: t('charts.other'), count: data.otherValues }));
   if (otherOffChart)
     notes.push(
-      fillLabel(text.otherOffChart, {
-        other: text.other,
+      t('charts.otherOffChart', {
+        other: t('charts.other'),
         value: formats.value(otherOffChart.value),
       }),
     );
+
+  // Means of durations (TMO per agent) may sit close together: the axis then fits them
+  // (a count or a sum keeps its zero baseline), and the card says where it starts.
+  const fitted =
+    data.mean && data.valueType === 'duration' && !multi
+      ? fittedDurationAxis(formats, drawn)
+      : undefined;
+  if (fitted) notes.push(t('charts.axisFrom', { value: formats.axis(fitted.domain[0]) }));
 
   const listed = data.bars.filter((bar) => !perDay || bar.rows > 0);
   const showShare = !data.mean && data.total > 0 && listed.length > 1;
@@ -142,10 +149,12 @@ export function specChartView(
     series,
     multi,
     formats,
-    axis: valueAxis(formats, {
-      duration: data.valueType === 'duration',
-      maxDrawn: maxDrawn(drawn, series),
-    }),
+    axis:
+      fitted ??
+      valueAxis(formats, {
+        duration: data.valueType === 'duration',
+        maxDrawn: maxDrawn(drawn, series),
+      }),
     nameOf: (key) => labels.get(key) ?? key,
     weekEnd: (key) => weekEnds.get(key),
     height: perDay ? 260 : Math.max(120, 48 + drawn.length * 30),
@@ -161,16 +170,16 @@ export function specChartView(
       series: multi ? seriesNames : [],
       categoryHeader: perDay
         ? weekly
-          ? text.week
-          : text.day
+          ? t('charts.week')
+          : t('charts.day')
         : drillKey
           ? (column(drillKey)?.header ?? drillKey)
           : '',
-      valueHeader: multi ? text.total : valueHeader,
-      shareHeader: showShare ? text.share : undefined,
+      valueHeader: multi ? t('charts.total') : valueHeader,
+      shareHeader: showShare ? t('charts.share') : undefined,
       footer:
         listed.length > 1
-          ? { label: data.mean ? text.overall : text.total, value: data.total }
+          ? { label: data.mean ? t('charts.overall') : t('charts.total'), value: data.total }
           : undefined,
     },
     notes,
@@ -183,13 +192,13 @@ function valueName(
   type: ColumnType,
   key: string,
   language: Language,
-  text: ChartLabels,
+  t: Translate,
 ): string {
   const named = spec.valueLabels?.[key];
   if (named) return named[language];
-  if (key === '') return text.empty;
-  if (type === 'yesno' && key === 'yes') return text.yes;
-  if (type === 'yesno' && key === 'no') return text.no;
+  if (key === '') return t('charts.empty');
+  if (type === 'yesno' && key === 'yes') return t('charts.yes');
+  if (type === 'yesno' && key === 'no') return t('charts.no');
   return key;
 }
 
@@ -207,10 +216,10 @@ function figureName(
   spec: ChartSpec,
   column: (key: string) => ColumnDef | undefined,
   language: Language,
-  text: ChartLabels,
+  t: Translate,
 ): string {
   if (spec.valueLabel) return spec.valueLabel[language];
   const header = valueColumnHeader(spec, column);
-  if (header === undefined) return text.rows;
-  return spec.kind === 'mean-by' ? fillLabel(text.average, { name: header }) : header;
+  if (header === undefined) return t('charts.rows');
+  return spec.kind === 'mean-by' ? t('charts.average', { name: header }) : header;
 }

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import type { Language } from '../shared/i18n/i18n';
+import type { Language, Translate } from '../shared/i18n/i18n';
 import type { ColumnDef } from '../report-model/catalog';
 import type { ReportRow } from '../report-model/column-types';
 import { aggregateChart } from './aggregate-chart';
 import { CategoryBars } from './category-bars';
 import { ChartCard } from './chart-card';
 import { formatDay, truncateTick } from './chart-format';
-import { fillLabel, type ChartLabels } from './chart-labels';
 import type { ChartSpec } from './chart-specs';
 import { useHiddenSeries } from './use-hidden-series';
 import { ChartTable } from './chart-table';
@@ -22,7 +21,7 @@ export interface SpecChartProps {
   width?: number;
   language: Language;
   locale: string;
-  text: ChartLabels;
+  t: Translate;
 }
 
 /** One chart of a report's spec list: the aggregate of the view's rows, drawn in its card. */
@@ -35,18 +34,18 @@ export function SpecChart({
   width,
   language,
   locale,
-  text,
+  t,
 }: SpecChartProps) {
   const { hidden, toggle } = useHiddenSeries();
   const data = useMemo(
     () =>
       aggregateChart(spec, columns, rows, order, {
-        emptyLabel: text.empty,
-        otherLabel: text.other,
+        emptyLabel: t('charts.empty'),
+        otherLabel: t('charts.other'),
       }),
-    [spec, columns, rows, order, text],
+    [spec, columns, rows, order, t],
   );
-  const view = specChartView(spec, data, { columns, language, locale, text });
+  const view = specChartView(spec, data, { columns, language, locale, t });
   const { drillKey } = view;
   const select =
     drillKey === undefined
@@ -70,20 +69,20 @@ export function SpecChart({
     <ChartCard
       landmark="region"
       title={view.title}
-      empty={data.bars.length === 0 ? text.noData : undefined}
+      empty={data.bars.length === 0 ? t('charts.noData') : undefined}
       legend={
         view.multi
-          ? { series: view.series, hidden, onToggle: toggle, label: text.legend }
+          ? { series: view.series, hidden, onToggle: toggle, label: t('charts.legend') }
           : undefined
       }
-      hint={select && text.hint}
+      hint={select && t('charts.hint')}
       table={
         <ChartTable
           {...view.table}
           onSelect={select}
           formats={view.formats}
-          summary={text.dataTable}
-          selectLabel={(name) => fillLabel(text.select, { name })}
+          summary={t('charts.dataTable')}
+          selectLabel={(name) => t('charts.select', { name })}
         />
       }
       notes={view.notes}

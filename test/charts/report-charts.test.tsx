@@ -96,7 +96,8 @@ describe('ReportCharts', () => {
       '(empty)',
       'Total',
     ]);
-    expect(screen.getByText('1 rows without a date are not charted.')).toBeInTheDocument();
+    // One row: the singular form (it said "1 rows … are" before plural rules).
+    expect(screen.getByText('1 row without a date is not charted.')).toBeInTheDocument();
   });
 
   it('filters the table by the clicked bar', async () => {
@@ -285,7 +286,7 @@ describe('ReportCharts', () => {
     expect(screen.getByRole('heading', { name: 'Solo chatbot vs pasó a un agente' })).toBeTruthy();
     expect(screen.getAllByText('Pasó a un agente').length).toBeGreaterThan(0);
     expect(screen.getByText('No hay filas para graficar.')).toBeTruthy();
-    expect(screen.getByText('1 filas sin fecha no se grafican.')).toBeTruthy();
+    expect(screen.getByText('1 fila sin fecha no se grafica.')).toBeTruthy();
   });
 
   it('renders nothing for reports without charts or without the charted columns', async () => {
