@@ -34,6 +34,19 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const title = reportTitle(report, language);
   const [announcement, setAnnouncement] = useState('');
   const [dismissed, setDismissed] = useState('');
+  // The link's problems, kept when the page rewrites the URL (missing dates are written in at
+  // once, which also drops the bad parameters): a notice must not vanish before it is read.
+  const parsedKey = [...invalid, ...shortened].join(',');
+  const [linkNotice, setLinkNotice] = useState({
+    report: report.number,
+    key: parsedKey,
+    invalid,
+    shortened,
+  });
+  if (parsedKey !== '' && (parsedKey !== linkNotice.key || report.number !== linkNotice.report))
+    setLinkNotice({ report: report.number, key: parsedKey, invalid, shortened });
+  const notice =
+    linkNotice.report === report.number && linkNotice.key !== '' ? linkNotice : undefined;
 
   /**
    * Discrete changes push a history entry (Back undoes them). Typing pushes one entry when
@@ -77,9 +90,8 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   };
 
   const vars = { report: title, from: view.from, to: view.to };
-  const invalidKey = [...invalid, ...shortened].join(',');
   // 8,000 bad `f.` parameters once made a 32,000-character notice: five names and a count.
-  const summary = summarizeNames(invalid);
+  const summary = summarizeNames(notice?.invalid ?? []);
   const invalidList = summary.more
     ? t('notice.invalidMore', { listed: summary.listed, count: summary.more })
     : summary.listed;
@@ -112,11 +124,12 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
         )}
       </header>
 
-      {invalidKey !== '' && dismissed !== invalidKey && (
+      {notice && dismissed !== notice.key && (
         <div className="notice" role="status">
-          {invalid.length > 0 && t('notice.invalidParams', { params: invalidList })}{' '}
-          {shortened.length > 0 && t('notice.shortened', { params: shortened.join(', ') })}{' '}
-          <button type="button" className="link" onClick={() => setDismissed(invalidKey)}>
+          {notice.invalid.length > 0 && t('notice.invalidParams', { params: invalidList })}{' '}
+          {notice.shortened.length > 0 &&
+            t('notice.shortened', { params: notice.shortened.join(', ') })}{' '}
+          <button type="button" className="link" onClick={() => setDismissed(notice.key)}>
             {t('notice.dismiss')}
           </button>
         </div>
