@@ -80,7 +80,7 @@ describe.runIf(process.env.MEASURE_MONTH)('a 1M-row month through the production
         ...init,
         headers: {
           ...(init?.headers as Record<string, string>),
-          'accept-encoding': 'gzip, deflate, br, zstd',
+          'accept-encoding': process.env.MEASURE_ENCODING ?? 'gzip, deflate, br, zstd',
         },
       });
 
@@ -93,6 +93,13 @@ describe.runIf(process.env.MEASURE_MONTH)('a 1M-row month through the production
     clearInterval(sampler);
     const after = rssOf(child.pid!);
 
+    if (process.env.MEASURE_SKIP_DIRECT) {
+      child.kill('SIGTERM');
+      console.info(
+        `[measure] ${process.env.MEASURE_ENCODING ?? 'browser'}: ${(throughServer / 1000).toFixed(1)} s, ${result.rows.length} rows, peak RSS ${after.peakMb.toFixed(0)} MB`,
+      );
+      return;
+    }
     const directStarted = performance.now();
     const direct = await loadReport(report, MONTH, {
       baseUrl: fake.url,
