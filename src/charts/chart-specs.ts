@@ -151,6 +151,14 @@ const BOT_OR_AGENT: Readonly<Record<string, LocalizedText>> = {
   yes: text('Passed to an agent', 'Pasó a un agente'),
 };
 
+const FEELING_NAMES: Readonly<Record<string, LocalizedText>> = {
+  'very negative': text('very negative', 'muy negativo'),
+  negative: text('negative', 'negativo'),
+  neutral: text('neutral', 'neutral'),
+  positive: text('positive', 'positivo'),
+  'very positive': text('very positive', 'muy positivo'),
+};
+
 export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSpec[]>>> = {
   1: [
     {
@@ -168,6 +176,8 @@ export const CHART_SPECS: Readonly<Partial<Record<ReportNumber, readonly ChartSp
       valueLabel: CHATS,
       by: 'feeling',
       sort: 'enum',
+      // wolkvox sends the sentiment in English; a Spanish chart names it in Spanish.
+      valueLabels: FEELING_NAMES,
     },
     {
       id: 'per-day',
