@@ -16,6 +16,7 @@ import { CountryShareChart } from './country-share-chart';
 import { billingTotals } from '../model/billing-totals';
 import type { CategoryMix } from '../model/estimate-cost';
 import { formatUsdCents } from '../model/money';
+import { cardTexts } from './card-texts';
 import { useRateCard } from './rate-card-store';
 import { TemplateUsageChart } from './template-usage-chart';
 import { templateShare } from '../model/usage-aggregates';
@@ -213,7 +214,7 @@ function BillingPanel(props: BillingPanelProps) {
             />
           </label>
           <p>
-            {t('billing.panel.rateCard', { name: card.name, date: card.asOf })}{' '}
+            {t('billing.panel.rateCard', { name: cardTexts(card, t).name, date: card.asOf })}{' '}
             <a
               href="/settings/rate-card"
               onClick={(event) => {

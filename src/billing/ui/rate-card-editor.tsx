@@ -10,6 +10,7 @@ import {
   type RateCategory,
   type RateStatus,
 } from '../model/rate-card';
+import { cardTexts } from './card-texts';
 import { describeRateCardIssue } from './rate-card-issue-text';
 import { useRateCardEditor, type EditorNotice } from './use-rate-card-editor';
 
@@ -55,7 +56,15 @@ export function RateCardEditor({
   const { t, locale } = useI18n();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const editor = useRateCardEditor({ card, onChange, onReset, defaultCard, locale });
+  const texts = cardTexts(card, t);
+  const editor = useRateCardEditor({
+    card,
+    onChange,
+    onReset,
+    defaultCard,
+    locale,
+    regionName: texts.regionName,
+  });
   const { period, nameOf, notice } = editor;
   if (!period) return null;
 
@@ -102,7 +111,7 @@ export function RateCardEditor({
           {card.periods.map((p) => (
             <option key={p.id} value={p.id}>
               {t('rateCard.validity', { from: p.from, to: p.to ?? t('rateCard.openEnded') })} —{' '}
-              {p.label}
+              {texts.periodLabel(p)}
             </option>
           ))}
         </select>
@@ -125,7 +134,7 @@ export function RateCardEditor({
             value: period.utilityFreeInServiceWindow ? t('rateCard.yes') : t('rateCard.no'),
           })}
         </li>
-        {period.notes && <li>{period.notes}</li>}
+        {period.notes && <li>{texts.periodNotes(period)}</li>}
       </ul>
       {period.sources.length > 0 && (
         <details>
@@ -156,7 +165,7 @@ export function RateCardEditor({
                 onChange({ ...card, applyRegionFallback: event.currentTarget.checked })
               }
             />{' '}
-            {t('rateCard.regionFallback', { region: region.name })}
+            {t('rateCard.regionFallback', { region: texts.regionName(key) ?? region.name })}
           </label>
           <p className="billing-note">
             {t('rateCard.regionMembers', {

@@ -30,6 +30,8 @@ export interface RateCardEditorOptions {
   defaultCard: RateCard;
   /** For country names and their order. */
   locale: string;
+  /** A region's name as the page shows it (the shipped card's names in the user's language). */
+  regionName: (key: string) => string | undefined;
 }
 
 function withRates(
@@ -60,6 +62,7 @@ export function useRateCardEditor({
   onReset,
   defaultCard,
   locale,
+  regionName,
 }: RateCardEditorOptions) {
   const [chosenPeriod, setChosenPeriod] = useState<string | undefined>(
     () => (findPeriod(card, todayIso()) ?? card.periods[card.periods.length - 1])?.id,
@@ -74,7 +77,7 @@ export function useRateCardEditor({
   const periodDrafts = (period && drafts[period.id]) ?? {};
 
   const nameOf = (key: string) =>
-    card.regions[key]?.name ?? (/^[A-Z]{2}$/.test(key) ? countryDisplayName(key, locale) : key);
+    regionName(key) ?? (/^[A-Z]{2}$/.test(key) ? countryDisplayName(key, locale) : key);
   const rates = period?.rates ?? {};
   const markets = Object.keys(rates).sort((a, b) => {
     const regionA = a in card.regions;

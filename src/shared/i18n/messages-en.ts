@@ -398,6 +398,20 @@ export const en = {
   'rateCard.exportJson': 'Export JSON',
   'rateCard.imported': 'Rate card imported.',
   'rateCard.importFailed': 'The file was not imported:',
+  // The shipped rate card's own texts (billing/model/default-rate-card.ts), shown translated
+  // while the card still says them; an edited or imported text is shown as written.
+  'rateCard.default.name': 'Meta WhatsApp Business Platform (docs §3.2)',
+  'rateCard.default.region.LATAM': 'Rest of Latin America',
+  'rateCard.default.label.pcp-2024-11': 'Per-conversation (24 h windows), service free',
+  'rateCard.default.notes.pcp-2024-11':
+    'Per-conversation rates assumed equal to the 2026 per-message figures (docs: "broadly the same numbers" [uncertain]). Service conversations free and unlimited from 2024-11-01.',
+  'rateCard.default.label.pmp-2025-07': 'Per delivered template message',
+  'rateCard.default.notes.pmp-2025-07':
+    'Marketing and authentication billed per delivered template; utility only outside the customer-service window; free-form service messages free. Volume tiers and authentication-international rates are not modelled.',
+  'rateCard.default.label.pmp-2026-10':
+    'Per message, service beyond 1,000/month charged (reported)',
+  'rateCard.default.notes.pmp-2026-10':
+    "Reported, verify on Meta's page: service messages at the utility rate beyond 1,000 free per business phone number (connector) per month; utility templates inside the service window no longer free; Mexico marketing 0.0397, Peru utility/auth 0.0300.",
   'rows.duplicates': {
     one: '{count} repeated row removed: wolkvox answered a CONN_ID already loaded ({ids}).',
     other: '{count} repeated rows removed: wolkvox answered CONN_IDs already loaded ({ids}).',

@@ -372,6 +372,18 @@ export const es = {
   'rateCard.exportJson': 'Exportar JSON',
   'rateCard.imported': 'Tarifario importado.',
   'rateCard.importFailed': 'No se importó el archivo:',
+  'rateCard.default.name': 'Meta WhatsApp Business Platform (documentación §3.2)',
+  'rateCard.default.region.LATAM': 'Resto de América Latina',
+  'rateCard.default.label.pcp-2024-11': 'Por conversación (ventanas de 24 h), servicio gratis',
+  'rateCard.default.notes.pcp-2024-11':
+    'Tarifas por conversación supuestas iguales a las de 2026 por mensaje (documentación: "en líneas generales las mismas cifras" [incierto]). Conversaciones de servicio gratis e ilimitadas desde el 2024-11-01.',
+  'rateCard.default.label.pmp-2025-07': 'Por mensaje de plantilla entregado',
+  'rateCard.default.notes.pmp-2025-07':
+    'Marketing y autenticación se cobran por plantilla entregada; utilidad solo fuera de la ventana de atención al cliente; los mensajes de servicio libres son gratis. No se modelan los tramos por volumen ni las tarifas de autenticación internacional.',
+  'rateCard.default.label.pmp-2026-10':
+    'Por mensaje, servicio cobrado por encima de 1.000 al mes (reportado)',
+  'rateCard.default.notes.pmp-2026-10':
+    'Reportado, verifique en la página de Meta: mensajes de servicio a la tarifa de utilidad por encima de 1.000 gratis por número de teléfono del negocio (conector) al mes; las plantillas de utilidad dentro de la ventana de servicio dejan de ser gratis; México marketing 0.0397, Perú utilidad/autenticación 0.0300.',
   'rows.duplicates': {
     one: 'Se quitó {count} fila repetida: wolkvox respondió un CONN_ID ya cargado ({ids}).',
     other: 'Se quitaron {count} filas repetidas: wolkvox respondió CONN_ID ya cargados ({ids}).',
