@@ -251,7 +251,13 @@ function registerOidc(
         idTokenExpected: true,
       });
       const claims = tokens.claims();
-      const user = [claims?.email, claims?.preferred_username, claims?.sub].find(
+      if (!claims) throw new Error('no ID token');
+      // Many providers put the email in userinfo only, not in the ID token.
+      const info =
+        typeof claims.email === 'string'
+          ? claims
+          : await oidc.fetchUserInfo(client, tokens.access_token, claims.sub);
+      const user = [info.email, info.preferred_username, claims.sub].find(
         (value): value is string => typeof value === 'string' && value !== '',
       );
       if (!user) throw new Error('the ID token names no user');
