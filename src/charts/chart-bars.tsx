@@ -1,7 +1,12 @@
 import type { ReactElement } from 'react';
 import { Bar, Rectangle, type BarShapeProps } from 'recharts';
 import { OTHER_COLOR } from './chart-colors';
-import { durationTicks, fittedDurationTicks, type ValueFormats } from './chart-format';
+import {
+  durationTicks,
+  fittedDurationTicks,
+  percentTicks,
+  type ValueFormats,
+} from './chart-format';
 import type { LegendSeries } from './series-legend';
 
 /** One bar as recharts reads it: `value` (one series) or `p0`, `p1`… (stacked series). */
@@ -117,14 +122,18 @@ export interface ValueAxis {
 
 /**
  * The value axis: in the figure's format, durations on round steps up to the largest bar drawn,
- * 100 % stacked bars (`normalized`) in quarters.
+ * percentages on whole-percent steps, 100 % stacked bars (`normalized`) in quarters.
  */
 export function valueAxis(
   formats: ValueFormats,
-  options: { duration?: boolean; normalized?: boolean; maxDrawn?: number } = {},
+  options: { duration?: boolean; percent?: boolean; normalized?: boolean; maxDrawn?: number } = {},
 ): ValueAxis {
   if (options.normalized)
     return { tickFormatter: formats.share, ticks: [0, 0.25, 0.5, 0.75, 1], domain: [0, 1] };
+  if (options.percent) {
+    const ticks = percentTicks(options.maxDrawn ?? 0);
+    return { tickFormatter: formats.axis, ticks, domain: [0, ticks[ticks.length - 1]!] };
+  }
   if (!options.duration) return { tickFormatter: formats.axis };
   const ticks = durationTicks(options.maxDrawn ?? 0);
   return { tickFormatter: formats.axis, ticks, domain: [0, ticks[ticks.length - 1]!] };

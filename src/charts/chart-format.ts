@@ -123,6 +123,22 @@ export function durationTicks(max: number): number[] {
   return ticks;
 }
 
+const PERCENT_STEPS = [1, 2, 5, 10, 20, 25, 50];
+
+/**
+ * Axis ticks for percentages (34.5 = 34.5 %) on whole-percent steps from 0, at most 5
+ * intervals: every label then has the same (no) decimals, where automatic ticks of small
+ * rates (0, 0.75, 1.5 …) would print "1%" twice.
+ */
+export function percentTicks(max: number): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
+  const step =
+    PERCENT_STEPS.find((candidate) => max / candidate <= 5) ?? 100 * Math.ceil(max / 500);
+  const ticks: number[] = [];
+  for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
+  return ticks;
+}
+
 /**
  * Ticks of a duration axis fitted to bars between `min` and `max` (seconds), on round steps,
  * when a zero baseline would make them look alike: every bar within a quarter of the

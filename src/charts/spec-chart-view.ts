@@ -153,6 +153,7 @@ export function specChartView(
       fitted ??
       valueAxis(formats, {
         duration: data.valueType === 'duration',
+        percent: data.valueType === 'percent',
         maxDrawn: maxDrawn(drawn, series),
       }),
     nameOf: (key) => labels.get(key) ?? key,
