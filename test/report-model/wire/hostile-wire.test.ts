@@ -2,7 +2,11 @@ import { findReport } from '../../../src/report-model/catalog';
 import { normalizeRows } from '../../../src/report-model/wire/normalize-rows';
 import { parseEnvelope, readEnvelope } from '../../../src/report-model/wire/parse-envelope';
 import { WolkvoxError } from '../../../src/report-model/wire/wolkvox-error';
-import { checkLoadedRows } from '../../../src/report-model/load/row-checks';
+import {
+  CHECK_SLICE_ROWS,
+  checkLoadedRows,
+  checkLoadedRowsInSlices,
+} from '../../../src/report-model/load/row-checks';
 import { dayRange } from '../../../src/report-model/time-range';
 
 /** Hostile answers from issue 18, read by the wire client and the load checks. */
@@ -141,5 +145,26 @@ describe('rows outside their chunk, and repeated rows (issue 18, point 3)', () =
     expect(checked.rows).toHaveLength(2);
     expect(checked.duplicates).toEqual([]);
     expect(checked.outOfRange).toEqual([]);
+  });
+});
+
+describe('row checks in slices', () => {
+  it('gives the same result as the one-pass check, yielding between slices', async () => {
+    const range = dayRange('2026-03-01', '2026-03-01')!;
+    const n = CHECK_SLICE_ROWS * 2 + 7;
+    const rows = Array.from({ length: n }, (_, i) => ({
+      conn_id: `C${i % (n - 100)}`, // the last 100 repeat earlier ones
+      date: i % 1000 === 0 ? Date.UTC(2026, 1, 1) : range.start + (i % 86_400) * 1000,
+    }));
+    let pauses = 0;
+    const sliced = await checkLoadedRowsInSlices(REPORT10, [{ range, rows }], async () => {
+      pauses++;
+    });
+    const whole = checkLoadedRows(REPORT10, [{ range, rows }]);
+    expect(pauses).toBe(2);
+    expect(sliced.rows).toEqual(whole.rows);
+    expect(sliced.duplicates).toHaveLength(100);
+    expect(sliced.outOfRange).toEqual(whole.outOfRange);
+    expect(sliced.rows.length + sliced.duplicates.length).toBe(n);
   });
 });
