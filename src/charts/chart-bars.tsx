@@ -129,7 +129,7 @@ export function valueAxis(
   options: { duration?: boolean; percent?: boolean; normalized?: boolean; maxDrawn?: number } = {},
 ): ValueAxis {
   if (options.normalized)
-    return { tickFormatter: formats.share, ticks: [0, 0.25, 0.5, 0.75, 1], domain: [0, 1] };
+    return { tickFormatter: formats.shareAxis, ticks: [0, 0.25, 0.5, 0.75, 1], domain: [0, 1] };
   if (options.percent) {
     const ticks = percentTicks(options.maxDrawn ?? 0);
     return { tickFormatter: formats.axis, ticks, domain: [0, ticks[ticks.length - 1]!] };

@@ -5,8 +5,10 @@ import { formatDuration } from '../report-model/cell-format';
 export interface ValueFormats {
   value(n: number): string;
   axis(n: number): string;
-  /** 0..1 → "42.5%". */
+  /** 0..1 → "42.5%" (one decimal, always). */
   share(fraction: number): string;
+  /** 0..1 → "25%": the ticks of a 100 % axis (quarters need no decimals). */
+  shareAxis(fraction: number): string;
 }
 
 const cache = new Map<string, ValueFormats>();
@@ -27,8 +29,10 @@ export function valueFormats(type: ColumnType, locale: string): ValueFormats {
     maximumFractionDigits: 1,
   });
   const share = (fraction: number) => shareFormat.format(fraction);
+  const wholeShare = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const shareAxis = (fraction: number) => wholeShare.format(fraction);
   if (kind === 'duration') {
-    formats = { value: formatDuration, axis: formatDuration, share };
+    formats = { value: formatDuration, axis: formatDuration, share, shareAxis };
   } else if (kind === 'percent') {
     // As the table's cells (cell-format.ts): two decimals, always; the axis on whole percents.
     const full = new Intl.NumberFormat(locale, {
@@ -41,6 +45,7 @@ export function valueFormats(type: ColumnType, locale: string): ValueFormats {
       value: (n) => full.format(n / 100),
       axis: (n) => axis.format(n / 100),
       share,
+      shareAxis,
     };
   } else {
     const full = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
@@ -48,7 +53,7 @@ export function valueFormats(type: ColumnType, locale: string): ValueFormats {
       notation: 'compact',
       maximumFractionDigits: 1,
     });
-    formats = { value: (n) => full.format(n), axis: (n) => compact.format(n), share };
+    formats = { value: (n) => full.format(n), axis: (n) => compact.format(n), share, shareAxis };
   }
   cache.set(cacheKey, formats);
   return formats;

@@ -139,7 +139,7 @@ describe('ConnectorShareChart', () => {
     // A and B tie on 2 rows each: ordered by id.
     expect(rowHeaders).toEqual(['Ventas', 'B', 'Unreadable SESSION_ID']);
     const shares = screen.getAllByRole('row').map((r) => r.lastElementChild?.textContent);
-    expect(shares).toEqual(['Template share', '50%', '100%', '0%']);
+    expect(shares).toEqual(['Template share', '50.0%', '100.0%', '0.0%']);
     // Segments follow the entries' order: the first template segment is connector A's.
     fireEvent.click(bars(container, TEMPLATE_FILL)[1] as SVGPathElement);
     expect(onSelectConnector).toHaveBeenCalledWith('B');
