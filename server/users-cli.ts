@@ -26,8 +26,9 @@ function askHidden(prompt: string): Promise<string> {
       reject(new Error('No terminal to ask the password on: use --password-stdin'));
       return;
     }
-    process.stderr.write(prompt);
+    // Raw (no echo) before the prompt shows: a password typed or pasted at once is never echoed.
     stdin.setRawMode(true);
+    process.stderr.write(prompt);
     stdin.resume();
     stdin.setEncoding('utf8');
     let password = '';

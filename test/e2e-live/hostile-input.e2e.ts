@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeEach, expect, inject, it } from 'vitest';
 import { openBrowser } from '../e2e/browser';
 import type { FaultRule } from '../fake-wolkvox/server';
 import { controlClient } from './control';
-import { exportCsv, ROW_COUNT, rowCounts } from './page-helpers';
+import { exportCsv, openApp, ROW_COUNT, rowCounts } from './page-helpers';
 
 /**
  * Issue 18 through the live proxy: the fake wolkvox answers hostile payloads verbatim
@@ -52,7 +52,8 @@ const envelope = (rows: string[], code: number | string = 200, msg?: string) =>
   )},"data":[${rows.join(',')}]}`;
 
 async function open(path: string) {
-  await page.goto(`${inject('baseUrl')}${path}`);
+  // Behind the production server (LIVE_TARGET=server) the first visit signs in.
+  await openApp(page, `${inject('baseUrl')}${path}`, inject('signIn'));
 }
 
 it('1. rows with __proto__ keys (any case, spaces) show, count and export in full', async () => {

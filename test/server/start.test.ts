@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -97,6 +97,39 @@ describe('npm run users', () => {
       1,
     );
     expect((await run('users.js', ['add'], env)).code).toBe(2);
+  });
+});
+
+const SCRIPT = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+
+describe.skipIf(!SCRIPT)('npm run users -- add NAME, at a terminal', () => {
+  it('asks the password twice without echoing it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wv-users-')), 'users.txt');
+    const password = 'typed at a terminal 42';
+    // util-linux `script` gives the command a pseudo-terminal, as a deployer's shell would.
+    const child = spawn(
+      SCRIPT!,
+      ['-qfec', `"${process.execPath}" ${join(OUT, 'users.js')} add dave`, '/dev/null'],
+      {
+        env: { PATH: process.env.PATH ?? '', AUTH_USERS_FILE: file },
+      },
+    );
+    let screen = '';
+    let typed = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      const prompts = (screen.match(/Password for dave: |Again: /g) ?? []).length;
+      if (prompts > typed) {
+        typed++;
+        child.stdin.write(`${password}\r`);
+      }
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect(screen).toContain('Password for dave: ');
+    expect(screen).toContain('Again: ');
+    expect(screen).not.toContain(password);
+    expect(readFileSync(file, 'utf8')).toMatch(/^dave:scrypt\$/);
   });
 });
 
