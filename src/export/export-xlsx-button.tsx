@@ -39,6 +39,7 @@ export function ExportXlsxButton(props: ExportXlsxButtonProps) {
         view: viewColumns(columns, rows, order),
         dataSheet: t('xlsx.dataSheet'),
         aboutSheet: t('xlsx.aboutSheet'),
+        cutLabel: t('xlsx.cutCells'),
         about: [
           [t('xlsx.report'), reportTitle(report, language)],
           [t('xlsx.period'), t('home.period', { from, to })],

@@ -57,17 +57,32 @@ export function viewColumns(
   return { columns, values };
 }
 
-/** Header row (Manager's names, as on screen) and one row per shown row. */
-export function reportSheet({ columns, values }: XlsxView): SheetData {
+/** Excel's limit on the text of one cell; longer text is cut (the CSV keeps it whole). */
+export const XLSX_CELL_CHARS = 32_767;
+
+/**
+ * Header row (Manager's names, as on screen) and one row per shown row, with the number
+ * of cells whose text was cut to Excel's limit (said on the second sheet).
+ */
+export function reportSheet({ columns, values }: XlsxView): { data: SheetData; cutCells: number } {
   const count = values[0]?.length ?? 0;
   const data: SheetData = new Array(count + 1);
   data[0] = columns.map((column) => ({ value: column.header, fontWeight: 'bold' as const }));
+  let cutCells = 0;
   for (let i = 0; i < count; i++) {
     const cells: Cell[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) cells[c] = xlsxCell(columns[c]!, values[c]![i]);
+    for (let c = 0; c < columns.length; c++) {
+      const value = values[c]![i];
+      if (typeof value === 'string' && value.length > XLSX_CELL_CHARS) {
+        cutCells++;
+        cells[c] = { value: value.slice(0, XLSX_CELL_CHARS), type: String };
+      } else {
+        cells[c] = xlsxCell(columns[c]!, value);
+      }
+    }
     data[i + 1] = cells;
   }
-  return data;
+  return { data, cutCells };
 }
 
 /** One typed cell. A value the parser kept as raw text stays that text. */

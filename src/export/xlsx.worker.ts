@@ -8,6 +8,8 @@ export interface XlsxRequest {
   dataSheet: string;
   aboutSheet: string;
   about: ReadonlyArray<readonly [string, string]>;
+  /** Label of the line that counts cells cut to Excel's limit (added only when some were). */
+  cutLabel: string;
 }
 
 export type XlsxResponse = { blob: Blob } | { error: string };
@@ -18,11 +20,13 @@ export type XlsxResponse = { blob: Blob } | { error: string };
  * freeze the page.
  */
 self.onmessage = async (event: MessageEvent<XlsxRequest>) => {
-  const { view, dataSheet, aboutSheet: aboutName, about } = event.data;
+  const { view, dataSheet, aboutSheet: aboutName, about, cutLabel } = event.data;
   try {
+    const { data, cutCells } = reportSheet(view);
+    const pairs = cutCells ? [...about, [cutLabel, String(cutCells)] as const] : about;
     const blob = await writeXlsxFile([
-      { data: reportSheet(view), sheet: dataSheet, stickyRowsCount: 1 },
-      { data: aboutSheet(about), sheet: aboutName, columns: [{ width: 24 }, { width: 60 }] },
+      { data, sheet: dataSheet, stickyRowsCount: 1 },
+      { data: aboutSheet(pairs), sheet: aboutName, columns: [{ width: 24 }, { width: 60 }] },
     ]).toBlob();
     self.postMessage({ blob } satisfies XlsxResponse);
   } catch (error) {

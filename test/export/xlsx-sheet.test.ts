@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { reportSheet, viewColumns, xlsxRefusal, XLSX_MAX_ROWS } from '../../src/export/xlsx-sheet';
+import {
+  reportSheet,
+  viewColumns,
+  xlsxRefusal,
+  XLSX_CELL_CHARS,
+  XLSX_MAX_ROWS,
+} from '../../src/export/xlsx-sheet';
 import { findReport } from '../../src/report-model/catalog';
 import type { ReportRow } from '../../src/report-model/column-types';
 
@@ -27,7 +33,7 @@ const billingRows: ReportRow[] = [
   },
 ];
 
-async function roundTrip(data: ReturnType<typeof reportSheet>) {
+async function roundTrip({ data }: ReturnType<typeof reportSheet>) {
   const buffer = await writeXlsxFile(data).toBuffer();
   return readSheet(buffer);
 }
@@ -73,6 +79,16 @@ describe('Excel export of the view', () => {
     const time = at('time') as unknown as Date;
     expect(Math.abs(time.getTime() - Date.UTC(1899, 11, 30, 2, 2, 2))).toBeLessThanOrEqual(1);
     expect(at('percent_transfer')).toBe(14.74);
+  });
+
+  it('cuts text beyond Excel’s cell limit, and counts the cells it cut', async () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const sheet = reportSheet(viewColumns(BILLING, [{ ...billingRows[0]!, destiny: huge }]));
+    expect(sheet.cutCells).toBe(1);
+    const [, row] = await roundTrip(sheet);
+    expect(String(row![BILLING.findIndex((c) => c.key === 'destiny')])).toHaveLength(
+      XLSX_CELL_CHARS,
+    );
   });
 
   it('refuses up front what a sheet cannot hold, or what would take too long', () => {
