@@ -59,9 +59,20 @@ export function valueFormats(type: ColumnType, locale: string): ValueFormats {
   return formats;
 }
 
-/** "42 %" in the locale's style (0..1). */
+const proseShares = new Map<string, Intl.NumberFormat>();
+
+/**
+ * "42%", "33.3%" in the locale's style (0..1), for a share written in a sentence (the cost
+ * table's mix and markup): decimals only where there are some. Columns of shares use the fixed
+ * decimals of `valueFormats(…).share` instead, so their figures line up.
+ */
 export function formatShare(fraction: number, locale = 'en'): string {
-  return valueFormats('count', locale).share(fraction);
+  let format = proseShares.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    proseShares.set(locale, format);
+  }
+  return format.format(fraction);
 }
 
 const DAY_STYLES = {
