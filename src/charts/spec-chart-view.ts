@@ -1,5 +1,5 @@
 import type { Language, Translate } from '../shared/i18n/i18n';
-import type { ColumnDef } from '../report-model/catalog';
+import { columnLabel, type ColumnDef } from '../report-model/catalog';
 import type { ColumnType } from '../report-model/column-types';
 import type { ChartBar, ChartData } from './aggregate-chart';
 import {
@@ -115,7 +115,7 @@ export function specChartView(
         ? t('charts.undated', { count: data.skipped })
         : t('charts.noValue', {
             count: data.skipped,
-            column: valueColumnHeader(spec, column) ?? '',
+            column: valueColumnHeader(spec, column, language) ?? '',
           }),
     );
   }
@@ -174,7 +174,7 @@ export function specChartView(
           ? t('charts.week')
           : t('charts.day')
         : drillKey
-          ? (column(drillKey)?.header ?? drillKey)
+          ? nameOf(column(drillKey), drillKey, language)
           : '',
       valueHeader: multi ? t('charts.total') : valueHeader,
       shareHeader: showShare ? t('charts.share') : undefined,
@@ -203,13 +203,19 @@ function valueName(
   return key;
 }
 
+/** A column by its human name in the UI language (the chart speaks it; the table keeps Manager's). */
+function nameOf(column: ColumnDef | undefined, key: string, language: Language): string {
+  return column ? columnLabel(column, language) : key;
+}
+
 function valueColumnHeader(
   spec: ChartSpec,
   column: (key: string) => ColumnDef | undefined,
+  language: Language,
 ): string | undefined {
   if (spec.kind === 'count-by' || spec.kind === 'columns') return undefined;
   const key = spec.value;
-  return key === undefined ? undefined : (column(key)?.header ?? key);
+  return key === undefined ? undefined : nameOf(column(key), key, language);
 }
 
 /** Header of the charted figure: the spec's name for it, else "Rows" / the column / "Average …". */
@@ -220,7 +226,7 @@ function figureName(
   t: Translate,
 ): string {
   if (spec.valueLabel) return spec.valueLabel[language];
-  const header = valueColumnHeader(spec, column);
+  const header = valueColumnHeader(spec, column, language);
   if (header === undefined) return t('charts.rows');
   return spec.kind === 'mean-by' ? t('charts.average', { name: header }) : header;
 }

@@ -61,3 +61,10 @@ describe('percent axes', () => {
     expect(axis.ticks!.at(-1)).toBeGreaterThanOrEqual(0.4 + 4 * 0.6);
   });
 });
+
+describe('column names in the charts', () => {
+  it('head the data table with the column’s human name in the UI language', () => {
+    expect(view('tmo', close).table.categoryHeader).toBe('Agent');
+    expect(view('tmo', close, 'es').table.categoryHeader).toBe('Agente');
+  });
+});
