@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { navigate } from '../shared/router';
 import { useSettings } from '../shared/settings';
 import { useI18n } from '../shared/i18n/i18n';
-import { reportTitle, type ReportDef } from '../report-model/catalog';
+import { columnLabel, reportTitle, type ReportDef } from '../report-model/catalog';
 import { todayIn } from '../report-model/date-presets';
 import { reportColumns } from '../report-model/connector-column';
 import { describeError } from '../report-model/describe-error';
@@ -80,8 +80,9 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const onSort = (sort: SortEntry[]) => {
     go({ sort });
     const first = sort[0];
-    const header =
-      (data?.columns ?? report.columns).find((column) => column.key === first?.id)?.header ?? '';
+    // Said by its human name: a screen reader spells LAST_PARTICIPANT_WHO_SPOKE out.
+    const sorted = (data?.columns ?? report.columns).find((column) => column.key === first?.id);
+    const header = sorted ? columnLabel(sorted, language) : '';
     setAnnouncement(
       first
         ? t(first.desc ? 'table.sortDescending' : 'table.sortAscending', { column: header })

@@ -50,7 +50,7 @@ describe('report page', () => {
     await user.click(destiny);
     await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
     expect(firstCountry()).toBe('Perú');
-    expect(screen.getByText('Sorted by DESTINY, descending')).toBeInTheDocument();
+    expect(screen.getByText('Sorted by Destination country, descending')).toBeInTheDocument();
   });
 
   it('says when wolkvox has no records for the range', async () => {
