@@ -87,7 +87,7 @@ export const en = {
   'filters.max': 'Max',
   'filters.clearAll': 'Clear filters',
   'columns.label': 'Columns',
-  'columns.hidden': '{count} hidden',
+  'columns.hidden': { one: '{count} hidden', other: '{count} hidden' },
   'columns.showAll': 'Show all columns',
   'columns.headerNames': 'Column headers',
   'columns.wolkvoxNames': 'As in wolkvox Manager (CONN_ID)',

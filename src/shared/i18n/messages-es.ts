@@ -84,7 +84,7 @@ export const es = {
   'filters.max': 'Máx.',
   'filters.clearAll': 'Quitar filtros',
   'columns.label': 'Columnas',
-  'columns.hidden': '{count} ocultas',
+  'columns.hidden': { one: '{count} oculta', other: '{count} ocultas' },
   'columns.showAll': 'Mostrar todas las columnas',
   'columns.headerNames': 'Encabezados de columna',
   'columns.wolkvoxNames': 'Como en wolkvox Manager (CONN_ID)',
