@@ -30,6 +30,7 @@ it('exports exactly the view to Excel: typed cells, row count = table count, per
   expect(header).toEqual([
     'CONN_ID',
     'SESSION_ID',
+    'CONNECTOR',
     'DATE',
     'CUSTOMER_PHONE',
     'TEMPLATE',
@@ -38,11 +39,11 @@ it('exports exactly the view to Excel: typed cells, row count = table count, per
   expect(records).toHaveLength(shown);
   for (const record of records.slice(0, 50)) {
     expect(typeof record[0]).toBe('string'); // CONN_ID as text
-    expect(record[2]).toBeInstanceOf(Date); // DATE as a date
-    expect(typeof record[3]).toBe('string'); // the phone as text, every digit kept
-    expect(String(record[3]).replace(/\D/g, '')).toContain('57300');
+    expect(record[3]).toBeInstanceOf(Date); // DATE as a date
+    expect(typeof record[4]).toBe('string'); // the phone as text, every digit kept
+    expect(String(record[4]).replace(/\D/g, '')).toContain('57300');
   }
-  const dates = records.map((record) => (record[2] as Date).getTime());
+  const dates = records.map((record) => (record[3] as Date).getTime());
   expect(dates).toEqual([...dates].sort((a, b) => b - a)); // the on-screen order
   expect(sheets[1]!.data).toEqual(
     expect.arrayContaining([
