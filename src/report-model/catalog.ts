@@ -60,6 +60,16 @@ export interface ReportDef {
    * lists each chat once; report 10 has one row per CONN_ID (help page, 2026-05-04).
    */
   oneRowPerConnId?: true;
+  /**
+   * The date-time column wolkvox filters the requested range by, where it is known or is the
+   * report's only date-time: report 1 filters by DATE_CLOSE (documented: "today until 08:45"
+   * returns chats opened yesterday); 4 and 8 by their close/end date, as the mock assumes.
+   * The loader uses it only where each answer bears it out (every row inside the period it
+   * asked for, load/range-column.ts): to keep the usable part of a capped answer and to cut a
+   * loaded period to a narrower one. Report 2 has none (its rows are messages, filtered by the
+   * chat's close).
+   */
+  rangeKey?: string;
   columns: readonly ColumnDef[];
 }
 
@@ -105,6 +115,7 @@ export const REPORTS: readonly ReportDef[] = [
     oneRowPerConnId: true,
     slug: 'chats',
     aggregate: false,
+    rangeKey: 'date_close',
     columns: [
       CONN_ID,
       col('channel', 'enum', { values: CHAT_CHANNELS }),
@@ -190,6 +201,7 @@ export const REPORTS: readonly ReportDef[] = [
     api: 'chat_4',
     slug: 'interactions-detail',
     aggregate: false,
+    rangeKey: 'close_date',
     columns: [
       col('channel', 'enum', { values: OMNI_CHANNELS }),
       col('agent_name', 'enum'),
@@ -273,6 +285,7 @@ export const REPORTS: readonly ReportDef[] = [
     transcript: true,
     slug: 'agent-step-chats',
     aggregate: false,
+    rangeKey: 'end_date',
     columns: [
       CONN_ID,
       col('session_id', 'id'),
@@ -308,6 +321,7 @@ export const REPORTS: readonly ReportDef[] = [
     api: 'chat_9',
     slug: 'interaction-transfers',
     aggregate: false,
+    rangeKey: 'date',
     columns: [
       CONN_ID,
       col('transfer_agent_id', 'id'),
@@ -330,6 +344,7 @@ export const REPORTS: readonly ReportDef[] = [
     oneRowPerConnId: true,
     slug: 'official-whatsapp-billing',
     aggregate: false,
+    rangeKey: 'date',
     columns: [
       CONN_ID,
       col('session_id', 'id'),
@@ -350,6 +365,7 @@ export const REPORTS: readonly ReportDef[] = [
     transcript: true,
     slug: 'transfer-of-chats',
     aggregate: false,
+    rangeKey: 'date',
     columns: [
       CONN_ID,
       col('transfer_agent_id', 'id'),
@@ -372,6 +388,7 @@ export const REPORTS: readonly ReportDef[] = [
     api: 'chat_12',
     slug: 'interactions-sent-by-agent',
     aggregate: false,
+    rangeKey: 'date',
     columns: [
       CONN_ID,
       col('agent_id', 'id'),
@@ -411,6 +428,7 @@ export const REPORTS: readonly ReportDef[] = [
     api: 'chat_14',
     slug: 'whatsapp-click-detail',
     aggregate: false,
+    rangeKey: 'date',
     columns: [
       col('source_url', 'url'),
       col('source_type', 'enum', { values: ['ad', 'post'] }),

@@ -4,13 +4,27 @@ import type { TimeRange } from '../time-range';
 import { fetchReport, type FetchReportOptions } from '../wire/fetch-report';
 import type { ParsedRows } from '../wire/normalize-rows';
 import { WolkvoxError, type WolkvoxErrorKind } from '../wire/wolkvox-error';
+import type { ChunkCache } from './chunk-cache';
+import type { DensityMemory } from './density';
+import {
+  budgetFor,
+  checkLoadRange,
+  estimateCalls,
+  LoadLimitError,
+  quotaShortfall,
+  type LoadBudget,
+} from './load-limits';
+import { completePrefix, noneInside } from './range-column';
 import {
   alignRange,
   describeRange,
+  endOfMonth,
   halveRange,
+  rangeSeconds,
   splitRange,
   type SplitOptions,
 } from './split-range';
+import { SECOND } from '../time-range';
 
 /**
  * Loading a report over any range: the range is cut into API-sized chunks
@@ -18,10 +32,28 @@ import {
  * API allows 2 simultaneous calls per token), and the answers are merged in
  * chronological order.
  *
+ * - Call sizes. Each calendar chunk is fetched in calls sized from the density
+ *   already seen (`density`, rows per second near where the call starts, per
+ *   report): a period expected to hold more than TARGET_SHARE of the cap is cut
+ *   into pieces of equal expected rows, so that almost no call meets the cap; a
+ *   period of unknown density is asked whole (a month of 500 rows is one call).
  * - Row cap. A chunk that comes back with `rowCap` (60,000) rows or more may be
- *   truncated by the API: it is halved by time and both halves are fetched
- *   again, down to one second. A one-second chunk still at the cap is kept and
- *   listed in `truncated`, never silently.
+ *   truncated by the API. When the answer shows it is the period's first rows in
+ *   time order (range-column.ts: every row's range column inside the period, in
+ *   order), its rows strictly before the last second it holds are kept and only
+ *   the rest of the period is fetched. Otherwise (wolkvox's order is not
+ *   documented, and report 2 has no range column) it is halved by time and both
+ *   halves are fetched again. A one-second period still at the cap, or a capped
+ *   answer with no row inside its period, stops the load: "the API ignored the
+ *   range" (halving would go on to 172,800 calls for a day).
+ * - Budget. A range over MAX_LOAD_DAYS is refused before any call; every load
+ *   has a ceiling of calls and bytes from its range (and the quota left, when
+ *   known): load-limits.ts. When it is reached no other call is made and the
+ *   periods left are listed as failures. When the quota left is known and the
+ *   load needs more calls than remain, it is refused before it starts.
+ * - Cache. With `cache`, the periods of the range already loaded (and fresh) are
+ *   reused and only the rest is fetched; every answer is kept there
+ *   (chunk-cache.ts).
  * - Retries. Retryable errors (5xx, network, timeout, rate limit) are retried
  *   with exponential backoff and jitter, `maxAttempts` calls in all. Every call
  *   has its own timeout. A chunk that fails for good (retries exhausted, or a
@@ -102,12 +134,22 @@ export interface LoadOptions {
   /** How the range is cut before any call (default: by month, ≤ 31 days). */
   split?: SplitOptions;
   onProgress?: (progress: LoadProgress) => void;
+  /** Periods already loaded (reused, and filled with this load's answers). */
+  cache?: ChunkCache;
+  /** Densities seen by earlier loads (and updated by this one); default: none known. */
+  density?: DensityMemory;
+  /** Calls left today, when known (token_info): caps the budget; a load needing more is refused. */
+  quotaLeft?: number;
+  /** The load's ceiling; default budgetFor(range, quotaLeft). */
+  budget?: LoadBudget;
+  /** The clock (Date.now), for the cache's freshness. */
+  now?: () => number;
 }
 
 export interface ChunkFailure {
   /** The period whose rows are missing from the result. */
   range: TimeRange;
-  error: WolkvoxError;
+  error: WolkvoxError | LoadLimitError;
   /** Calls made for this chunk. */
   attempts: number;
 }
@@ -147,6 +189,9 @@ export interface LoadResult {
   requests: number;
   /** Rows kept from answers that also said "not found" (404): see parse-envelope.ts. */
   notFoundWithRows: number;
+  /** Rows (and periods) taken from earlier loads (`cache`), with no call. */
+  reusedRows: number;
+  reusedChunks: number;
 }
 
 /** An aggregate report over a range the API cannot answer in one call. */
@@ -172,6 +217,11 @@ export const MAX_CONCURRENCY = 2;
 export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_TIMEOUT_MS = 70_000;
 export const DEFAULT_ROW_CAP = 60_000;
+/**
+ * A call is sized to hold this share of the cap (57,000 rows): a month expected at 55,000
+ * stays one call, and a piece sized from a density a few percent off still fits.
+ */
+export const TARGET_SHARE = 0.95;
 
 /**
  * Calls a chunk may take when wolkvox is busy (another call of the same token, from
@@ -191,23 +241,41 @@ export async function loadReport(
   options: LoadOptions,
 ): Promise<LoadResult> {
   const aligned = alignRange(range);
+  checkLoadRange(aligned);
+  const now = options.now ?? Date.now;
   let chunks: TimeRange[];
+  let reused: LoadedChunk[] = [];
   if (report.aggregate) {
     // The API's own limits, whatever chunk size the caller prefers for row reports.
     const needed = splitRange(aligned).length;
     if (needed > 1) throw new AggregateRangeError(report, aligned, needed);
     chunks = [aligned];
   } else {
-    chunks = splitRange(aligned, options.split);
+    const plan = options.cache?.plan(report, aligned, now()) ?? { reused: [], gaps: [aligned] };
+    reused = plan.reused;
+    chunks = plan.gaps.flatMap((gap) => splitRange(gap, options.split));
   }
-  const outcome = await runChunks(report, chunks, options);
+  const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
+  const shortfall = quotaShortfall(
+    estimateCalls(
+      chunks,
+      options.density && ((at) => options.density!.rowsPerSecond(report, at)),
+      Math.floor(rowCap * TARGET_SHARE),
+    ),
+    options.quotaLeft,
+  );
+  if (chunks.length > 0 && shortfall) throw new LoadLimitError(shortfall);
+  const budget = options.budget ?? budgetFor(aligned, options.quotaLeft);
+  const outcome = await runChunks(report, chunks, options, budget);
+  storeLoaded(report, outcome.loaded, options, now());
   return buildResult(
     report,
     aligned,
-    outcome.loaded,
+    [...reused, ...outcome.loaded],
     outcome.failures,
     outcome.truncated,
     outcome.requests,
+    reused,
   );
 }
 
@@ -218,7 +286,9 @@ export async function loadReport(
 export async function retryFailed(previous: LoadResult, options: LoadOptions): Promise<LoadResult> {
   if (previous.failures.length === 0) return previous;
   const ranges = previous.failures.map((failure) => failure.range);
-  const outcome = await runChunks(previous.report, ranges, options);
+  const budget = options.budget ?? budgetFor(previous.range, options.quotaLeft);
+  const outcome = await runChunks(previous.report, ranges, options, budget);
+  storeLoaded(previous.report, outcome.loaded, options, (options.now ?? Date.now)());
   return buildResult(
     previous.report,
     previous.range,
@@ -226,7 +296,19 @@ export async function retryFailed(previous: LoadResult, options: LoadOptions): P
     outcome.failures,
     [...previous.truncated, ...outcome.truncated],
     previous.requests + outcome.requests,
+    [],
+    previous,
   );
+}
+
+function storeLoaded(
+  report: ReportDef,
+  loaded: readonly LoadedChunk[],
+  options: LoadOptions,
+  fetchedAt: number,
+) {
+  if (!options.cache || report.aggregate) return;
+  for (const chunk of loaded) options.cache.store(report, chunk, fetchedAt);
 }
 
 interface Outcome {
@@ -242,6 +324,7 @@ async function runChunks(
   report: ReportDef,
   initial: readonly TimeRange[],
   options: LoadOptions,
+  budget: LoadBudget,
 ): Promise<Outcome> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
@@ -258,6 +341,9 @@ async function runChunks(
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const fetchChunk = options.fetchChunk ?? fetchReport;
+  const density = options.density;
+  const target = Math.max(1, Math.floor(rowCap * TARGET_SHARE));
+  const maxSeconds = Math.floor(((options.split?.maxDays ?? 31) * 86_400_000) / SECOND);
   const outer = options.signal;
   outer?.throwIfAborted();
 
@@ -268,6 +354,13 @@ async function runChunks(
   outer?.addEventListener('abort', onOuterAbort, { once: true });
 
   const outcome: Outcome = { loaded: [], failures: [], truncated: [], requests: 0 };
+  let bytes = 0;
+  const overBudget = () => outcome.requests >= budget.calls || bytes >= budget.bytes;
+  const budgetFailure = (range: TimeRange, attempts: number): ChunkFailure => ({
+    range,
+    error: new LoadLimitError({ code: 'budget', calls: budget.calls, bytes: budget.bytes }),
+    attempts,
+  });
   const progress: LoadProgress = {
     chunksDone: 0,
     chunksTotal: initial.length,
@@ -306,6 +399,7 @@ async function runChunks(
       const response = await baseFetch(input, init);
       const body = await response.arrayBuffer();
       clearTimeout(timer);
+      bytes += body.byteLength;
       const { status, statusText, headers } = response;
       return new Response(NULL_BODY.has(status) ? null : body, { status, statusText, headers });
     };
@@ -329,6 +423,7 @@ async function runChunks(
   const fetchWithRetry = async (range: TimeRange): Promise<Attempt> => {
     for (let attempt = 1; ; attempt++) {
       stop.signal.throwIfAborted();
+      if (overBudget()) return { failure: budgetFailure(range, attempt - 1) };
       outcome.requests++;
       if (attempt > 1) progress.retries++;
       const call = { at: Date.now() };
@@ -355,7 +450,56 @@ async function runChunks(
     }
   };
 
+  // Periods not asked for yet, in chronological order; calls are cut from the front.
   const queue: TimeRange[] = [...initial];
+
+  /**
+   * Puts a period back in order; with `join`, joined to the next period when that one is the
+   * rest of the same calendar chunk (the rest of a capped answer and the piece after it).
+   */
+  const requeue = (range: TimeRange, join: boolean) => {
+    let i = queue.findIndex((pending) => pending.start > range.start);
+    if (i < 0) i = queue.length;
+    const next = queue[i];
+    if (
+      join &&
+      next &&
+      next.start === range.end + SECOND &&
+      (options.split?.byMonth === false || endOfMonth(range.start) >= next.end) &&
+      rangeSeconds({ start: range.start, end: next.end }) <= maxSeconds
+    ) {
+      queue[i] = { start: range.start, end: next.end };
+      return;
+    }
+    queue.splice(i, 0, range);
+    progress.chunksTotal++;
+  };
+
+  /** The next call: the front of the first period, as much of it as should fit under the cap. */
+  const nextCall = (): TimeRange => {
+    const span = queue[0]!;
+    const perSecond = report.aggregate ? undefined : density?.rowsPerSecond(report, span.start);
+    const seconds = rangeSeconds(span);
+    const expected = perSecond === undefined ? 0 : perSecond * seconds;
+    if (expected <= target) {
+      queue.shift();
+      return span;
+    }
+    const pieces = Math.ceil(expected / target);
+    const pieceSeconds = Math.max(1, Math.floor(seconds / pieces));
+    const call = { start: span.start, end: span.start + (pieceSeconds - 1) * SECOND };
+    queue[0] = { start: call.end + SECOND, end: span.end };
+    progress.chunksTotal++;
+    return call;
+  };
+
+  const keep = (chunk: LoadedChunk) => {
+    outcome.loaded.push(chunk);
+    if (!report.aggregate) density?.observe(report, chunk.range, chunk.rows);
+    progress.chunksDone++;
+    progress.rows += chunk.rows.length;
+    emit();
+  };
 
   const runOne = async (range: TimeRange): Promise<void> => {
     const attempt = await fetchWithRetry(range);
@@ -366,19 +510,44 @@ async function runChunks(
       return;
     }
     const { columns, rows, notFoundWithRows } = attempt.parsed;
-    if (rows.length >= rowCap) {
-      const halves = report.aggregate ? undefined : halveRange(range);
-      if (halves) {
-        queue.unshift(...halves);
-        progress.chunksTotal++;
-        emit();
-        return;
-      }
-      outcome.truncated.push({ range, rows: rows.length });
+    if (rows.length < rowCap) {
+      keep({ range, columns, rows, notFoundWithRows });
+      return;
     }
-    outcome.loaded.push({ range, columns, rows, notFoundWithRows });
-    progress.chunksDone++;
-    progress.rows += rows.length;
+    if (report.aggregate) {
+      // An aggregate cannot be split: the capped answer is kept and said.
+      outcome.truncated.push({ range, rows: rows.length });
+      keep({ range, columns, rows, notFoundWithRows });
+      return;
+    }
+    if (rangeSeconds(range) < 2 || noneInside(report, range, rows)) {
+      throw new LoadLimitError({ code: 'ignoredRange', range });
+    }
+    const prefix = completePrefix(report, range, rows);
+    if (prefix && prefix.cut === range.start) {
+      // Every row in the first second: that second alone is over the cap.
+      throw new LoadLimitError({
+        code: 'ignoredRange',
+        range: { start: range.start, end: range.start },
+      });
+    }
+    if (prefix) {
+      requeue({ start: prefix.cut, end: range.end }, true);
+      const part = { start: range.start, end: prefix.cut - SECOND };
+      keep({
+        range: part,
+        columns,
+        rows: prefix.rows,
+        notFoundWithRows: notFoundWithRows ? prefix.rows.length : undefined,
+      });
+      return;
+    }
+    // Not known to be the period's first rows: halved, and the density is at least this.
+    density?.observe(report, range, rows);
+    const [first, second] = halveRange(range)!;
+    requeue(second, false);
+    requeue(first, false);
+    progress.chunksTotal--; // the two halves replace the period asked
     emit();
   };
 
@@ -392,8 +561,16 @@ async function runChunks(
           if (active === 0) reject(stop.signal.reason);
           return;
         }
+        if (queue.length > 0 && overBudget()) {
+          // The ceiling is reached: nothing more is asked, the periods left are listed.
+          for (const range of queue.splice(0)) {
+            outcome.failures.push(budgetFailure(range, 0));
+            progress.chunksDone++;
+          }
+          emit();
+        }
         while (active < concurrency && queue.length > 0) {
-          const range = queue.shift()!;
+          const range = nextCall();
           active++;
           runOne(range).then(
             () => {
@@ -424,6 +601,8 @@ function buildResult(
   failures: ChunkFailure[],
   truncated: TruncatedChunk[],
   requests: number,
+  reused: readonly LoadedChunk[],
+  previous?: LoadResult,
 ): LoadResult {
   const chunks = [...loaded].sort((a, b) => a.range.start - b.range.start);
 
@@ -462,6 +641,9 @@ function buildResult(
     chunks,
     requests,
     notFoundWithRows: chunks.reduce((sum, chunk) => sum + (chunk.notFoundWithRows ?? 0), 0),
+    reusedRows:
+      (previous?.reusedRows ?? 0) + reused.reduce((sum, chunk) => sum + chunk.rows.length, 0),
+    reusedChunks: (previous?.reusedChunks ?? 0) + reused.length,
   };
 }
 

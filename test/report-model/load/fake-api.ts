@@ -47,9 +47,26 @@ export interface FakeApiOptions {
   /** Delay before answering, in ms (real timers). */
   delay?: (call: FakeCall) => number;
   script?: (call: FakeCall) => Fault | undefined;
+  /**
+   * Rows also carry the report's range column (`rangeKey`: DATE_CLOSE for report 1) at their
+   * instant, as the real rows do; without it the loader cannot trust a capped answer's order.
+   */
+  rangeColumn?: boolean;
+  /** The order of an answer: the fake core's (time, default) or shuffled (an unknown order). */
+  order?: 'time' | 'shuffled';
+  /** Answers the first `cap` rows of the whole timeline to every call (an API ignoring the range). */
+  ignoreRange?: boolean;
 }
 
-export function fakeApi({ times, cap = MAX_ROWS_PER_CALL, delay, script }: FakeApiOptions) {
+export function fakeApi({
+  times,
+  cap = MAX_ROWS_PER_CALL,
+  delay,
+  script,
+  rangeColumn = false,
+  order = 'time',
+  ignoreRange = false,
+}: FakeApiOptions) {
   const timeline = createTimeline({ times });
   const sorted = timeline.times;
   const stats = { calls: [] as FakeCall[], inFlight: 0, maxInFlight: 0 };
@@ -74,10 +91,14 @@ export function fakeApi({ times, cap = MAX_ROWS_PER_CALL, delay, script }: FakeA
           columns.push({ key, header: key.toUpperCase(), type: 'text', extra: true });
         }
       } else {
-        const { from, to: end } = timeline.span(range);
+        const { from, to: end } = ignoreRange
+          ? { from: 0, to: sorted.length }
+          : timeline.span(range);
         const to = Math.min(end, from + cap);
         rows = [];
-        for (let i = from; i < to; i++) rows.push(makeRow(sorted[i]!, i));
+        const key = rangeColumn ? report.rangeKey : undefined;
+        for (let i = from; i < to; i++) rows.push(makeRow(sorted[i]!, i, key));
+        if (order === 'shuffled') shuffle(rows, call.n);
       }
       call.outcome = 'rows';
       call.rows = rows.length;
@@ -96,8 +117,18 @@ export function fakeApi({ times, cap = MAX_ROWS_PER_CALL, delay, script }: FakeA
   return { fetchChunk, stats, idsIn, total: sorted.length };
 }
 
-function makeRow(time: number, index: number): ReportRow {
-  return { conn_id: timelineRowId(index), date: time };
+function makeRow(time: number, index: number, rangeKey?: string): ReportRow {
+  const row: ReportRow = { conn_id: timelineRowId(index), date: time };
+  if (rangeKey) row[rangeKey] = time;
+  return row;
+}
+
+function shuffle(rows: ReportRow[], seed: number) {
+  const random = createRandom(seed).next;
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+  }
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -200,7 +200,22 @@ describe('loadReport: the 60,000-row cap', () => {
     expect(result.complete).toBe(true);
   });
 
-  it('lists a single second that still hits the cap as truncated, never silently', async () => {
+  it('stops with "the API ignored the range" when one second still hits the cap', async () => {
+    const day = days('2026-03-10', '2026-03-10');
+    const hot = at('2026-03-10T14:00:07');
+    const times = [...spreadTimes(day, 300, 2), ...Array<number>(150).fill(hot)];
+    // Ordered answers with the range column: the hot second is found in a few calls.
+    const api = fakeApi({ times, cap: 100, rangeColumn: true });
+    const load = loadReport(CHATS, day, { ...base, fetchChunk: api.fetchChunk, rowCap: 100 });
+    await expect(load).rejects.toMatchObject({
+      name: 'LoadLimitError',
+      limit: { code: 'ignoredRange', range: { start: hot, end: hot } },
+    });
+    await expect(load).rejects.toThrow(/The API ignored the range/);
+    expect(api.stats.calls.length).toBeLessThan(10);
+  });
+
+  it('halving answers of unknown order stops at the budget of the range, never runs on', async () => {
     const day = days('2026-03-10', '2026-03-10');
     const hot = at('2026-03-10T14:00:07');
     const times = [...spreadTimes(day, 300, 2), ...Array<number>(150).fill(hot)];
@@ -210,17 +225,18 @@ describe('loadReport: the 60,000-row cap', () => {
       fetchChunk: api.fetchChunk,
       rowCap: 100,
     });
-
+    // A day's budget: 1 chunk + 2 per day + 16.
+    expect(api.stats.calls).toHaveLength(19);
+    expect(result.requests).toBe(19);
     expect(result.complete).toBe(false);
-    expect(result.failures).toEqual([]);
-    expect(result.truncated).toEqual([{ range: { start: hot, end: hot }, rows: 100 }]);
-    const expected = api.idsIn(day);
+    expect(result.failures.length).toBeGreaterThan(0);
+    expect(result.failures.every((f) => f.error.name === 'LoadLimitError')).toBe(true);
+    expect(result.failures[0]!.error.message).toMatch(/reached its ceiling \(19 calls/);
+    // What loaded is kept, each row once, and none of the periods listed as missing.
     const ids = idsOf(result.rows);
-    expect(ids).toHaveLength(expected.length - 50);
     expect(new Set(ids).size).toBe(ids.length);
-    // Every row outside the hot second is there.
-    const hotIds = new Set(api.idsIn({ start: hot, end: hot }));
-    expect(ids.filter((id) => !hotIds.has(id))).toEqual(expected.filter((id) => !hotIds.has(id)));
+    const missing = new Set(result.failures.flatMap((f) => api.idsIn(f.range)));
+    expect([...ids, ...missing].sort()).toEqual(api.idsIn(day).sort());
   });
 });
 

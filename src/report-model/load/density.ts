@@ -1,0 +1,75 @@
+import type { ReportDef } from '../catalog';
+import type { ReportRow } from '../column-types';
+import { SECOND, type TimeRange } from '../time-range';
+import { allInside } from './range-column';
+
+/**
+ * Rows per second seen in a report's answers, by period: what the loader sizes its next call
+ * from (load-report.ts). An answer whose rows all carry the range column inside its period
+ * is counted in BUCKETS slices of its period, so the density near where the next call starts
+ * (the evening after a busy day, the hours after a burst) is the one used; any other answer
+ * counts as one period. Kept per report: report 10 and report 9 of one operation differ by
+ * orders of magnitude.
+ */
+
+const BUCKETS = 8;
+/** Observations kept per report (oldest dropped first). */
+const KEEP = 4_000;
+
+interface Observation {
+  start: number;
+  end: number;
+  rows: number;
+}
+
+export class DensityMemory {
+  private readonly byReport = new Map<string, Observation[]>();
+
+  /** Counts `rows`, the complete answer for `range`. */
+  observe(report: ReportDef, range: TimeRange, rows: readonly ReportRow[]): void {
+    let list = this.byReport.get(report.api);
+    if (!list) this.byReport.set(report.api, (list = []));
+    const seconds = (range.end - range.start) / SECOND + 1;
+    const key = report.rangeKey;
+    if (key && seconds >= BUCKETS && rows.length > 0 && allInside(report, range, rows)) {
+      const width = Math.floor(seconds / BUCKETS) * SECOND;
+      const counts = new Array<number>(BUCKETS).fill(0);
+      for (const row of rows) {
+        const slot = Math.min(
+          BUCKETS - 1,
+          Math.floor(((row[key] as number) - range.start) / width),
+        );
+        counts[slot]!++;
+      }
+      for (let i = 0; i < BUCKETS; i++) {
+        const start = range.start + i * width;
+        const end = i === BUCKETS - 1 ? range.end : start + width - SECOND;
+        list.push({ start, end, rows: counts[i]! });
+      }
+    } else {
+      list.push({ start: range.start, end: range.end, rows: rows.length });
+    }
+    if (list.length > KEEP) list.splice(0, list.length - KEEP);
+  }
+
+  /**
+   * Rows per second near `at`: the latest observation covering it, else the nearest one in
+   * time; undefined when nothing of this report was seen yet.
+   */
+  rowsPerSecond(report: ReportDef, at: number): number | undefined {
+    const list = this.byReport.get(report.api);
+    if (!list || list.length === 0) return undefined;
+    let best: Observation | undefined;
+    let bestDistance = Infinity;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const o = list[i]!;
+      const distance = at < o.start ? o.start - at : at > o.end ? at - o.end : 0;
+      if (distance < bestDistance) {
+        best = o;
+        bestDistance = distance;
+        if (distance === 0) break;
+      }
+    }
+    return best!.rows / ((best!.end - best!.start) / SECOND + 1);
+  }
+}
