@@ -49,6 +49,7 @@ const DESTINIES: CellValue[] = [
   'CO',
   'México',
   'Perú',
+  'Chile',
   'Ecuador',
   'España',
   'Alemania',
@@ -61,6 +62,8 @@ const DAYS = [
   '2025-06-29',
   '2025-06-30',
   '2025-07-01',
+  '2026-06-30',
+  '2026-07-01',
   '2026-09-30',
   '2026-10-01',
   '2026-10-31',
@@ -95,7 +98,26 @@ function randomSubset(rng: Rng, count: number): Uint32Array {
 const card = cloneRateCard(DEFAULT_RATE_CARD);
 for (const period of card.periods) {
   if (period.serviceFreePerConnectorMonth !== null) period.serviceFreePerConnectorMonth = 3;
+  if (period.id === 'pmp-2026-10' || period.id === 'pmp-2025-07') {
+    period.tiers = {
+      MX: {
+        utility: [
+          { above: 2, rate: 0.004 },
+          { above: 5, rate: 0.001 },
+        ],
+      },
+      CO: { utility: [{ above: 0, rate: 0.0005 }], authentication: [{ above: 1, rate: 0.0002 }] },
+      LATAM: { authentication: [{ above: 1, rate: 0 }] },
+      PE: { utility: [{ above: 0, rate: 0.001 }] },
+    };
+  }
 }
+const ASSUMPTIONS = [
+  undefined,
+  { utilityInWindowBilled: false },
+  { serviceAllowance: true },
+  { utilityInWindowBilled: false, serviceAllowance: true },
+];
 const MIXES: CategoryMix[] = [
   { marketing: 100, utility: 0, authentication: 0 },
   { marketing: 50, utility: 30, authentication: 20 },
@@ -111,6 +133,7 @@ describe('billing over prepared facts equals the straightforward reference', () 
       billableServiceRows: 0,
       templatesInServiceWindow: 0,
       conversations: 0,
+      tierDiscount: 0,
     };
     for (let round = 0; round < 60; round++) {
       const rows = randomRows(rng, 1 + rng.int(400));
@@ -118,6 +141,7 @@ describe('billing over prepared facts equals the straightforward reference', () 
         card: rng.chance(0.5) ? card : { ...card, applyRegionFallback: false },
         mix: rng.pick(MIXES),
         markupPercent: rng.pick([0, 12.5, 40]),
+        assumptions: rng.pick(ASSUMPTIONS),
         connectorNames: { '111': 'Ventas' },
         indices: rng.chance(0.3) ? undefined : randomSubset(rng, rows.length),
       };

@@ -65,6 +65,8 @@ describe('ConnectorCostTable', () => {
       '2 rows have no rate for their country and are not priced: Germany (1), Narnia (1).',
       // One row: the singular form (it said "1 rows … are grouped" before plural rules).
       '1 row with an unreadable SESSION_ID is grouped as “Unreadable SESSION_ID”.',
+      // Spain's marketing rate before July 2026 (0.0615) is flagged "reported" on the card.
+      'Includes figures or rules marked “reported” on the rate card (e.g. the 1,000 free service messages per number per month), not confirmed by Meta.',
       'Totals are rounded once and may differ by a cent from the sum of the lines.',
     ]);
   });

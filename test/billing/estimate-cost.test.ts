@@ -142,7 +142,8 @@ describe('estimateCost — hand-computed fixture across 2025-07-01', () => {
       conversations: 2,
     });
     expect(estimate.periodsUsed).toEqual(['pcp-2024-11', 'pmp-2025-07']);
-    expect(estimate.usesReportedRules).toBe(false);
+    // r10 is priced with Spain's pre-July-2026 marketing rate, flagged "reported" on the card.
+    expect(estimate.usesReportedRules).toBe(true);
     expect(estimate.connectors.map((c) => c.connectorId)).toEqual([
       '111',
       '222',
@@ -192,13 +193,13 @@ describe('estimateCost — rules', () => {
     expect(estimate.totals.cost).toEqual({ low: 1785, expected: 6405, high: 6405 });
   });
 
-  it('charges service rows beyond 1,000 per connector per month from 2026-10-01 (reported)', () => {
+  it('with the reported allowance on, charges service rows beyond 1,000 per connector per month from 2026-10-01', () => {
     // Connector P:
     //   Sept 2026: 5 service rows, free (old rule; not counted toward October).
     //   Oct 2026: 1,003 service rows to Peru → 3 beyond the allowance × 0.0300 = 9 cents.
     //   Nov 2026: 1 service row → new month, free.
     // Connector Q (own allowance): the customer writes at 09:00, an MX template follows at
-    //   10:00. From 2026-10 the window no longer makes utility free:
+    //   10:00. From 2026-10 (utilityInWindowBilled, the default) the window no longer makes utility free:
     //   low 0.0085 → 0.85 → 1 cent; expected/high (all marketing) 0.0397 → 3.97 → 4 cents.
     // Totals from the exact sum: low 9 + 0.85 = 9.85 → 10; expected/high 12.97 → 13.
     const rows = [
@@ -218,7 +219,10 @@ describe('estimateCost — rules', () => {
       row('5255.op.Q', '2026-10-05T09:00', '5255', false, 'MX'),
       row('5255.op.Q', '2026-10-05T10:00', '5255', true, 'MX'),
     ];
-    const estimate = estimateCost(rows, { card: DEFAULT_RATE_CARD });
+    const estimate = estimateCost(rows, {
+      card: DEFAULT_RATE_CARD,
+      assumptions: { serviceAllowance: true },
+    });
     const p = byId(estimate.connectors, 'P');
     expect(p.billableServiceRows).toBe(3);
     expect(p.cost).toEqual({ low: 9, expected: 9, high: 9 });

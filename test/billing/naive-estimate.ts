@@ -13,7 +13,9 @@ import { DAY, toIsoDate } from '../../src/report-model/time-range';
 import { connectorName, parseSessionId } from '../../src/report-model/connector';
 import { divRoundHalfUp, usdToMicros } from '../../src/billing/model/money';
 import {
+  DEFAULT_ASSUMPTIONS,
   findPeriod,
+  REPORTED_SERVICE_ALLOWANCE,
   lookupRates,
   TEMPLATE_CATEGORIES,
   type MarketRates,
@@ -191,6 +193,11 @@ export function naiveEstimateCost(
   }
   const weights = weightsOf(mix);
   const weightTotal = weights.marketing + weights.utility + weights.authentication;
+  const assumptions = { ...DEFAULT_ASSUMPTIONS, ...options.assumptions };
+  // Tiered volume, messages × W, per "period|market key|YYYY-MM|category".
+  const tieredVolume = new Map<string, number>();
+  const addVolume = (key: string, amount: number) =>
+    tieredVolume.set(key, (tieredVolume.get(key) ?? 0) + amount);
   const markupBp = BigInt(Math.round(markupPercent * 100));
   // cents = X × (10000 + bp) / (W × 1e6 µUSD/USD ÷ 100 cents/USD × 10000)
   const denominator = BigInt(weightTotal) * 100_000_000n;
@@ -265,6 +272,7 @@ export function naiveEstimateCost(
   const conversationStart = new Map<string, number>();
   const serviceCount = new Map<string, number>();
   const periodsUsed = new Set<string>();
+  let reportedFigures = false;
   let cachedDay = Number.NaN;
   let date = '';
   let period: RatePeriod | undefined;
@@ -284,8 +292,11 @@ export function naiveEstimateCost(
         connector.outsideCardRows++;
         continue;
       }
-      const free = period.serviceFreePerConnectorMonth;
+      let free = period.serviceFreePerConnectorMonth;
       if (free === null) continue;
+      if (assumptions.serviceAllowance && free < REPORTED_SERVICE_ALLOWANCE) {
+        free = REPORTED_SERVICE_ALLOWANCE;
+      }
       const monthKey = `${connector.id}\u0000${date.slice(0, 7)}`;
       const used = (serviceCount.get(monthKey) ?? 0) + 1;
       serviceCount.set(monthKey, used);
@@ -299,6 +310,7 @@ export function naiveEstimateCost(
       }
       const amount = usdToMicros(resolved.rates.service) * weightTotal;
       add(connector.acc, amount, amount, amount);
+      if (resolved.rates.reported) reportedFigures = true;
       add(country.acc, amount, amount, amount);
       if (resolved.viaRegion) country.viaRegion = resolved.viaRegion;
       periodsUsed.add(period.id);
@@ -318,7 +330,10 @@ export function naiveEstimateCost(
     const inbound = pair === undefined ? undefined : lastInbound.get(pair);
     const inServiceWindow = inbound !== undefined && time - inbound < DAY;
     if (inServiceWindow) connector.templatesInServiceWindow++;
-    const utilityFree = inServiceWindow && period.utilityFreeInServiceWindow;
+    const freeInWindow = period.utilityInWindowSwitch
+      ? !assumptions.utilityInWindowBilled
+      : period.utilityFreeInServiceWindow;
+    const utilityFree = inServiceWindow && freeInWindow;
     const resolved = item.market ? lookupRates(card, period, item.market) : undefined;
     if (!resolved) {
       connector.noRateRows++;
@@ -334,7 +349,35 @@ export function naiveEstimateCost(
     add(connector.acc, low, expected, high);
     add(country.acc, low, expected, high);
     if (resolved.viaRegion) country.viaRegion = resolved.viaRegion;
+    if (resolved.rates.reported) reportedFigures = true;
     periodsUsed.add(period.id);
+    const marketKey = resolved.viaRegion ?? (item.market as string);
+    const tierKey = `${period.id}|${marketKey}|${date.slice(0, 7)}`;
+    if (!utilityFree) addVolume(`${tierKey}|utility`, weights.utility);
+    addVolume(`${tierKey}|authentication`, weights.authentication);
+  }
+
+  // Volume tiers: each message × W unit of volume past a threshold saves (base − tier rate).
+  let discount = 0n;
+  for (const [key, volume] of tieredVolume) {
+    const [periodId, marketKey, , category] = key.split('|') as [
+      string,
+      string,
+      string,
+      'utility' | 'authentication',
+    ];
+    const tierPeriod = card.periods.find((candidate) => candidate.id === periodId);
+    const steps = tierPeriod?.tiers?.[marketKey]?.[category];
+    if (!tierPeriod || !steps) continue;
+    const base = lookupRates(card, tierPeriod, marketKey)?.rates ?? tierPeriod.rates[marketKey];
+    if (!base) continue;
+    // Message by message (each worth W units of volume, the last one maybe less).
+    for (let message = 1; (message - 1) * weightTotal < volume; message++) {
+      const units = Math.min(weightTotal, volume - (message - 1) * weightTotal);
+      let rate = base[category];
+      for (const step of steps) if (message > step.above) rate = step.rate;
+      discount += BigInt(units) * BigInt(usdToMicros(base[category]) - usdToMicros(rate));
+    }
   }
 
   // ---- Output -------------------------------------------------------------
@@ -390,14 +433,24 @@ export function naiveEstimateCost(
       a.connectorId.localeCompare(b.connectorId),
   );
 
-  const usesReportedRules = card.periods.some(
-    (period) => periodsUsed.has(period.id) && period.status === 'reported',
-  );
+  const totalCost = toRange(totals.acc);
+  const undiscounted = totalCost.expected;
+  totalCost.expected = toCents(totals.acc.expected.value() - discount);
+  const usesReportedRules =
+    reportedFigures ||
+    card.periods.some(
+      (period) =>
+        periodsUsed.has(period.id) &&
+        (period.status === 'reported' ||
+          (assumptions.serviceAllowance && period.serviceFreePerConnectorMonth !== null)),
+    );
   return {
     connectors: list,
+    assumptions,
     totals: {
       ...pickCounts(totals),
-      cost: toRange(totals.acc),
+      cost: totalCost,
+      tierDiscount: undiscounted - totalCost.expected,
       connectors: list.length,
       byCountry: [...totalCountries.values()].map(countryOut).sort(byRows),
     },

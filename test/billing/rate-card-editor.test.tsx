@@ -45,7 +45,8 @@ describe('RateCardEditor', () => {
     await user.type(input, '0,031');
     const card = last(seen);
     expect(card.periods[1]?.rates.MX?.marketing).toBe(0.031);
-    expect(card.periods[2]?.rates.MX?.marketing).toBe(0.0397);
+    expect(card.periods[2]?.rates.MX?.marketing).toBe(0.0305);
+    expect(card.periods[3]?.rates.MX?.marketing).toBe(0.0397);
     expect(DEFAULT_RATE_CARD.periods[1]?.rates.MX?.marketing).toBe(0.0305);
     // While typing, the text is kept as typed; leaving the field shows the stored value.
     expect((input as HTMLInputElement).value).toBe('0,031');

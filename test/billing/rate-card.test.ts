@@ -35,15 +35,27 @@ describe('DEFAULT_RATE_CARD', () => {
     expect(result).toEqual({ ok: true, card: DEFAULT_RATE_CARD });
   });
 
-  it('switches model on 2025-07-01 and the reported rules on 2026-10-01', () => {
+  it('switches model on 2025-07-01, Chile on 2026-07-01 and the service rule on 2026-10-01', () => {
     expect(findPeriod(DEFAULT_RATE_CARD, '2024-10-31')).toBeUndefined();
     expect(findPeriod(DEFAULT_RATE_CARD, '2025-06-30')?.model).toBe('per-conversation');
     expect(findPeriod(DEFAULT_RATE_CARD, '2025-07-01')?.model).toBe('per-message');
+    const june = findPeriod(DEFAULT_RATE_CARD, '2026-06-30');
+    const july = findPeriod(DEFAULT_RATE_CARD, '2026-07-01');
+    expect(june?.id).toBe('pmp-2025-07');
+    expect(june?.rates.CL).toBeUndefined();
+    expect(june && lookupRates(DEFAULT_RATE_CARD, june, 'CL')).toMatchObject({
+      viaRegion: 'LATAM',
+    });
+    expect(july?.rates.CL).toMatchObject({ marketing: 0.0889, utility: 0.02 });
+    expect(june?.rates.ES).toMatchObject({ marketing: 0.0615, reported: true });
+    expect(july?.rates.ES).toMatchObject({ marketing: 0.0707 });
+    expect(july?.rates.ES?.reported).toBeUndefined();
+    expect(july?.rates.CO?.source).toMatch(/2026-07-01/);
     const sept = findPeriod(DEFAULT_RATE_CARD, '2026-09-30');
     const oct = findPeriod(DEFAULT_RATE_CARD, '2026-10-01');
     expect(sept?.serviceFreePerConnectorMonth).toBeNull();
-    expect(oct).toMatchObject({ status: 'reported', serviceFreePerConnectorMonth: 1000 });
-    expect(oct?.utilityFreeInServiceWindow).toBe(false);
+    expect(oct).toMatchObject({ serviceFreePerConnectorMonth: 0, utilityInWindowSwitch: true });
+    expect(oct?.tiers).toBeUndefined();
     expect(sept?.rates.MX?.marketing).toBe(0.0305);
     expect(oct?.rates.MX?.marketing).toBe(0.0397);
     expect(sept?.rates.PE?.utility).toBe(0.02);
@@ -161,7 +173,7 @@ describe('rate card import validation', () => {
       }),
     ).toEqual([
       {
-        path: 'regions.LATAM.members[12]',
+        path: 'regions.LATAM.members[16]',
         message: '"Atlantis" is not an ISO-2 country code.',
       },
       {

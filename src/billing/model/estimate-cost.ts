@@ -4,10 +4,14 @@ import { billingFactsOf, inc, selectionMask, type BillingFacts } from './billing
 import { connectorName, type ConnectorNames } from '../../report-model/connector';
 import { divRoundHalfUp, usdToMicros } from './money';
 import {
+  DEFAULT_ASSUMPTIONS,
   findPeriod,
   lookupRates,
+  REPORTED_SERVICE_ALLOWANCE,
   TEMPLATE_CATEGORIES,
+  TIERED_CATEGORIES,
   type MarketRates,
+  type PricingAssumptions,
   type RateCard,
   type RatePeriod,
   type ResolvedRates,
@@ -51,6 +55,17 @@ import {
  *   period: counted, not priced. A country without a rate: counted as
  *   "no rate", not priced.
  *
+ * - Assumptions (the user's, travelling with the link): `utilityInWindowBilled` decides the
+ *   in-window utility rule of periods marked `utilityInWindowSwitch` (from 2026-10-01);
+ *   `serviceAllowance` frees the reported 1,000 service rows per connector per month in
+ *   periods that charge service.
+ * - Volume tiers (period.tiers, per market key, per calendar month over all connectors,
+ *   utility and authentication only): applied to the expected figure as a portfolio-wide
+ *   discount (`tierDiscount`, in the totals only: Meta counts the month's volume over the
+ *   business, so no connector owns it). The expected figure counts a template as
+ *   mix[utility] of a utility message and mix[authentication] of an authentication one.
+ *   Low and high bounds ignore tiers.
+ *
  * Arithmetic: rates → integer micro-dollars; the mix → integer basis points
  * (W = Σ weights); rows are counted per price group (connector, country, rate
  * period, kind) and each group's amount, count × unit price in µUSD × W, is
@@ -80,6 +95,8 @@ export interface EstimateOptions {
   connectorNames?: ConnectorNames;
   /** Rows to price (e.g. the table's filtered view); all rows when omitted. */
   indices?: ArrayLike<number>;
+  /** Where the sources disagree: the user's answers (DEFAULT_ASSUMPTIONS when omitted). */
+  assumptions?: Partial<PricingAssumptions>;
 }
 
 /** USD cents (integers). */
@@ -143,7 +160,13 @@ export interface ConnectorCost extends CostCounts {
 export interface CostEstimate {
   /** Sorted by expected cost (desc), then interactions (desc), then id. */
   connectors: ConnectorCost[];
-  totals: CostCounts & { connectors: number; byCountry: CountryCost[] };
+  totals: CostCounts & {
+    connectors: number;
+    byCountry: CountryCost[];
+    /** Volume-tier discount already taken off `cost.expected` (cents, ≥ 0). */
+    tierDiscount: number;
+  };
+  assumptions: PricingAssumptions;
   /** Rows whose SESSION_ID did not give a connector (grouped under UNKNOWN_CONNECTOR). */
   unreadableSessionRows: number;
   /** Period ids that priced at least one row. */
@@ -210,6 +233,36 @@ interface Tally {
   cellTemplates: Uint32Array;
   cellNoRate: Uint32Array;
   priced: Uint32Array;
+  /**
+   * Only when a period has tiers: priced templates per (country, month) × kind, and each
+   * month's period index. Months are numbered in the order the pass meets them.
+   */
+  monthly?: { counts: Uint32Array[]; periodOfMonth: number[]; months: string[] };
+}
+
+/** The per-period rules after the user's assumptions. */
+interface PeriodRules {
+  utilityFree: boolean[];
+  serviceFree: (number | null)[];
+  anyTiers: boolean;
+}
+
+function periodRules(card: RateCard, assumptions: PricingAssumptions): PeriodRules {
+  return {
+    utilityFree: card.periods.map((period) =>
+      period.utilityInWindowSwitch
+        ? !assumptions.utilityInWindowBilled
+        : period.utilityFreeInServiceWindow,
+    ),
+    serviceFree: card.periods.map((period) => {
+      const free = period.serviceFreePerConnectorMonth;
+      if (free === null || !assumptions.serviceAllowance) return free;
+      return Math.max(free, REPORTED_SERVICE_ALLOWANCE);
+    }),
+    anyTiers: card.periods.some(
+      (period) => period.tiers !== undefined && Object.keys(period.tiers).length > 0,
+    ),
+  };
 }
 
 export function estimateCost(rows: readonly ReportRow[], options: EstimateOptions): CostEstimate {
@@ -220,10 +273,18 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
     throw new RangeError(`Markup must be a number ≥ 0, got ${String(markupPercent)}.`);
   }
   const weights = weightsOf(mix);
+  const assumptions = { ...DEFAULT_ASSUMPTIONS, ...options.assumptions };
   const facts = billingFactsOf(rows);
   const rates = new RateTable(card, facts.countries);
-  const tally = tallyRows(facts, selectionMask(facts.rowCount, options.indices), rates);
-  return report(facts, tally, rates, { weights, markupPercent, mix, connectorNames });
+  const rules = periodRules(card, assumptions);
+  const tally = tallyRows(facts, selectionMask(facts.rowCount, options.indices), rates, rules);
+  return report(facts, tally, rates, {
+    weights,
+    markupPercent,
+    mix,
+    connectorNames,
+    assumptions,
+  });
 }
 
 /** Rates per (period, country), looked up once each. */
@@ -241,6 +302,11 @@ class RateTable {
 
   get periods(): readonly RatePeriod[] {
     return this.card.periods;
+  }
+
+  /** The market (ISO-2) a country index resolved to, if any. */
+  countryMarket(country: number): string | undefined {
+    return this.countries[country]?.market;
   }
 
   /** Index of the period in force on an ISO date, -1 when none. */
@@ -263,7 +329,12 @@ class RateTable {
   }
 }
 
-function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: RateTable): Tally {
+function tallyRows(
+  facts: BillingFacts,
+  mask: Uint8Array | undefined,
+  rates: RateTable,
+  rules: PeriodRules,
+): Tally {
   const connectorCount = facts.connectors.length;
   const countryCount = facts.countries.length;
   const periodCount = rates.periods.length;
@@ -307,6 +378,11 @@ function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: Rat
   let month = '';
   let p = -1;
   let period: RatePeriod | undefined;
+  let monthCounts: Uint32Array | undefined;
+  const monthly = rules.anyTiers
+    ? { counts: [] as Uint32Array[], periodOfMonth: [] as number[], months: [] as string[] }
+    : undefined;
+  if (monthly) tally.monthly = monthly;
   const { chronological } = facts;
   for (let i = 0; i < chronological.length; i++) {
     const r = chronological[i] as number;
@@ -320,6 +396,13 @@ function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: Rat
       if (date.slice(0, 7) !== month) {
         month = date.slice(0, 7);
         serviceUsed.fill(0);
+        if (monthly) {
+          // Rates change on the 1st only, so one period prices a whole month.
+          monthCounts = new Uint32Array(countryCount * KINDS);
+          monthly.counts.push(monthCounts);
+          monthly.periodOfMonth.push(p);
+          monthly.months.push(month);
+        }
       }
     }
     const con = connector[r] as number;
@@ -334,7 +417,7 @@ function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: Rat
         inc(c.outsideCardRows, con);
         continue;
       }
-      const free = period.serviceFreePerConnectorMonth;
+      const free = rules.serviceFree[p] as number | null;
       if (free === null) continue;
       const used = (serviceUsed[con] as number) + 1;
       serviceUsed[con] = used;
@@ -366,9 +449,9 @@ function tallyRows(facts: BillingFacts, mask: Uint8Array | undefined, rates: Rat
       inc(tally.cellNoRate, cell);
       continue;
     }
-    const kind =
-      inServiceWindow && period.utilityFreeInServiceWindow ? TEMPLATE_UTILITY_FREE : TEMPLATE;
+    const kind = inServiceWindow && rules.utilityFree[p] ? TEMPLATE_UTILITY_FREE : TEMPLATE;
     inc(tally.priced, (cell * periodCount + p) * KINDS + kind);
+    if (monthCounts) inc(monthCounts, country * KINDS + kind);
   }
   return tally;
 }
@@ -427,6 +510,7 @@ function report(
     markupPercent: number;
     mix: CategoryMix;
     connectorNames?: ConnectorNames;
+    assumptions: PricingAssumptions;
   },
 ): CostEstimate {
   const { weights, markupPercent } = options;
@@ -459,6 +543,7 @@ function report(
   const countryCount = facts.countries.length;
   const periodCount = rates.periods.length;
   const periodsUsed = new Set<number>();
+  let usesReportedFigures = false;
   const totals = { counts: {} as Counts, money: noMoney() };
   for (const field of COUNT_FIELDS) totals.counts[field] = 0;
   const totalCountries = new Map<string, CountryAcc>();
@@ -494,6 +579,7 @@ function report(
           const resolved = rates.lookup(p, country) as ResolvedRates;
           addMoney(acc.money, unitPrice(resolved.rates, kind, weights, weightTotal), BigInt(count));
           if (resolved.viaRegion) acc.viaRegion = resolved.viaRegion;
+          if (resolved.rates.reported) usesReportedFigures = true;
           periodsUsed.add(p);
         }
       }
@@ -530,19 +616,92 @@ function report(
       a.connectorId.localeCompare(b.connectorId),
   );
 
+  const discount = tierDiscount(tally, rates, weights, facts.countries.length);
+  const totalCost = toRange(totals.money);
+  const undiscounted = totalCost.expected;
+  totalCost.expected = toCents(totals.money.expected - discount);
   const used = rates.periods.filter((_, p) => periodsUsed.has(p));
   return {
     connectors,
+    assumptions: { ...options.assumptions },
     totals: {
       ...totals.counts,
-      cost: toRange(totals.money),
+      cost: totalCost,
+      tierDiscount: undiscounted - totalCost.expected,
       connectors: connectors.length,
       byCountry: [...totalCountries.values()].map(countryOut).sort(byCost),
     },
     unreadableSessionRows,
     periodsUsed: used.map((p) => p.id),
-    usesReportedRules: used.some((p) => p.status === 'reported'),
+    usesReportedRules:
+      usesReportedFigures ||
+      used.some((p) => p.status === 'reported') ||
+      (options.assumptions.serviceAllowance &&
+        used.some((p) => p.serviceFreePerConnectorMonth !== null)),
     markupPercent,
     mix: { ...options.mix },
   };
+}
+
+/**
+ * The volume tiers' discount on the expected figure, in µUSD × W: per market key (a country's
+ * own market, or the region whose rates priced it) and calendar month, the month's utility and
+ * authentication volume (templates × their mix weight) is cut into the tiers' bands and each
+ * band saves (base rate − tier rate). Utility templates inside a free service window add no
+ * utility volume (they are free, not billed).
+ */
+function tierDiscount(
+  tally: Tally,
+  rates: RateTable,
+  weights: Record<TemplateCategory, number>,
+  countryCount: number,
+): bigint {
+  const monthly = tally.monthly;
+  if (!monthly) return 0n;
+  const W = BigInt(weights.marketing + weights.utility + weights.authentication);
+  let discount = 0n;
+  monthly.counts.forEach((counts, m) => {
+    const p = monthly.periodOfMonth[m] as number;
+    const period = rates.periods[p];
+    if (!period?.tiers) return;
+    // Volume per market key and category, in messages × W.
+    const volume = new Map<
+      string,
+      { base: MarketRates; utility: bigint; authentication: bigint }
+    >();
+    for (let country = 0; country < countryCount; country++) {
+      const billed = counts[country * KINDS + TEMPLATE] as number;
+      const inWindow = counts[country * KINDS + TEMPLATE_UTILITY_FREE] as number;
+      if (billed + inWindow === 0) continue;
+      const resolved = rates.lookup(p, country);
+      if (!resolved) continue;
+      const key = resolved.viaRegion ?? rates.countryMarket(country);
+      if (key === undefined || !period.tiers[key]) continue;
+      let entry = volume.get(key);
+      if (!entry) {
+        entry = { base: resolved.rates, utility: 0n, authentication: 0n };
+        volume.set(key, entry);
+      }
+      entry.utility += BigInt(billed) * BigInt(weights.utility);
+      entry.authentication += BigInt(billed + inWindow) * BigInt(weights.authentication);
+    }
+    for (const [key, entry] of volume) {
+      const tiers = period.tiers[key];
+      for (const category of TIERED_CATEGORIES) {
+        const steps = tiers?.[category];
+        if (!steps || steps.length === 0) continue;
+        const base = BigInt(usdToMicros(entry.base[category]));
+        const total = entry[category];
+        steps.forEach((step, i) => {
+          const start = BigInt(step.above) * W;
+          const next = steps[i + 1];
+          const end = next ? BigInt(next.above) * W : total;
+          const band = (total < end ? total : end) - start;
+          if (band <= 0n) return;
+          discount += band * (base - BigInt(usdToMicros(step.rate)));
+        });
+      }
+    }
+  });
+  return discount;
 }

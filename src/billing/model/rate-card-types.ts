@@ -35,7 +35,25 @@ export interface MarketRates {
   /** Per service (non-template) message beyond the period's free allowance. */
   service: number;
   note?: string;
+  /** Where these figures come from (a URL or a named transcription). */
+  source?: string;
+  /** True when no primary source confirms the figures (docs' "reported" / "from memory"). */
+  reported?: boolean;
 }
+
+/**
+ * A volume tier (Meta's "telescopic" discount): from the `above + 1`-th message of a
+ * category in a market in a calendar month, each message costs `rate` instead of the base.
+ */
+export interface VolumeTier {
+  above: number;
+  rate: number;
+}
+
+/** Tiered categories: utility and authentication only (docs §5.4). */
+export const TIERED_CATEGORIES = ['utility', 'authentication'] as const;
+export type TieredCategory = (typeof TIERED_CATEGORIES)[number];
+export type MarketTiers = Partial<Record<TieredCategory, VolumeTier[]>>;
 
 export interface RatePeriod {
   /** Stable id, e.g. `pmp-2025-07`. */
@@ -53,8 +71,21 @@ export interface RatePeriod {
    */
   utilityFreeInServiceWindow: boolean;
   /**
+   * The in-window utility rule of this period is disputed by the sources (2026-10: Meta's page
+   * bills them, a rate file keeps them free): the user's `utilityInWindowBilled` assumption
+   * decides, not `utilityFreeInServiceWindow`.
+   */
+  utilityInWindowSwitch?: boolean;
+  /**
+   * Volume tiers per market key (ISO-2 or region key), counted per calendar month over every
+   * connector (Meta counts over the business portfolio). Empty by default: Latin American
+   * thresholds are not published.
+   */
+  tiers?: Record<string, MarketTiers>;
+  /**
    * Service (`template = no`) rows free per connector per calendar month;
-   * beyond it each costs the market's `service` rate. null = always free.
+   * beyond it each costs the market's `service` rate. null = always free; 0 = all charged
+   * (the reported 1,000 allowance is a user assumption, `serviceAllowance`).
    */
   serviceFreePerConnectorMonth: number | null;
   status: RateStatus;
@@ -96,3 +127,24 @@ export function marketRates(
     ? { marketing, utility, authentication, service }
     : { marketing, utility, authentication, service, note };
 }
+
+/**
+ * The user's answers where the sources disagree or are unconfirmed. They travel with the link
+ * (view state) so a figure sent to finance can be reproduced.
+ */
+export interface PricingAssumptions {
+  /**
+   * Utility templates inside the service window are billed in periods marked
+   * `utilityInWindowSwitch` (from 2026-10-01). Default on: Meta's own pricing page (updated
+   * 2026-07-01) says so; only a provider's rate file (2026-10-09) keeps them free, and an
+   * estimate that a bill may exceed is the worse surprise for finance.
+   */
+  utilityInWindowBilled: boolean;
+  /** The reported 1,000 free service messages per business number per month (off by default). */
+  serviceAllowance: boolean;
+}
+
+export const DEFAULT_ASSUMPTIONS: Readonly<PricingAssumptions> = Object.freeze({
+  utilityInWindowBilled: true,
+  serviceAllowance: false,
+});

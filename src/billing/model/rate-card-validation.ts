@@ -6,7 +6,10 @@ import {
   PRICING_MODELS,
   RATE_CATEGORIES,
   RATE_STATUSES,
+  TIERED_CATEGORIES,
   type MarketRates,
+  type MarketTiers,
+  type VolumeTier,
   type PricingModel,
   type RateCard,
   type RateCategory,
@@ -295,13 +298,23 @@ function validatePeriod(
       if (values.utility === undefined || values.authentication === undefined) continue;
       if (values.service === undefined) continue;
       const note = typeof rawRates.note === 'string' ? rawRates.note : undefined;
-      rates[key] = marketRates(
+      const market = marketRates(
         [values.marketing, values.utility, values.authentication],
         values.service,
         note,
       );
+      if (typeof rawRates.source === 'string' && rawRates.source !== '') {
+        market.source = rawRates.source;
+      }
+      if (rawRates.reported === true) market.reported = true;
+      rates[key] = market;
     }
   }
+  const inWindowSwitch = raw.utilityInWindowSwitch ?? false;
+  if (typeof inWindowSwitch !== 'boolean') {
+    report('utilityInWindowSwitch', { code: 'notBoolean', got: kindOf(inWindowSwitch) });
+  }
+  const tiers = validateTiers(raw.tiers ?? {}, regions, report);
 
   if (before.count > 0) return undefined;
   const period: RatePeriod = {
@@ -318,7 +331,63 @@ function validatePeriod(
     rates,
   };
   if (typeof raw.notes === 'string') period.notes = raw.notes;
+  if (inWindowSwitch === true) period.utilityInWindowSwitch = true;
+  if (Object.keys(tiers).length > 0) period.tiers = tiers;
   return period;
+}
+
+/** `tiers`: market key → { utility?, authentication? } → [{ above, rate }], sorted by `above`. */
+function validateTiers(
+  raw: unknown,
+  regions: Record<string, RateRegion>,
+  report: (where: string, problem: RateCardIssueKind) => void,
+): Record<string, MarketTiers> {
+  const out: Record<string, MarketTiers> = {};
+  if (!isRecord(raw)) {
+    report('tiers', { code: 'notMarkets', got: kindOf(raw) });
+    return out;
+  }
+  for (const [rawKey, rawTiers] of Object.entries(raw)) {
+    const key = marketKeyOf(rawKey, regions);
+    const where = `tiers.${rawKey}`;
+    if (key === undefined) {
+      report(where, { code: 'unknownMarket', key: rawKey });
+      continue;
+    }
+    if (!isRecord(rawTiers)) {
+      report(where, { code: 'notRates', got: kindOf(rawTiers) });
+      continue;
+    }
+    const market: MarketTiers = {};
+    for (const category of TIERED_CATEGORIES) {
+      const list = rawTiers[category];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        report(`${where}.${category}`, { code: 'notRates', got: kindOf(list) });
+        continue;
+      }
+      const steps: VolumeTier[] = [];
+      list.forEach((step, index) => {
+        const at = `${where}.${category}[${index}]`;
+        if (!isRecord(step)) return report(at, { code: 'notRates', got: kindOf(step) });
+        const { above, rate } = step;
+        if (!(typeof above === 'number' && Number.isInteger(above) && above >= 0)) {
+          return report(`${at}.above`, { code: 'notWholeNumber' });
+        }
+        if (typeof rate !== 'number' || !Number.isFinite(rate)) {
+          return report(`${at}.rate`, { code: 'notNumber', got: kindOf(rate) });
+        }
+        if (rate < 0) return report(`${at}.rate`, { code: 'negative', rate });
+        if (rate > MAX_RATE_USD) {
+          return report(`${at}.rate`, { code: 'tooHigh', rate, max: MAX_RATE_USD });
+        }
+        steps.push({ above, rate });
+      });
+      if (steps.length > 0) market[category] = steps.sort((a, b) => a.above - b.above);
+    }
+    if (Object.keys(market).length > 0) out[key] = market;
+  }
+  return out;
 }
 
 function marketKeyOf(raw: string, regions: Record<string, RateRegion>): string | undefined {

@@ -30,7 +30,7 @@ export function cardTexts(card: RateCard, t: Translate) {
   };
 }
 
-const SHIPPED_PERIODS = ['pcp-2024-11', 'pmp-2025-07', 'pmp-2026-10'] as const;
+const SHIPPED_PERIODS = ['pcp-2024-11', 'pmp-2025-07', 'pmp-2026-07', 'pmp-2026-10'] as const;
 function isShippedPeriod(id: string): id is (typeof SHIPPED_PERIODS)[number] {
   return (SHIPPED_PERIODS as readonly string[]).includes(id);
 }

@@ -322,7 +322,7 @@ export const en = {
     other: '{count} rows have an unreadable TEMPLATE value and are not priced.',
   },
   'billing.costTable.reportedNote':
-    'Includes rules reported for 1 Oct 2026 (service messages beyond 1,000 per connector per month), not confirmed by Meta.',
+    'Includes figures or rules marked “reported” on the rate card (e.g. the 1,000 free service messages per number per month), not confirmed by Meta.',
   'billing.costTable.basisNote':
     'Estimate from Meta’s published rates; the report does not tell the template category, so the expected figure assumes {mix}.',
   'billing.costTable.markupNote': 'Includes a {pct} markup (BSP fee).',
@@ -409,10 +409,12 @@ export const en = {
   'rateCard.default.label.pmp-2025-07': 'Per delivered template message',
   'rateCard.default.notes.pmp-2025-07':
     'Marketing and authentication billed per delivered template; utility only outside the customer-service window; free-form service messages free. Volume tiers and authentication-international rates are not modelled.',
-  'rateCard.default.label.pmp-2026-10':
-    'Per message, service beyond 1,000/month charged (reported)',
+  'rateCard.default.label.pmp-2026-07': 'Per message; Chile its own market, Spain marketing up',
+  'rateCard.default.notes.pmp-2026-07':
+    'Chile priced as its own market (before: Rest of Latin America); Spain marketing 0.0707. Utility free inside the service window, service messages free; the 72 h window after a click-to-WhatsApp ad is free (not visible in report 10).',
+  'rateCard.default.label.pmp-2026-10': 'Per message; service replies charged at the utility rate',
   'rateCard.default.notes.pmp-2026-10':
-    "Reported, verify on Meta's page: service messages at the utility rate beyond 1,000 free per business phone number (connector) per month; utility templates inside the service window no longer free; Mexico marketing 0.0397, Peru utility/auth 0.0300.",
+    "Service replies billed per message at the market's utility rate, no volume tiers (Meta's page, 2026-07-01). Utility templates inside the service window: billed per Meta's page, free per a rate file of 2026-10-09: an assumption the user switches. The reported 1,000 free service messages per number per month: an assumption, off by default. Mexico marketing 0.0397, Peru utility/auth 0.0300. The 72 h window after a click-to-WhatsApp ad stays free (not visible in report 10).",
   'rows.duplicates': {
     one: '{count} repeated row removed: wolkvox answered a CONN_ID already loaded ({ids}).',
     other: '{count} repeated rows removed: wolkvox answered CONN_IDs already loaded ({ids}).',

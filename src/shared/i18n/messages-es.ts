@@ -298,7 +298,7 @@ export const es = {
     other: '{count} filas tienen un valor de TEMPLATE ilegible y no se cotizan.',
   },
   'billing.costTable.reportedNote':
-    'Incluye reglas reportadas para el 1 oct 2026 (mensajes de servicio por encima de 1.000 por conector al mes), no confirmadas por Meta.',
+    'Incluye cifras o reglas marcadas como “reportadas” en la tarifa (p. ej. los 1.000 mensajes de servicio gratis por número al mes), no confirmadas por Meta.',
   'billing.costTable.basisNote':
     'Estimación con las tarifas publicadas por Meta; el reporte no indica la categoría de la plantilla, así que el valor esperado supone {mix}.',
   'billing.costTable.markupNote': 'Incluye un recargo de {pct} (tarifa del BSP).',
@@ -382,10 +382,14 @@ export const es = {
   'rateCard.default.label.pmp-2025-07': 'Por mensaje de plantilla entregado',
   'rateCard.default.notes.pmp-2025-07':
     'Marketing y autenticación se cobran por plantilla entregada; utilidad solo fuera de la ventana de atención al cliente; los mensajes de servicio libres son gratis. No se modelan los tramos por volumen ni las tarifas de autenticación internacional.',
+  'rateCard.default.label.pmp-2026-07':
+    'Por mensaje; Chile como mercado propio, sube marketing en España',
+  'rateCard.default.notes.pmp-2026-07':
+    'Chile se cobra como mercado propio (antes: Resto de América Latina); marketing en España 0.0707. Utilidad gratis dentro de la ventana de servicio, mensajes de servicio gratis; la ventana de 72 h tras un anuncio de clic a WhatsApp es gratis (no visible en el reporte 10).',
   'rateCard.default.label.pmp-2026-10':
-    'Por mensaje, servicio cobrado por encima de 1.000 al mes (reportado)',
+    'Por mensaje; respuestas de servicio a la tarifa de utilidad',
   'rateCard.default.notes.pmp-2026-10':
-    'Reportado, verifique en la página de Meta: mensajes de servicio a la tarifa de utilidad por encima de 1.000 gratis por número de teléfono del negocio (conector) al mes; las plantillas de utilidad dentro de la ventana de servicio dejan de ser gratis; México marketing 0.0397, Perú utilidad/autenticación 0.0300.',
+    'Respuestas de servicio cobradas por mensaje a la tarifa de utilidad del mercado, sin escalones de volumen (página de Meta, 2026-07-01). Plantillas de utilidad dentro de la ventana de servicio: cobradas según la página de Meta, gratis según un archivo de tarifas del 2026-10-09: un supuesto que el usuario elige. Los 1.000 mensajes de servicio gratis por número al mes reportados: un supuesto, apagado por defecto. México marketing 0.0397, Perú utilidad/autenticación 0.0300. La ventana de 72 h tras un anuncio de clic a WhatsApp sigue gratis (no visible en el reporte 10).',
   'rows.duplicates': {
     one: 'Se quitó {count} fila repetida: wolkvox respondió un CONN_ID ya cargado ({ids}).',
     other: 'Se quitaron {count} filas repetidas: wolkvox respondió CONN_ID ya cargados ({ids}).',
