@@ -1,5 +1,7 @@
 import type { Translate } from '../shared/i18n/i18n';
 import { AggregateRangeError } from './load/load-report';
+import { LoadLimitError, type LoadLimit } from './load/load-limits';
+import { describeRange } from './load/split-range';
 import { WolkvoxError, type WolkvoxErrorKind, type WolkvoxErrorReason } from './wire/wolkvox-error';
 
 /** Kinds whose message is ours (wolkvox said nothing we could read, or only "Forbidden"). */
@@ -19,6 +21,7 @@ export function describeError(error: unknown, t: Translate): { summary: string; 
     };
   }
   if (error instanceof AggregateRangeError) return { summary: t('load.aggregateRange') };
+  if (error instanceof LoadLimitError) return { summary: describeLimit(error.limit, t) };
   return {
     summary: t('error.unexpected'),
     detail: error instanceof Error ? error.message : String(error),
@@ -48,5 +51,19 @@ function describeReason(reason: WolkvoxErrorReason, t: Translate): string {
         : t('error.reason.unreachableCause', { cause: reason.cause });
     case 'noAnswer':
       return t('error.reason.noAnswer', { seconds: reason.seconds });
+  }
+}
+
+/** One of our own limits (load-limits.ts), in the user's language. */
+function describeLimit(limit: LoadLimit, t: Translate): string {
+  switch (limit.code) {
+    case 'rangeTooLong':
+      return t('limit.rangeTooLong', { days: limit.days, max: limit.max });
+    case 'budget':
+      return t('limit.budget', { calls: limit.calls });
+    case 'ignoredRange':
+      return t('limit.ignoredRange', { period: describeRange(limit.range) });
+    case 'quotaShort':
+      return t('limit.quotaShort', { needed: limit.needed, left: limit.left });
   }
 }

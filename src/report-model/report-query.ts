@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiBaseUrl } from '../shared/env';
 import type { ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
@@ -6,6 +6,9 @@ import { withConnectorColumn, type WithConnector } from './connector-column';
 import { setLoadProgress } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
 import { checkLoadedRowsInSlices } from './load/row-checks';
+import { ChunkCache, isClosedPeriod } from './load/chunk-cache';
+import { DensityMemory } from './load/density';
+import { knownQuotaLeft, noteCalls } from './quota';
 import { yieldToMain } from '../shared/yield-to-main';
 import { dayRange } from './time-range';
 import { fetchConnectorNames } from './wire/fetch-connectors';
@@ -22,6 +25,31 @@ export interface ReportData extends WithConnector {
   duplicates: ReportRow[];
   /** Rows of `rows` dated outside the period their call asked for: shown and flagged. */
   outOfRange: ReportRow[];
+}
+
+/**
+ * The periods already loaded and the densities seen, per QueryClient (the page has one; each
+ * test its own): a range is assembled from loaded periods, calls are sized from what was seen.
+ */
+interface LoadMemory {
+  cache: ChunkCache;
+  density: DensityMemory;
+}
+const memories = new WeakMap<QueryClient, LoadMemory>();
+
+export function loadMemory(client: QueryClient): LoadMemory {
+  let memory = memories.get(client);
+  if (!memory) {
+    memory = { cache: new ChunkCache(REPORT_STALE_MS), density: new DensityMemory() };
+    memories.set(client, memory);
+  }
+  return memory;
+}
+
+/** Refresh: the loaded periods of the range are forgotten, so the next load asks wolkvox again. */
+export function forgetLoaded(client: QueryClient, report: ReportDef, from: string, to: string) {
+  const range = dayRange(from, to);
+  if (range) loadMemory(client).cache.forget(report, range);
 }
 
 export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
@@ -50,17 +78,22 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
   const queryKey = reportQueryKey(report, from, to);
   return queryOptions({
     queryKey,
-    queryFn: async ({ signal }): Promise<ReportData> => {
+    queryFn: async ({ signal, client }): Promise<ReportData> => {
       const range = dayRange(from, to);
       if (!range) throw new Error(`Invalid range ${from}..${to}`);
       const baseUrl = apiBaseUrl();
       const hasConnector = report.columns.some((column) => column.key === 'session_id');
       try {
+        const { cache, density } = loadMemory(client);
         const load = await loadReport(report, range, {
           baseUrl,
           signal,
+          cache,
+          density,
+          quotaLeft: knownQuotaLeft(Date.now()),
           onProgress: (progress) => setLoadProgress(progressKey(queryKey), progress),
         });
+        noteCalls(load.requests);
         // After the chunks, not beside them: a token may run only 2 calls at once.
         // Names are a nicety: without them the connector shows as its id.
         const names = hasConnector
@@ -71,7 +104,11 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
         setLoadProgress(progressKey(queryKey), undefined);
       }
     },
-    staleTime: REPORT_STALE_MS,
+    // A range wolkvox no longer changes never goes stale; a recent one follows the 5 minutes.
+    staleTime: () => {
+      const range = dayRange(from, to);
+      return range && isClosedPeriod(range, Date.now()) ? Infinity : REPORT_STALE_MS;
+    },
   });
 }
 
@@ -79,11 +116,25 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
  * Loads again the chunks that failed (all of them, or one), keeping every row
  * already loaded; the periods not retried stay listed as failures.
  */
-export async function retryChunks(data: ReportData, which?: number): Promise<ReportData> {
+export async function retryChunks(
+  data: ReportData,
+  which?: number,
+  client?: QueryClient,
+): Promise<ReportData> {
   const { load } = data;
   const chosen = which === undefined ? load.failures : [load.failures[which]!];
   const kept = load.failures.filter((failure) => !chosen.includes(failure));
-  const retried = await retryFailed({ ...load, failures: chosen }, { baseUrl: apiBaseUrl() });
+  const memory = client ? loadMemory(client) : undefined;
+  const retried = await retryFailed(
+    { ...load, failures: chosen },
+    {
+      baseUrl: apiBaseUrl(),
+      cache: memory?.cache,
+      density: memory?.density,
+      quotaLeft: knownQuotaLeft(Date.now()),
+    },
+  );
+  noteCalls(retried.requests - load.requests);
   const failures = [...kept, ...retried.failures].sort((a, b) => a.range.start - b.range.start);
   const merged: LoadResult = {
     ...retried,

@@ -3,11 +3,12 @@ import { useSettings } from '../shared/settings';
 import { useI18n } from '../shared/i18n/i18n';
 import { PRESETS, presetRange, todayIn, type Preset } from '../report-model/date-presets';
 import type { ReportDef } from '../report-model/catalog';
+import { MAX_LOAD_DAYS } from '../report-model/load/load-limits';
 import { splitRange } from '../report-model/load/split-range';
 import { dayRange, rangeDays } from '../report-model/time-range';
 
-/** Longest range we load: a year and a bit, ~13 calls per report against the daily quota. */
-export const MAX_RANGE_DAYS = 400;
+/** Longest range we load (the loader refuses longer ones too, from a URL: load-limits.ts). */
+export const MAX_RANGE_DAYS = MAX_LOAD_DAYS;
 
 interface RangeFormProps {
   report: ReportDef;

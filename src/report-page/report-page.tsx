@@ -13,7 +13,12 @@ import { ReportDataView } from './report-data-view';
 import { LoadStatus } from './load-status';
 import { PartialNotice } from './partial-notice';
 import { RowNotice } from './row-notice';
-import { progressKey, reportQueryOptions, retryChunks } from '../report-model/report-query';
+import {
+  forgetLoaded,
+  progressKey,
+  reportQueryOptions,
+  retryChunks,
+} from '../report-model/report-query';
 import {
   parseView,
   reportPath,
@@ -74,7 +79,8 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const data = query.data;
   const cancel = () => void queryClient.cancelQueries({ queryKey: options.queryKey });
   const retry = async (which?: number) => {
-    if (data) queryClient.setQueryData(options.queryKey, await retryChunks(data, which));
+    if (data)
+      queryClient.setQueryData(options.queryKey, await retryChunks(data, which, queryClient));
   };
 
   const onSort = (sort: SortEntry[]) => {
@@ -116,7 +122,11 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
           <button
             type="button"
             className="refresh"
-            onClick={() => void query.refetch()}
+            onClick={() => {
+              // A refresh asks wolkvox again for the whole range, closed periods included.
+              forgetLoaded(queryClient, report, view.from, view.to);
+              void query.refetch();
+            }}
             disabled={query.isFetching}
             title={t('load.refreshHint')}
           >

@@ -187,6 +187,14 @@ export const en = {
   'load.aggregateRange':
     'This report totals over the whole range, so wolkvox must answer it in one call: choose dates within one calendar month.',
   'load.tooLong': 'Choose at most {max} days ({days} were asked).',
+  'limit.rangeTooLong':
+    'This link asks for {days} days; a report loads at most {max} days at once. Nothing was asked of wolkvox: choose a shorter range.',
+  'limit.budget':
+    'Not loaded: this load reached its ceiling of {calls} calls to wolkvox (set by its range). Only a broken answer gets this far.',
+  'limit.ignoredRange':
+    'wolkvox ignored the range: {period} still came back with the full 60,000 rows, so smaller periods would not help. Nothing more was asked.',
+  'limit.quotaShort':
+    'This load needs about {needed} calls to wolkvox and only {left} are left today on the token. Choose a shorter range, or wait until the quota restarts.',
   'charts.toggle': 'Charts',
   'print.button': 'Print',
   'print.note':

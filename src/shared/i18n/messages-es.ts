@@ -187,6 +187,14 @@ export const es = {
   'load.aggregateRange':
     'Este reporte totaliza todo el rango, así que wolkvox debe responderlo en una sola consulta: elija fechas dentro de un mismo mes.',
   'load.tooLong': 'Elija como máximo {max} días (se pidieron {days}).',
+  'limit.rangeTooLong':
+    'Este enlace pide {days} días; un reporte carga como máximo {max} días a la vez. No se consultó a wolkvox: elija un rango más corto.',
+  'limit.budget':
+    'No se cargó: esta carga llegó a su tope de {calls} consultas a wolkvox (fijado por su rango). Solo una respuesta defectuosa llega hasta aquí.',
+  'limit.ignoredRange':
+    'wolkvox ignoró el rango: {period} volvió con las 60.000 filas completas, así que pedir periodos más cortos no serviría. No se consultó nada más.',
+  'limit.quotaShort':
+    'Esta carga necesita unas {needed} consultas a wolkvox y al token solo le quedan {left} hoy. Elija un rango más corto o espere a que se reinicie el cupo.',
   'charts.toggle': 'Gráficos',
   'print.button': 'Imprimir',
   'print.note':
