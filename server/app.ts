@@ -44,6 +44,8 @@ export async function buildServer(
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
+        // The Excel export's worker zips in workers of its own, made from blob: URLs (fflate).
+        workerSrc: ["'self'", 'blob:'],
         // React sets style properties from script (allowed); no inline <style> or style="" in
         // the built page (test/server/static.test.ts checks dist/).
         styleSrc: ["'self'"],

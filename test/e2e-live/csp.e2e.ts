@@ -18,7 +18,7 @@ let session: BrowserSession;
 browserPerTest((opened) => (session = opened));
 
 it.runIf(server)(
-  'runs report 10, its charts and the settings under the CSP, with no violation',
+  'runs report 10, its charts, the Excel export and the settings under the CSP, with no violation',
   async () => {
     const { page, context } = session;
     await control.setFaults([]);
@@ -47,6 +47,12 @@ it.runIf(server)(
     // The charts are open by default: recharts draws (its style properties come from script,
     // which the CSP allows; an inline <style> or style="" attribute would be reported).
     await page.locator('.charts-section svg.recharts-surface').first().waitFor({ timeout: 30_000 });
+    // The Excel export runs in a worker whose zip library starts workers of its own (blob:).
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: 'Export Excel (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     await page.goto(`${inject('baseUrl')}/settings`);
     await page.getByText('A token is configured on the proxy.').waitFor();
 
