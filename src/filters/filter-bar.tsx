@@ -14,7 +14,7 @@ import {
 } from '../report-model/view-state';
 import { PickListFilter } from './pick-list-filter';
 import { RangeFilters } from './range-filters';
-import { useDebouncedInput } from './use-debounced-input';
+import { useDraftInput } from './use-draft-input';
 
 interface FilterBarProps {
   columns: readonly ColumnDef[];
@@ -27,10 +27,12 @@ interface FilterBarProps {
 export function FilterBar({ columns, view, facet, onChange }: FilterBarProps) {
   const { t } = useI18n();
   const hasPhone = columns.some((column) => column.type === 'phone');
-  const [phone, setPhone] = useDebouncedInput(view.phone, (value) =>
-    onChange({ phone: value.trim() }, true),
+  const [phone, setPhone] = useDraftInput(
+    view.phone,
+    (value) => onChange({ phone: value }, true),
+    (draft) => draft.trim(),
   );
-  const [q, setQ] = useDebouncedInput(view.q, (value) => onChange({ q: value }, true));
+  const [q, setQ] = useDraftInput(view.q, (value) => onChange({ q: value }, true));
   // Pasted text beyond the cap is cut and said (the view lives in the URL: see view-state.ts).
   const [cut, setCut] = useState<{ phone?: boolean; q?: boolean }>({});
   const capped = (text: string, max: number, field: 'phone' | 'q') => {

@@ -3,7 +3,7 @@ import { columnLabel, type ColumnDef } from '../report-model/catalog';
 import { parseDuration } from '../report-model/wire/parse-value';
 import { formatDuration } from '../report-model/cell-format';
 import type { ColumnFilter } from '../report-model/view-state';
-import { useDebouncedInput } from './use-debounced-input';
+import { useDraftInput } from './use-draft-input';
 
 interface RangeFiltersProps {
   columns: readonly ColumnDef[];
@@ -57,15 +57,24 @@ function BoundInput(props: {
   const { column, label, value, onCommit } = props;
   const duration = column.type === 'duration';
   const shown = value === undefined ? '' : duration ? formatDuration(value) : String(value);
-  const [draft, setDraft] = useDebouncedInput(
+  const parse = (text: string) => {
+    const trimmed = text.trim();
+    const parsed = duration ? parseDuration(trimmed) : Number(trimmed.replace(',', '.'));
+    return trimmed !== '' && parsed !== undefined && Number.isFinite(parsed) ? parsed : undefined;
+  };
+  const [draft, setDraft] = useDraftInput(
     shown,
     (text) => {
-      const trimmed = text.trim();
-      if (trimmed === '') return onCommit(undefined);
-      const parsed = duration ? parseDuration(trimmed) : Number(trimmed.replace(',', '.'));
-      if (parsed !== undefined && Number.isFinite(parsed)) onCommit(parsed);
+      const parsed = parse(text);
+      if (text.trim() === '') onCommit(undefined);
+      else if (parsed !== undefined) onCommit(parsed);
     },
-    400,
+    // A draft that means the value shown stays as typed ("1:5" while typing "1:50").
+    (text) => {
+      const parsed = parse(text);
+      if (parsed === undefined) return text.trim() === '' ? '' : shown;
+      return duration ? formatDuration(parsed) : String(parsed);
+    },
   );
   return (
     <label>
