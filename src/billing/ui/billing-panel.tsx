@@ -13,6 +13,7 @@ import { ConnectorCostTable } from './connector-cost-table';
 import { CONNECTOR_CSV_COLUMNS, connectorCsvRows } from '../model/connector-csv';
 import { ConnectorShareChart } from './connector-share-chart';
 import { CountryShareChart } from './country-share-chart';
+import ExplainBillSection from './explain-bill-section';
 import { billingTotals } from '../model/billing-totals';
 import type { CategoryMix } from '../model/estimate-cost';
 import { formatUsdCents } from '../model/money';
@@ -236,6 +237,15 @@ function BillingPanel(props: BillingPanelProps) {
           {t('billing.panel.exportConnectors')}
         </button>
       </div>
+
+      <ExplainBillSection
+        rows={rows}
+        connectorNames={connectorNames}
+        from={props.from}
+        to={props.to}
+        card={card}
+        assumptions={assumptions}
+      />
     </section>
   );
 }

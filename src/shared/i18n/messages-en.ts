@@ -554,6 +554,7 @@ export const en = {
   'billing.mom.country': 'Country',
   'billing.mom.day': 'Day',
   'billing.mom.dayIndex': 'Day {n}',
+  'billing.mom.points': '{n} pp',
   'billing.rec.title': 'Estimate against billed',
   'billing.rec.import': 'Import billed figures (CSV)',
   'billing.rec.formats':
@@ -615,8 +616,8 @@ export const en = {
   'billing.forecast.over': 'Over budget',
   'billing.forecast.noBudget': '—',
   'billing.forecast.overAlert': {
-    one: 'The forecast passes the budget: {over} ({count} budget).',
-    other: 'The forecast passes the budget: {over} ({count} budgets).',
+    one: 'The forecast passes the budget: {over}.',
+    other: 'The forecast passes {count} budgets: {over}.',
   },
   'billing.pack.download': 'Download the billing pack (.xlsx)',
   'billing.pack.writing': 'Writing the workbook…',

@@ -527,6 +527,7 @@ export const es = {
   'billing.mom.country': 'País',
   'billing.mom.day': 'Día',
   'billing.mom.dayIndex': 'Día {n}',
+  'billing.mom.points': '{n} p. p.',
   'billing.rec.title': 'Estimado contra facturado',
   'billing.rec.import': 'Importar lo facturado (CSV)',
   'billing.rec.formats':
@@ -589,8 +590,8 @@ export const es = {
   'billing.forecast.over': 'Sobre el presupuesto',
   'billing.forecast.noBudget': '—',
   'billing.forecast.overAlert': {
-    one: 'El pronóstico supera el presupuesto: {over} ({count} presupuesto).',
-    other: 'El pronóstico supera el presupuesto: {over} ({count} presupuestos).',
+    one: 'El pronóstico supera el presupuesto: {over}.',
+    other: 'El pronóstico supera {count} presupuestos: {over}.',
   },
   'billing.pack.download': 'Descargar el paquete de facturación (.xlsx)',
   'billing.pack.writing': 'Escribiendo el libro…',
