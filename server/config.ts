@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { isTimeZone } from './operation-clock';
 
 /**
  * The server's settings, read once from the environment and checked before anything
@@ -27,10 +28,17 @@ export interface ServerConfig {
   /** Where supervisors reach the app (https → Secure cookies; the OIDC redirect). */
   publicUrl: URL | undefined;
   /**
-   * Reserved for the per-token gate and the closed-period cache ("One token, a whole team").
-   * Read and checked here so the names are taken; nothing uses them yet.
+   * The closed-period cache (server/report-cache.ts): on disk under `dir` (encrypted with a
+   * key derived from `key`: CACHE_KEY, else SESSION_SECRET), in memory without it.
    */
-  cache: { dir: string | undefined; maxMb: number | undefined; retentionDays: number | undefined };
+  cache: {
+    dir: string | undefined;
+    maxMb: number | undefined;
+    retentionDays: number | undefined;
+    key: string;
+  };
+  /** The operation's zone: its day for the quota, "closed" for the cache (WOLKVOX_TIME_ZONE). */
+  timeZone: string;
   warnings: string[];
 }
 
@@ -192,11 +200,30 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const sessionHours = readInteger(get('SESSION_HOURS'), 'SESSION_HOURS', 12, '12', 1, 24 * 30);
 
+  const cacheKey = get('CACHE_KEY');
+  if (cacheKey && cacheKey.length < 32)
+    throw new ConfigError(
+      'CACHE_KEY',
+      'must be at least 32 characters',
+      'CACHE_KEY=$(openssl rand -hex 32)',
+    );
   const cache = {
     dir: get('CACHE_DIR'),
     maxMb: optionalInteger(get('CACHE_MAX_MB'), 'CACHE_MAX_MB', '2048'),
     retentionDays: optionalInteger(get('CACHE_RETENTION_DAYS'), 'CACHE_RETENTION_DAYS', '400'),
+    key: cacheKey ?? sessionSecret,
   };
+  if (cache.dir && !cacheKey && !get('SESSION_SECRET'))
+    warnings.push(
+      'CACHE_DIR without CACHE_KEY or SESSION_SECRET: the cache is encrypted with a key made at start, so a restart empties it.',
+    );
+  const timeZone = get('WOLKVOX_TIME_ZONE') ?? 'America/Bogota';
+  if (!isTimeZone(timeZone))
+    throw new ConfigError(
+      'WOLKVOX_TIME_ZONE',
+      `"${timeZone}" is not a time zone`,
+      'WOLKVOX_TIME_ZONE=America/Bogota',
+    );
 
   return {
     host,
@@ -209,6 +236,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     trustedProxies,
     publicUrl,
     cache,
+    timeZone,
     warnings,
   };
 }

@@ -1,11 +1,18 @@
 import type { ForwardDecision } from './forward-guard';
 import { PASSED_RESPONSE_HEADERS, upstreamRequestHeaders } from './forward-guard';
+import type { QuotaCounter } from './quota-counter';
+import { reportCacheKey, type ReportCache } from './report-cache';
+import type { TokenGate } from './token-gate';
 
 /**
  * Every call to wolkvox passes through `callWolkvox`: the one place where the token is
- * added, the call is timed and audited, and where the per-token gate and the
- * closed-period cache ("One token, a whole team": at most 2 calls per token, queued
- * fairly across users; CACHE_DIR …) will be inserted.
+ * added, the call is timed and audited, and where the token's limits are kept for the
+ * whole team (server/README.md, "One token, a whole team"):
+ * - a closed period's answer comes from the cache, without wolkvox;
+ * - a used-up quota is answered here, with wolkvox's own answer, until the reset;
+ * - the same closed period asked by several supervisors at once is fetched once;
+ * - the per-token gate keeps at most 2 calls in flight, queued round-robin by user;
+ * - wolkvox's "busy" (403 simultaneous requests, 429) is retried here, with backoff.
  */
 export type AllowedCall = Extract<ForwardDecision, { ok: true }>;
 
@@ -25,7 +32,27 @@ export interface AuditLine {
   status: number;
   rows: number | null;
   ms: number;
+  /**
+   * Where the answer came from: wolkvox; the closed-period cache; another supervisor's
+   * call for the same closed period in flight; the remembered used-up quota.
+   */
+  source: 'wolkvox' | 'cache' | 'shared' | 'quota';
+  /** Calls sent to wolkvox for this request (0 from the cache; more than 1 when retried busy). */
+  calls: number;
+  /** Time waiting for the token's gate. */
+  queuedMs: number;
 }
+
+export interface BusyRetry {
+  /** Calls at most, the first included. */
+  attempts: number;
+  /** First wait; doubled each time, ±25 %, capped at `maxMs` (Retry-After too). */
+  baseMs: number;
+  maxMs: number;
+}
+
+/** 6 calls over ~8 s at most, then the browser gets the busy answer (and waits longer). */
+export const DEFAULT_BUSY_RETRY: BusyRetry = { attempts: 6, baseMs: 250, maxMs: 4_000 };
 
 export interface WolkvoxClient {
   baseUrl: string;
@@ -34,6 +61,40 @@ export interface WolkvoxClient {
   /** wolkvox stops a query after 60 s; a little more before giving up. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  gate?: TokenGate;
+  quota?: QuotaCounter;
+  cache?: ReportCache;
+  /** A period ending at this wire date (`date_end`) is closed: its answer is kept. */
+  isClosed?: (dateEnd: string) => boolean;
+  busyRetry?: BusyRetry;
+  /** Closed periods being fetched now, by cache key (one call for everyone who asks). */
+  flights?: Map<string, Flight>;
+}
+
+export interface CallOptions {
+  /** The page's Refresh (`cache-control: no-cache`): not from the cache, nor a shared call. */
+  fresh?: boolean;
+}
+
+export type CacheOutcome = 'hit' | 'stored' | 'bypass' | 'shared' | 'none';
+
+export interface GatedAnswer extends WolkvoxAnswer {
+  cache: CacheOutcome;
+}
+
+interface Upstream {
+  answer: WolkvoxAnswer;
+  rows: number | null;
+  calls: number;
+  queuedMs: number;
+  stored: boolean;
+}
+
+export interface Flight {
+  result: Promise<Upstream>;
+  /** Callers still waiting; when the last gives up, the call is cancelled. */
+  waiting: number;
+  controller: AbortController;
 }
 
 export async function callWolkvox(
@@ -41,10 +102,185 @@ export async function callWolkvox(
   call: AllowedCall,
   user: string,
   signal: AbortSignal,
-): Promise<WolkvoxAnswer> {
+  options: CallOptions = {},
+): Promise<GatedAnswer> {
   const started = performance.now();
+  const audit = (source: AuditLine['source'], answer: WolkvoxAnswer, more: Partial<Upstream>) =>
+    client.audit({
+      time: new Date().toISOString(),
+      user,
+      api: call.api,
+      from: call.from ?? null,
+      to: call.to ?? null,
+      status: answer.status,
+      rows: more.rows ?? null,
+      ms: Math.round(performance.now() - started),
+      source,
+      calls: more.calls ?? 0,
+      queuedMs: Math.round(more.queuedMs ?? 0),
+    });
+
+  const key =
+    call.from !== undefined && call.to !== undefined
+      ? reportCacheKey(call.api, call.from, call.to)
+      : undefined;
+  const cacheable =
+    key !== undefined && client.cache !== undefined && client.isClosed?.(call.to!) === true;
+  if (cacheable && !options.fresh) {
+    const hit = await client.cache!.get(key).catch(() => undefined);
+    if (hit) {
+      const answer = {
+        status: hit.status,
+        headers: { 'content-type': hit.contentType },
+        body: hit.body,
+      };
+      audit('cache', answer, { rows: countRows(hit.status, hit.body) });
+      return { ...answer, cache: 'hit' };
+    }
+  }
+
+  // token_info is still answered when the quota is used up: Settings reads when it restarts.
+  const remembered = call.api === 'token_info' ? undefined : client.quota?.remembered();
+  if (remembered) {
+    const answer = { ...remembered, headers: { ...remembered.headers } };
+    audit('quota', answer, {});
+    return { ...answer, cache: 'none' };
+  }
+
+  let outcome: Upstream;
+  let source: AuditLine['source'] = 'wolkvox';
+  if (cacheable && !options.fresh && client.flights) {
+    const flights = client.flights;
+    let flight = flights.get(key);
+    if (flight) source = 'shared';
+    else {
+      const controller = new AbortController();
+      const created: Flight = {
+        controller,
+        waiting: 0,
+        result: fetchUpstream(client, call, user, controller.signal, key).finally(() =>
+          flights.delete(key),
+        ),
+      };
+      flights.set(key, created);
+      flight = created;
+    }
+    outcome = await waitForFlight(flight, signal);
+    if (source === 'shared') outcome = { ...outcome, calls: 0, queuedMs: 0 };
+  } else {
+    outcome = await fetchUpstream(client, call, user, signal, cacheable ? key : undefined);
+  }
+  audit(source, outcome.answer, outcome);
+  const cache: CacheOutcome = !cacheable
+    ? 'none'
+    : options.fresh
+      ? 'bypass'
+      : source === 'shared'
+        ? 'shared'
+        : outcome.stored
+          ? 'stored'
+          : 'none';
+  return { ...outcome.answer, cache };
+}
+
+/** A caller's wait for a shared call; its giving up cancels the call only if it was the last. */
+function waitForFlight(flight: Flight, signal: AbortSignal): Promise<Upstream> {
+  flight.waiting++;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (value: Upstream) => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', onAbort);
+      flight.waiting--;
+      resolve(value);
+    };
+    const onAbort = () => {
+      finish({ answer: gaveUpAnswer(), rows: null, calls: 0, queuedMs: 0, stored: false });
+      if (flight.waiting === 0) flight.controller.abort();
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    flight.result.then(finish, () =>
+      finish({ answer: failedAnswer(502), rows: null, calls: 0, queuedMs: 0, stored: false }),
+    );
+  });
+}
+
+/** Through the gate, retrying busy answers; then counted, remembered and stored. */
+async function fetchUpstream(
+  client: WolkvoxClient,
+  call: AllowedCall,
+  user: string,
+  signal: AbortSignal,
+  cacheKey: string | undefined,
+): Promise<Upstream> {
+  const queuedAt = performance.now();
+  let release: () => void = () => {};
+  if (client.gate) {
+    try {
+      release = await client.gate.acquire(user, signal);
+    } catch {
+      return { answer: gaveUpAnswer(), rows: null, calls: 0, queuedMs: 0, stored: false };
+    }
+  }
+  const queuedMs = performance.now() - queuedAt;
+  const retry = client.busyRetry ?? DEFAULT_BUSY_RETRY;
+  let calls = 0;
+  let sent: Sent;
+  try {
+    for (;;) {
+      sent = await sendOnce(client, call, signal);
+      calls++;
+      if (sent.fromWolkvox && !isRefusal(sent.answer)) client.quota?.count();
+      const busy = isBusy(sent.answer);
+      if (!busy || calls >= retry.attempts || signal.aborted) break;
+      const wait = Math.min(
+        retry.maxMs,
+        retryAfterMs(sent.answer) ?? retry.baseMs * 2 ** (calls - 1) * (0.75 + Math.random() / 2),
+      );
+      if (!(await sleep(wait, signal))) break;
+    }
+  } finally {
+    release();
+  }
+  const { answer } = sent;
+  const rows = countRows(answer.status, answer.body);
+  if (client.quota) {
+    if (messageOf(answer) === 'TOKEN LIMIT EXCEEDED') client.quota.exhausted(answer);
+    if (call.api === 'token_info' && answer.status === 200) {
+      const row = firstRow(answer.body);
+      if (row) client.quota.read(row);
+    }
+  }
+  let stored = false;
+  if (cacheKey && client.cache && isComplete(answer, rows)) {
+    await client.cache
+      .put(cacheKey, {
+        status: answer.status,
+        contentType: answer.headers['content-type'] ?? 'application/json; charset=utf-8',
+        body: answer.body,
+      })
+      .then(
+        () => (stored = true),
+        () => {},
+      );
+  }
+  return { answer, rows, calls, queuedMs, stored };
+}
+
+interface Sent {
+  answer: WolkvoxAnswer;
+  /** wolkvox answered (or timed out); false when it could not be reached or the caller left. */
+  fromWolkvox: boolean;
+}
+
+async function sendOnce(
+  client: WolkvoxClient,
+  call: AllowedCall,
+  signal: AbortSignal,
+): Promise<Sent> {
   let answer: WolkvoxAnswer;
-  let rows: number | null = null;
   try {
     const response = await (client.fetch ?? fetch)(client.baseUrl + call.upstreamPath, {
       headers: upstreamRequestHeaders(client.token),
@@ -65,32 +301,105 @@ export async function callWolkvox(
     // A redirect from wolkvox (a login page, maintenance) is not the page's to follow.
     const status = response.status >= 300 && response.status < 400 ? 502 : response.status;
     answer = { status, headers, body };
-    rows = countRows(response.status, body);
+    return { answer, fromWolkvox: true };
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError';
-    const status = signal.aborted ? 499 : timedOut ? 504 : 502;
-    const msg = signal.aborted
-      ? 'The browser gave up on this call'
-      : timedOut
-        ? 'wolkvox did not answer in time'
-        : 'Could not reach the wolkvox server';
-    answer = {
-      status,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: Buffer.from(JSON.stringify({ code: status, error: 'Bad Gateway', msg })),
-    };
+    if (signal.aborted) return { answer: gaveUpAnswer(), fromWolkvox: false };
+    return { answer: failedAnswer(timedOut ? 504 : 502), fromWolkvox: timedOut };
   }
-  client.audit({
-    time: new Date().toISOString(),
-    user,
-    api: call.api,
-    from: call.from ?? null,
-    to: call.to ?? null,
-    status: answer.status,
-    rows,
-    ms: Math.round(performance.now() - started),
+}
+
+function jsonAnswer(status: number, msg: string): WolkvoxAnswer {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify({ code: status, error: 'Bad Gateway', msg })),
+  };
+}
+
+function gaveUpAnswer(): WolkvoxAnswer {
+  return jsonAnswer(499, 'The browser gave up on this call');
+}
+
+function failedAnswer(status: 502 | 504): WolkvoxAnswer {
+  return jsonAnswer(
+    status,
+    status === 504 ? 'wolkvox did not answer in time' : 'Could not reach the wolkvox server',
+  );
+}
+
+/** wolkvox's `msg` of a small JSON answer, trimmed and upper case ('' when none). */
+function messageOf(answer: WolkvoxAnswer): string {
+  if (answer.status === 200 || answer.body.length > 4096) return '';
+  try {
+    const msg = (JSON.parse(answer.body.toString('utf8')) as { msg?: unknown }).msg;
+    return typeof msg === 'string' ? msg.trim().toUpperCase() : '';
+  } catch {
+    return '';
+  }
+}
+
+/** wolkvox's "busy": a call beyond the token's 2 simultaneous ones, or a 429. */
+export function isBusy(answer: WolkvoxAnswer): boolean {
+  if (answer.status === 429) return true;
+  return (
+    answer.status === 403 &&
+    messageOf(answer).startsWith('EXCEEDS THE LIMIT OF SIMULTANEOUS REQUESTS')
+  );
+}
+
+/** Answers wolkvox refuses before counting a call (its table; the maintenance page). */
+function isRefusal(answer: WolkvoxAnswer): boolean {
+  return answer.status === 401 || answer.status === 403 || answer.status === 429;
+}
+
+function retryAfterMs(answer: WolkvoxAnswer): number | undefined {
+  const value = answer.headers['retry-after'];
+  if (!value || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value) * 1000;
+}
+
+/** Resolves true after `ms`, false at once if the caller gives up first. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
   });
-  return answer;
+}
+
+function firstRow(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const data = (JSON.parse(body.toString('utf8')) as { data?: unknown }).data;
+    const row: unknown = Array.isArray(data) ? data[0] : data;
+    return row && typeof row === 'object' ? (row as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether an answer may be kept: wolkvox's 404 "no rows", or a 200 whose JSON parses and
+ * holds as many rows as its `msg` says. A truncated or odd answer is never kept (the page
+ * reports it, and a second try fetches it again).
+ */
+function isComplete(answer: WolkvoxAnswer, rows: number | null): boolean {
+  if (answer.status === 404) return messageOf(answer) === 'VALIDATE DATES ENTERED';
+  if (answer.status !== 200 || rows === null) return false;
+  if (!(answer.headers['content-type'] ?? '').includes('json')) return false;
+  try {
+    const data = (JSON.parse(answer.body.toString('utf8')) as { data?: unknown }).data;
+    return Array.isArray(data) && data.length === rows;
+  } catch {
+    return false;
+  }
 }
 
 /**
