@@ -1,3 +1,4 @@
+import { parseBsuid } from '../report-model/bsuid';
 import type { CellValue } from '../report-model/column-types';
 import { digitsOf } from './cell-text';
 import { markRowsContaining } from './row-text';
@@ -15,6 +16,11 @@ import { markRowsContaining } from './row-text';
  *   number that merely contains "001234567". A leading international prefix "00" is dropped
  *   first ("0057 300 123 4567" = "+57 300 123 4567").
  * Input without digits means no phone filter.
+ *
+ * BSUIDs (business-scoped user ids, `CO.2026206508304015`, `US.ENT.…`: report-model/bsuid.ts)
+ * are ids, not numbers: a cell holding one is matched as written (case-insensitive), and an
+ * input that starts like one (two letters and a dot) looks for that text inside BSUID cells
+ * only. Digits alone still find a BSUID's digits ("2026206508" finds `CO.2026206508304015`).
  */
 export interface PhoneQuery {
   readonly contains: string;
@@ -25,7 +31,17 @@ const NATIONAL_DIGITS = 10;
 const MIN_NATIONAL_DIGITS = 7;
 const MAX_COUNTRY_CODE_DIGITS = 3;
 
+const BSUID_QUERY = /^[A-Za-z]{2}\./;
+
+/** The input as a BSUID search text (upper case, no spaces), when it starts like one. */
+function bsuidQuery(input: string): string | undefined {
+  const text = asciiDigits(input).replace(/\s+/g, '').toUpperCase();
+  return BSUID_QUERY.test(text) && text.length > 3 ? text : undefined;
+}
+
 export function parsePhoneQuery(input: string): PhoneQuery | undefined {
+  const bsuid = bsuidQuery(input);
+  if (bsuid !== undefined) return { contains: bsuid, startsWith: [] };
   let digits = digitsOf(asciiDigits(input));
   if (digits.length === 0) return undefined;
   const startsWith: string[] = [];
@@ -66,15 +82,22 @@ export function asciiDigits(text: string): string {
 
 /** Whether a phone filter input holds any digit to match (in any script). */
 export function hasPhoneDigits(input: string): boolean {
-  return digitsOf(asciiDigits(input)).length > 0;
+  return bsuidQuery(input) !== undefined || digitsOf(asciiDigits(input)).length > 0;
 }
 
 /** The rule above for one phone cell, written plainly (the reference the index must equal). */
 export function phoneCellMatches(value: CellValue, query: PhoneQuery): boolean {
   if (value === null || value === undefined) return false;
-  const digits = digitsOf(String(value));
+  const digits = cellKey(value);
   if (digits.includes(query.contains)) return true;
   return query.startsWith.some((prefix) => digits.startsWith(prefix));
+}
+
+/** What a phone cell is matched on: a BSUID as written (upper case), a phone by its digits. */
+function cellKey(value: CellValue): string {
+  const bsuid = parseBsuid(value);
+  if (bsuid) return bsuid.key;
+  return digitsOf(typeof value === 'string' ? value : String(value));
 }
 
 const SEPARATOR = '|';
@@ -100,8 +123,7 @@ export class PhoneIndex {
       let part = '';
       for (const column of columns) {
         const v = column[row];
-        const digits =
-          v === null || v === undefined ? '' : digitsOf(typeof v === 'string' ? v : String(v));
+        const digits = v === null || v === undefined ? '' : cellKey(v);
         part += SEPARATOR + digits;
       }
       parts[row] = part;

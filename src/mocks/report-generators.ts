@@ -209,12 +209,43 @@ const agentStep = fromUniverse(
   },
 );
 
+/** ISO-2 of the mock markets by calling code, for business-scoped user ids. */
+const ISO_BY_CALLING_CODE: Readonly<Record<string, string>> = {
+  '57': 'CO',
+  '52': 'MX',
+  '51': 'PE',
+  '56': 'CL',
+  '593': 'EC',
+  '54': 'AR',
+  '55': 'BR',
+  '507': 'PA',
+  '1': 'US',
+  '34': 'ES',
+};
+
+/**
+ * Since mid-2026 a customer may appear by a BSUID (`CO.2026…`, docs §5.3) instead of a phone:
+ * on about one day in three from 2026-07-01, about 10 % of customers (the same ones each time)
+ * do; every fourth of those rows comes with an empty DESTINY (the prefix names the country).
+ */
+function customerIdOf(chat: UniverseChat): { id: string; destiny: string } {
+  const { phone } = chat.customer;
+  const destiny = chat.market.destiny;
+  const day = wireDateTime(chat.start).slice(0, 10);
+  if (day < '2026-07-01' || hashSeed(`bsuid-day|${day}`) % 3 !== 0) return { id: phone, destiny };
+  const seed = hashSeed(`bsuid|${phone}`);
+  const iso = ISO_BY_CALLING_CODE[chat.market.code];
+  if (seed % 10 !== 0 || iso === undefined) return { id: phone, destiny };
+  const id = `${iso}.${2026_000_000_000_000 + (seed % 1_000_000_000_000)}`;
+  return { id, destiny: hashSeed(`bsuid-destiny|${chat.connId}`) % 4 === 0 ? '' : destiny };
+}
+
 // "10. Official WhatsApp Billing": every chat on an official WhatsApp connector.
 const billing = fromUniverse(
   (c) => c.connector !== undefined,
   (c) => c.start,
   (chat) => {
-    const phone = chat.customer.phone;
+    const { id: phone, destiny } = customerIdOf(chat);
     // A few SESSION_IDs arrive without the connector segment; the app must keep and flag them.
     const broken = hashSeed(`session|${chat.connId}`) % 500 === 0;
     return {
@@ -223,7 +254,7 @@ const billing = fromUniverse(
       date: wireDateTime(chat.start),
       customer_phone: phone,
       template: chat.template ? 'yes' : 'no',
-      destiny: chat.market.destiny,
+      destiny,
     };
   },
 );

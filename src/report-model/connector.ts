@@ -1,3 +1,4 @@
+import { bsuidPrefixLength } from './bsuid';
 import type { CellValue } from './column-types';
 
 /**
@@ -15,6 +16,9 @@ import type { CellValue } from './column-types';
  * - Too few segments (< 3), an empty last segment, an empty value, null, or a
  *   non-string value: the row is kept, its connector is `UNKNOWN_CONNECTOR`
  *   and `readable` is false ("N rows with an unreadable SESSION_ID").
+ * - The first segment may be a BSUID (`CO.2026206508304015`, `US.ENT.…`; bsuid.ts), which has
+ *   dots of its own: a SESSION_ID starting with two letters and a dot reads the BSUID whole as
+ *   the phone (a phone number never starts with letters).
  * - `UNKNOWN_CONNECTOR` contains a dot, so no parsed connector id (a segment,
  *   hence dot-free) can ever collide with it.
  */
@@ -44,7 +48,9 @@ export function parseSessionId(value: CellValue | undefined): SessionParts {
   if (typeof value !== 'string' && typeof value !== 'number') return UNREADABLE;
   const text = String(value).trim();
   // Found by position rather than split: a million rows are parsed on every load.
-  const first = text.indexOf('.');
+  // A BSUID is the first segment whole (so `CO.123.acme` lacks its connector, as `57300.acme`).
+  const bsuid = bsuidPrefixLength(text);
+  const first = bsuid > 0 ? bsuid : text.indexOf('.');
   const last = text.lastIndexOf('.');
   if (first === -1 || first === last) return UNREADABLE; // fewer than three segments
   const connectorId = text.slice(last + 1).trim();

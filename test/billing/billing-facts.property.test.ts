@@ -28,6 +28,10 @@ const SESSIONS: CellValue[] = [
   '1.2',
   null,
   573001,
+  // BSUIDs (docs §5.3): the id may stand where the phone was.
+  'CO.2026206508304015.acme.111',
+  'PE.777.acme.222',
+  'US.ENT.88123.acme.333',
 ];
 const PHONES: CellValue[] = [
   '573001',
@@ -41,6 +45,11 @@ const PHONES: CellValue[] = [
   null,
   '34600',
   51999,
+  'CO.2026206508304015',
+  ' co.2026206508304015',
+  'US.ENT.88123',
+  'XX.5',
+  '2026206508304015',
 ];
 const TEMPLATES: CellValue[] = [true, false, false, true, 'sí', 'no', 'maybe', null, ''];
 const DESTINIES: CellValue[] = [

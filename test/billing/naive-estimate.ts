@@ -23,11 +23,14 @@ import {
   type TemplateCategory,
 } from '../../src/billing/model/rate-card';
 import { digitsOf } from '../../src/engine/cell-text';
-import { readCountryKey, readTemplateFlag } from '../../src/billing/model/row-fields';
+import { readRowCountryKey, readTemplateFlag } from '../../src/billing/model/row-fields';
+import { parseBsuid } from '../../src/report-model/bsuid';
 import type { CellValue } from '../../src/report-model/column-types';
 
+/** A customer id: a BSUID as written (upper case), a phone number by its digits. */
 const phoneDigits = (value: CellValue | undefined): string =>
-  typeof value === 'string' || typeof value === 'number' ? digitsOf(String(value)) : '';
+  parseBsuid(value)?.key ??
+  (typeof value === 'string' || typeof value === 'number' ? digitsOf(String(value)) : '');
 
 /**
  * The straightforward estimate (the implementation before the typed-array one): items
@@ -230,7 +233,7 @@ export function naiveEstimateCost(
       };
       connectors.set(session.connectorId, connector);
     }
-    const { key, market } = readCountryKey(row.destiny);
+    const { key, market } = readRowCountryKey(row.destiny, row.customer_phone, session.phone);
     let country = connector.countries.get(key);
     if (!country) {
       country = { key, market, rows: 0, templates: 0, noRateRows: 0, acc: zeroAcc() };

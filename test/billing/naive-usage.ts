@@ -11,7 +11,7 @@ import {
 import type { ReportRow } from '../../src/report-model/column-types';
 import { DAY, toIsoDate } from '../../src/report-model/time-range';
 import { connectorName, parseSessionId } from '../../src/report-model/connector';
-import { readCountryKey, readTemplateFlag } from '../../src/billing/model/row-fields';
+import { readRowCountryKey, readTemplateFlag } from '../../src/billing/model/row-fields';
 
 /** The straightforward usage aggregates, the reference for usage-aggregates.ts on random data. */
 
@@ -62,7 +62,11 @@ export function naiveAggregateUsage(
     }
     bump(connector, flag);
 
-    const { key, market, raw: rawText } = readCountryKey(row.destiny);
+    const {
+      key,
+      market,
+      raw: rawText,
+    } = readRowCountryKey(row.destiny, row.customer_phone, session.phone);
     let country = countries.get(key);
     if (!country) {
       country = { ...emptyCounts(), market, values: new Set() };

@@ -4,6 +4,8 @@ import { generateWireRows } from '../../src/mocks/generate-report';
 import { createWolkvoxApi, generatedRows } from '../../src/mocks/wolkvox-api';
 import { MARKETS } from '../../src/mocks/vocabulary';
 import { formatWireDate } from '../../src/report-model/wire/wire-date';
+import { parseSessionId } from '../../src/report-model/connector';
+import { parseBsuid } from '../../src/report-model/bsuid';
 
 const week = dayRange('2026-11-16', '2026-11-22')!;
 const report10 = findReport(10)!;
@@ -64,12 +66,14 @@ describe('mock report generator', () => {
     const connectors = new Set<string>();
     let malformed = 0;
     for (const row of rows) {
+      const session = parseSessionId(row.session_id as string);
+      if (session.readable) {
+        connectors.add(session.connectorId);
+        expect(session.phone).toBe(row.customer_phone);
+      } else malformed++;
+      if (parseBsuid(row.customer_phone as string)) continue; // a BSUID: see below
       const market = MARKETS.find((m) => m.destiny === row.destiny)!;
       expect(String(row.customer_phone).startsWith(market.code)).toBe(true);
-      const parts = String(row.session_id).split('.');
-      if (parts.length === 3) connectors.add(parts[2]!);
-      else malformed++;
-      expect(parts[0]).toBe(row.customer_phone);
     }
     expect(connectors.size).toBeGreaterThanOrEqual(4);
     expect(malformed).toBeLessThan(rows.length * 0.01);
@@ -79,7 +83,8 @@ describe('mock report generator', () => {
     const rows = generateWireRows(report10, dayRange('2026-11-01', '2026-11-22')!);
     const share = new Map<string, { yes: number; all: number }>();
     for (const row of rows) {
-      const connector = String(row.session_id).split('.')[2] ?? '?';
+      const session = parseSessionId(row.session_id as string);
+      const connector = session.readable ? session.connectorId : '?';
       const entry = share.get(connector) ?? { yes: 0, all: 0 };
       entry.all++;
       if (row.template === 'yes') entry.yes++;
@@ -89,6 +94,41 @@ describe('mock report generator', () => {
       .filter(([id]) => id !== '?')
       .map(([, { yes, all }]) => yes / all);
     expect(Math.max(...ratios) - Math.min(...ratios)).toBeGreaterThan(0.4);
+  });
+
+  it('gives about 10 % of customers a BSUID on some days since July 2026, phones on the others', () => {
+    const rows = generateWireRows(report10, dayRange('2026-11-01', '2026-11-30')!);
+    const perDay = new Map<string, { bsuid: Set<string>; all: Set<string> }>();
+    for (const row of rows) {
+      const day = String(row.date).slice(0, 10);
+      const entry = perDay.get(day) ?? { bsuid: new Set(), all: new Set() };
+      const id = String(row.customer_phone);
+      entry.all.add(id);
+      const bsuid = parseBsuid(id);
+      if (bsuid) {
+        entry.bsuid.add(id);
+        // The SESSION_ID carries the same id, and the prefix is a market of the mock.
+        const session = parseSessionId(row.session_id as string);
+        if (session.readable) expect(session.phone).toBe(id);
+        expect(['CO', 'MX', 'PE', 'CL', 'EC', 'AR', 'BR', 'PA', 'US', 'ES']).toContain(
+          bsuid.country,
+        );
+      }
+      perDay.set(day, entry);
+    }
+    const days = [...perDay.values()];
+    const withBsuids = days.filter((d) => d.bsuid.size > 0);
+    expect(withBsuids.length).toBeGreaterThan(3);
+    expect(withBsuids.length).toBeLessThan(days.length);
+    // About 10 % of those days' customers.
+    const share =
+      withBsuids.reduce((sum, d) => sum + d.bsuid.size, 0) /
+      withBsuids.reduce((sum, d) => sum + d.all.size, 0);
+    expect(share).toBeGreaterThan(0.07);
+    expect(share).toBeLessThan(0.13);
+    // None before July 2026.
+    const june = generateWireRows(report10, dayRange('2026-06-01', '2026-06-30')!);
+    expect(june.some((row) => parseBsuid(row.customer_phone as string))).toBe(false);
   });
 
   it('includes ~23 h auto-closed chats and messages with commas, quotes, new lines, emoji and links', () => {

@@ -2,6 +2,8 @@ import type { CellValue, ReportRow } from '../../report-model/column-types';
 import { DAY } from '../../report-model/time-range';
 import { parseSessionId, UNKNOWN_CONNECTOR } from '../../report-model/connector';
 import { digitsOf } from '../../engine/cell-text';
+import { parseBsuid } from '../../report-model/bsuid';
+import { countryOfCustomerId } from './country';
 import { readCountryKey, readTemplateFlag } from './row-fields';
 
 /**
@@ -153,7 +155,14 @@ function* buildFacts(rows: readonly ReportRow[]): Generator<void, BillingFacts> 
     const session = parseSessionId(row.session_id);
     const con = connectorOf(session.connectorId);
     connector[r] = con;
-    destiny[r] = destinyOf(row.destiny);
+    let d = destinyOf(row.destiny);
+    if (countries[(destinies[d] as DestinyFact).country]?.market === undefined) {
+      // DESTINY does not name a market: a BSUID customer id names its country.
+      const bsuidCountry =
+        countryOfCustomerId(row.customer_phone) ?? countryOfCustomerId(session.phone);
+      if (bsuidCountry !== undefined) d = destinyOf(bsuidCountry);
+    }
+    destiny[r] = d;
     const flag = readTemplateFlag(row.template);
     template[r] = flag === true ? 1 : flag === false ? 0 : -1;
     const date = row.date;
@@ -193,6 +202,9 @@ function* buildFacts(rows: readonly ReportRow[]): Generator<void, BillingFacts> 
  */
 function phoneKey(value: CellValue | undefined): number | string {
   if (typeof value !== 'string' && typeof value !== 'number') return '';
+  // A BSUID is an id, kept whole (its letters keep it apart from any digit string).
+  const bsuid = parseBsuid(value);
+  if (bsuid) return bsuid.key;
   const text = typeof value === 'string' ? value : String(value);
   let number = 0;
   let count = 0;

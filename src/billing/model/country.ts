@@ -1,3 +1,4 @@
+import { parseBsuid } from '../../report-model/bsuid';
 import type { CellValue } from '../../report-model/column-types';
 
 /**
@@ -192,4 +193,13 @@ export function countryDisplayName(key: string, locale = 'en'): string {
     nameCache.set(locale, names);
   }
   return (names && safeOf(names, key)) ?? key;
+}
+
+/**
+ * The country of a customer id that is a BSUID (`CO.2026206508304015` → CO; docs §5.3: its
+ * prefix is the country), undefined for a phone number or an unknown prefix.
+ */
+export function countryOfCustomerId(value: CellValue | undefined): string | undefined {
+  const bsuid = parseBsuid(value);
+  return bsuid && isCountryCode(bsuid.country) ? bsuid.country : undefined;
 }

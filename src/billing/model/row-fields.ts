@@ -1,5 +1,5 @@
 import type { CellValue } from '../../report-model/column-types';
-import { resolveCountry } from './country';
+import { countryOfCustomerId, resolveCountry } from './country';
 
 /** Readers of report 10 cells shared by the estimate and the aggregates. */
 
@@ -27,4 +27,22 @@ export function readCountryKey(value: CellValue | undefined): {
   const raw = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
   const market = resolveCountry(value);
   return market === undefined ? { key: raw, raw } : { key: market, market, raw };
+}
+
+/**
+ * The country key of a row: its DESTINY when that resolves; otherwise the prefix of a BSUID in
+ * CUSTOMER_PHONE or SESSION_ID's first segment (a BSUID names its country); otherwise DESTINY's
+ * text, unresolved.
+ */
+export function readRowCountryKey(
+  destiny: CellValue | undefined,
+  ...customerIds: (CellValue | undefined)[]
+): { key: string; market?: string; raw: string } {
+  const read = readCountryKey(destiny);
+  if (read.market !== undefined) return read;
+  for (const id of customerIds) {
+    const country = countryOfCustomerId(id);
+    if (country !== undefined) return readCountryKey(country);
+  }
+  return read;
 }
