@@ -9,13 +9,15 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuth, type AuthOptions } from './auth';
 import type { ServerConfig } from './config';
-import { checkForward, PROXY_PREFIX } from './forward-guard';
-import { callWolkvox, stdoutAudit, type AuditLine } from './forward';
+import { PROXY_PREFIX } from './forward-guard';
+import { stdoutAudit, type AuditLine, type BusyRetry } from './forward';
+import { registerWolkvoxRoutes } from './wolkvox-routes';
 
 /**
  * The production server (`npm start`): the built app from dist/, sign-in in front of it,
  * and /wolkvox/* forwarded with the token through one guard (forward-guard.ts) and one
- * function (callWolkvox), for a signed-in identity only.
+ * function (callWolkvox), for a signed-in identity only, behind the token's gate and the
+ * closed-period cache (wolkvox-routes.ts).
  */
 export interface ServerDeps extends AuthOptions {
   /** The built app (index.html, assets/). */
@@ -23,6 +25,9 @@ export interface ServerDeps extends AuthOptions {
   audit?: (line: AuditLine) => void;
   logger?: FastifyServerOptions['logger'];
   fetch?: typeof fetch;
+  /** Tests: shorter waits between busy retries, a shorter upstream timeout. */
+  busyRetry?: BusyRetry;
+  timeoutMs?: number;
 }
 
 export async function buildServer(
@@ -77,6 +82,15 @@ export async function buildServer(
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
 
+  // The token's gate, quota and closed-period cache, shared by every supervisor.
+  const team = registerWolkvoxRoutes(app, config, {
+    audit: deps.audit ?? stdoutAudit,
+    fetch: deps.fetch,
+    now: deps.now,
+    busyRetry: deps.busyRetry,
+    timeoutMs: deps.timeoutMs,
+  });
+
   app.get('/wolkvox-proxy/status', async (request, reply) =>
     reply.header('cache-control', 'no-store').send({
       mode: 'live',
@@ -84,39 +98,9 @@ export async function buildServer(
       hasToken: true,
       user: request.user,
       signOut,
+      ...team.teamStatus(),
     }),
   );
-
-  const client = {
-    baseUrl: config.wolkvoxBaseUrl,
-    token: config.wolkvoxToken,
-    audit: deps.audit ?? stdoutAudit,
-    fetch: deps.fetch,
-  };
-  app.route({
-    method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
-    url: `${PROXY_PREFIX}/*`,
-    config: { rateLimit: { max: 600, timeWindow: 60_000, keyGenerator: (r) => r.user ?? r.ip } },
-    handler: async (request, reply) => {
-      const decision = checkForward({
-        method: request.method,
-        url: request.url,
-        headers: request.headers,
-      });
-      reply.header('cache-control', 'no-store');
-      if (!decision.ok)
-        return reply
-          .code(decision.status)
-          .send({ code: decision.status, error: 'Refused by the server', msg: decision.msg });
-      const abort = new AbortController();
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) abort.abort();
-      });
-      // request.user is set: the auth hook answered 401 to anyone else.
-      const answer = await callWolkvox(client, decision, request.user ?? '?', abort.signal);
-      return reply.code(answer.status).headers(answer.headers).send(answer.body);
-    },
-  });
 
   const indexFile = join(deps.distDir, 'index.html');
   if (!existsSync(indexFile)) app.log.warn(`${indexFile} is missing: run "npm run build" first`);
