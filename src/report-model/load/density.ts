@@ -13,6 +13,7 @@ import { allInside } from './range-column';
  */
 
 const BUCKETS = 8;
+const WINDOW_MS = 86_400_000;
 /** Observations kept per report (oldest dropped first). */
 const KEEP = 4_000;
 
@@ -53,12 +54,39 @@ export class DensityMemory {
   }
 
   /**
-   * Rows per second near `at`: the latest observation covering it, else the nearest one in
-   * time; undefined when nothing of this report was seen yet.
+   * Rows per second before `at`: over the WINDOW_MS (a day, so that a quiet night and a busy
+   * afternoon average out as they will in the next call) of observations just before it;
+   * when less than an hour of that is known, the latest observation covering `at`, else the
+   * nearest one in time; undefined when nothing of this report was seen yet.
    */
   rowsPerSecond(report: ReportDef, at: number): number | undefined {
     const list = this.byReport.get(report.api);
     if (!list || list.length === 0) return undefined;
+    const from = at - WINDOW_MS;
+    let rows = 0;
+    let seconds = 0;
+    const seen: Observation[] = [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const o = list[i]!;
+      const start = Math.max(o.start, from);
+      const end = Math.min(o.end + SECOND, at);
+      if (end <= start) continue;
+      // Later observations of the same period (a refetch) replace earlier ones.
+      if (seen.some((s) => s.start < end && s.end + SECOND > start)) continue;
+      seen.push(o);
+      const span = (o.end + SECOND - o.start) / SECOND;
+      rows += (o.rows * (end - start)) / SECOND / span;
+      seconds += (end - start) / SECOND;
+    }
+    const nearest = this.nearest(list, at);
+    // The lower of the day before and the latest slice: after a burst the day is still high
+    // while the slice is back to normal, and a call sized too large comes back capped with its
+    // first part kept (a row or two fetched twice), where one sized too small is a call more.
+    if (seconds >= 3_600) return Math.min(rows / seconds, nearest);
+    return nearest;
+  }
+
+  private nearest(list: readonly Observation[], at: number): number {
     let best: Observation | undefined;
     let bestDistance = Infinity;
     for (let i = list.length - 1; i >= 0; i--) {

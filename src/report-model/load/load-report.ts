@@ -18,7 +18,6 @@ import { completePrefix, noneInside } from './range-column';
 import {
   alignRange,
   describeRange,
-  endOfMonth,
   halveRange,
   rangeSeconds,
   splitRange,
@@ -343,7 +342,6 @@ async function runChunks(
   const fetchChunk = options.fetchChunk ?? fetchReport;
   const density = options.density;
   const target = Math.max(1, Math.floor(rowCap * TARGET_SHARE));
-  const maxSeconds = Math.floor(((options.split?.maxDays ?? 31) * 86_400_000) / SECOND);
   const outer = options.signal;
   outer?.throwIfAborted();
 
@@ -450,47 +448,71 @@ async function runChunks(
     }
   };
 
-  // Periods not asked for yet, in chronological order; calls are cut from the front.
-  const queue: TimeRange[] = [...initial];
-
   /**
-   * Puts a period back in order; with `join`, joined to the next period when that one is the
-   * rest of the same calendar chunk (the rest of a capped answer and the piece after it).
+   * Periods not asked for yet, in chronological order. Each is a chain: its calls are cut
+   * from its front one at a time (`busy` while one is in flight), so that the rest of a
+   * capped answer joins the period it was cut from and is asked with it, not as a fragment.
+   * A second call in flight takes another chain; when there is none, the largest remainder
+   * still needing more than one call is split in two.
    */
-  const requeue = (range: TimeRange, join: boolean) => {
-    let i = queue.findIndex((pending) => pending.start > range.start);
-    if (i < 0) i = queue.length;
-    const next = queue[i];
-    if (
-      join &&
-      next &&
-      next.start === range.end + SECOND &&
-      (options.split?.byMonth === false || endOfMonth(range.start) >= next.end) &&
-      rangeSeconds({ start: range.start, end: next.end }) <= maxSeconds
-    ) {
-      queue[i] = { start: range.start, end: next.end };
-      return;
-    }
-    queue.splice(i, 0, range);
-    progress.chunksTotal++;
+  interface Span {
+    start: number;
+    end: number;
+    busy: boolean;
+  }
+  const queue: Span[] = initial.map((range) => ({ ...range, busy: false }));
+  const empty = (span: Span) => span.end < span.start;
+  let active = 0;
+  let total = initial.length;
+  const countTotal = () => {
+    // Calls done or in flight, plus at least one for each period still to ask.
+    const pending = queue.filter((span) => !empty(span)).length;
+    total = Math.max(total, progress.chunksDone + active + pending);
+    progress.chunksTotal = total;
   };
 
-  /** The next call: the front of the first period, as much of it as should fit under the cap. */
-  const nextCall = (): TimeRange => {
-    const span = queue[0]!;
-    const perSecond = report.aggregate ? undefined : density?.rowsPerSecond(report, span.start);
-    const seconds = rangeSeconds(span);
-    const expected = perSecond === undefined ? 0 : perSecond * seconds;
-    if (expected <= target) {
-      queue.shift();
-      return span;
+  const expectedRows = (range: TimeRange): number | undefined => {
+    if (report.aggregate) return undefined;
+    const perSecond = density?.rowsPerSecond(report, range.start);
+    return perSecond === undefined ? undefined : perSecond * rangeSeconds(range);
+  };
+
+  /** The next call and the chain it comes from, or undefined when every chain is busy. */
+  const nextCall = (): { range: TimeRange; span: Span } | undefined => {
+    let span = queue.find((candidate) => !candidate.busy && !empty(candidate));
+    if (!span) {
+      // Both slots on one chain would leave the first call's rest as a fragment: split one
+      // expected to need two calls or more, so that neither half is a call of a few rows.
+      let widest: Span | undefined;
+      for (const candidate of queue) {
+        if (empty(candidate) || (expectedRows(candidate) ?? 0) < 2 * target) continue;
+        if (!widest || rangeSeconds(candidate) > rangeSeconds(widest)) widest = candidate;
+      }
+      if (!widest || rangeSeconds(widest) < 2) return undefined;
+      const mid = widest.start + Math.floor(rangeSeconds(widest) / 2) * SECOND;
+      span = { start: mid, end: widest.end, busy: false };
+      widest.end = mid - SECOND;
+      queue.splice(queue.indexOf(widest) + 1, 0, span);
     }
-    const pieces = Math.ceil(expected / target);
-    const pieceSeconds = Math.max(1, Math.floor(seconds / pieces));
-    const call = { start: span.start, end: span.start + (pieceSeconds - 1) * SECOND };
-    queue[0] = { start: call.end + SECOND, end: span.end };
-    progress.chunksTotal++;
-    return call;
+    const expected = expectedRows(span) ?? 0;
+    let range: TimeRange;
+    if (expected <= target) {
+      range = { start: span.start, end: span.end };
+    } else {
+      const seconds = rangeSeconds(span);
+      const pieceSeconds = Math.max(1, Math.floor(seconds / Math.ceil(expected / target)));
+      range = { start: span.start, end: span.start + (pieceSeconds - 1) * SECOND };
+    }
+    span.start = range.end + SECOND;
+    span.busy = true;
+    return { range, span };
+  };
+
+  /** The call cut from `span` is over; `rest` (the unasked end of a capped answer) rejoins it. */
+  const release = (span: Span, rest?: TimeRange) => {
+    span.busy = false;
+    if (rest) span.start = rest.start;
+    if (empty(span)) queue.splice(queue.indexOf(span), 1);
   };
 
   const keep = (chunk: LoadedChunk) => {
@@ -498,26 +520,22 @@ async function runChunks(
     if (!report.aggregate) density?.observe(report, chunk.range, chunk.rows);
     progress.chunksDone++;
     progress.rows += chunk.rows.length;
-    emit();
   };
 
-  const runOne = async (range: TimeRange): Promise<void> => {
+  const runOne = async (range: TimeRange, span: Span): Promise<void> => {
     const attempt = await fetchWithRetry(range);
     if ('failure' in attempt) {
       outcome.failures.push(attempt.failure);
       progress.chunksDone++;
-      emit();
+      release(span);
       return;
     }
     const { columns, rows, notFoundWithRows } = attempt.parsed;
-    if (rows.length < rowCap) {
+    if (rows.length < rowCap || report.aggregate) {
+      // An aggregate cannot be split: a capped one is kept and said.
+      if (rows.length >= rowCap) outcome.truncated.push({ range, rows: rows.length });
       keep({ range, columns, rows, notFoundWithRows });
-      return;
-    }
-    if (report.aggregate) {
-      // An aggregate cannot be split: the capped answer is kept and said.
-      outcome.truncated.push({ range, rows: rows.length });
-      keep({ range, columns, rows, notFoundWithRows });
+      release(span);
       return;
     }
     if (rangeSeconds(range) < 2 || noneInside(report, range, rows)) {
@@ -532,49 +550,58 @@ async function runChunks(
       });
     }
     if (prefix) {
-      requeue({ start: prefix.cut, end: range.end }, true);
-      const part = { start: range.start, end: prefix.cut - SECOND };
       keep({
-        range: part,
+        range: { start: range.start, end: prefix.cut - SECOND },
         columns,
         rows: prefix.rows,
         notFoundWithRows: notFoundWithRows ? prefix.rows.length : undefined,
       });
+      release(span, { start: prefix.cut, end: range.end });
       return;
     }
     // Not known to be the period's first rows: halved, and the density is at least this.
     density?.observe(report, range, rows);
     const [first, second] = halveRange(range)!;
-    requeue(second, false);
-    requeue(first, false);
-    progress.chunksTotal--; // the two halves replace the period asked
-    emit();
+    release(span);
+    const at = queue.findIndex((pending) => pending.start > range.start);
+    queue.splice(
+      at < 0 ? queue.length : at,
+      0,
+      { ...first, busy: false },
+      { ...second, busy: false },
+    );
   };
 
   emit();
   try {
     await new Promise<void>((resolve, reject) => {
-      let active = 0;
       const pump = () => {
         if (stop.signal.aborted) {
           // Settle only once every in-flight call has wound down.
           if (active === 0) reject(stop.signal.reason);
           return;
         }
-        if (queue.length > 0 && overBudget()) {
+        if (overBudget() && queue.some((span) => !empty(span))) {
           // The ceiling is reached: nothing more is asked, the periods left are listed.
-          for (const range of queue.splice(0)) {
-            outcome.failures.push(budgetFailure(range, 0));
+          for (const span of queue) {
+            if (empty(span)) continue;
+            outcome.failures.push(budgetFailure({ start: span.start, end: span.end }, 0));
             progress.chunksDone++;
+            span.end = span.start - SECOND;
           }
-          emit();
+          for (let i = queue.length - 1; i >= 0; i--)
+            if (!queue[i]!.busy && empty(queue[i]!)) queue.splice(i, 1);
         }
-        while (active < concurrency && queue.length > 0) {
-          const range = nextCall();
+        while (active < concurrency) {
+          const next = nextCall();
+          if (!next) break;
           active++;
-          runOne(range).then(
+          countTotal();
+          runOne(next.range, next.span).then(
             () => {
               active--;
+              countTotal();
+              emit();
               pump();
             },
             (error: unknown) => {
@@ -584,6 +611,8 @@ async function runChunks(
             },
           );
         }
+        countTotal();
+        emit();
         if (active === 0 && queue.length === 0) resolve();
       };
       pump();
