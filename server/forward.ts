@@ -232,7 +232,9 @@ async function fetchUpstream(
     for (;;) {
       sent = await sendOnce(client, call, signal);
       calls++;
-      if (sent.fromWolkvox && !isRefusal(sent.answer)) client.quota?.count();
+      // token_info is free once the quota is used up (it says when the count restarts).
+      const free = call.api === 'token_info' && client.quota?.remembered() !== undefined;
+      if (sent.fromWolkvox && !isRefusal(sent.answer) && !free) client.quota?.count();
       const busy = isBusy(sent.answer);
       if (!busy || calls >= retry.attempts || signal.aborted) break;
       const wait = Math.min(
