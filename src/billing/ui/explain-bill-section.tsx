@@ -5,7 +5,7 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { useAfterPaint } from '../../shared/use-after-paint';
 import type { BillingAssumptions } from '../model/billing-totals';
 import { countryDisplayName } from '../model/country';
-import { estimateCost } from '../model/estimate-cost';
+import { estimateCost, type CategoryMix } from '../model/estimate-cost';
 import { completeDays, forecastMonth } from '../model/forecast';
 import type { MonthOverMonth } from '../model/month-over-month';
 import type { RateCard } from '../model/rate-card';
@@ -28,9 +28,6 @@ export interface ExplainBillSectionProps {
   assumptions: BillingAssumptions;
 }
 
-const ALL_MARKETING = { marketing: 100, utility: 0, authentication: 0 };
-const ALL_UTILITY = { marketing: 0, utility: 100, authentication: 0 };
-
 /** The operation's date today (the browser's clock), YYYY-MM-DD. */
 const today = () => new Date().toLocaleDateString('en-CA');
 
@@ -45,15 +42,12 @@ function ExplainBillSection(props: ExplainBillSectionProps) {
   const factsReady = useBillingFacts(rows);
   const computed = useAfterPaint(() => {
     if (!factsReady) return undefined;
-    const current = figuresOf(rows, { ...inputs, connectorNames }, from, to);
-    const priced = (mix: typeof ALL_MARKETING) =>
-      estimateCost(rows, { card, ...assumptions, mix, connectorNames });
-    return {
-      ...current,
-      allMarketing: priced(ALL_MARKETING),
-      allUtility: priced(ALL_UTILITY),
-    };
+    return figuresOf(rows, { ...inputs, connectorNames }, from, to);
   }, [factsReady, rows, inputs, connectorNames, from, to]);
+  const priceWith = useCallback(
+    (mix: CategoryMix) => estimateCost(rows, { card, ...assumptions, mix, connectorNames }),
+    [rows, card, assumptions, connectorNames],
+  );
   const [mom, setMom] = useState<MonthOverMonth | undefined>();
   const [rec, setRec] = useState<Reconciliation | undefined>();
   const onMom = useCallback((value: MonthOverMonth | undefined) => setMom(value), []);
@@ -123,8 +117,7 @@ function ExplainBillSection(props: ExplainBillSectionProps) {
         from={from}
         to={to}
         estimate={value.estimate}
-        allMarketing={value.allMarketing}
-        allUtility={value.allUtility}
+        priceWith={priceWith}
         onResult={onRec}
       />
       <ForecastSection

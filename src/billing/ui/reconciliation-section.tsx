@@ -3,7 +3,7 @@ import type { Translate } from '../../shared/i18n/i18n';
 import { useI18n } from '../../shared/i18n/i18n';
 import { parseAmountCents, readBilledCsv, type BilledImportProblem } from '../model/billed-import';
 import { countryDisplayName, resolveCountry } from '../model/country';
-import type { CostEstimate } from '../model/estimate-cost';
+import type { CategoryMix, CostEstimate } from '../model/estimate-cost';
 import { formatUsdCents } from '../model/money';
 import {
   readStoredBilled,
@@ -13,6 +13,9 @@ import {
   type Reconciliation,
   type StoredBilled,
 } from '../model/reconciliation';
+
+const ALL_MARKETING: CategoryMix = { marketing: 100, utility: 0, authentication: 0 };
+const ALL_UTILITY: CategoryMix = { marketing: 0, utility: 100, authentication: 0 };
 
 /** The import problem in the UI language, naming the line. */
 export function problemText(problem: BilledImportProblem, t: Translate): string {
@@ -43,15 +46,17 @@ export interface ReconciliationSectionProps {
   from: string;
   to: string;
   estimate: CostEstimate;
-  /** The same estimate priced all-marketing and all-utility (the explaining share). */
-  allMarketing: CostEstimate;
-  allUtility: CostEstimate;
+  /**
+   * The same estimate under another category mix (all-marketing and all-utility give the
+   * explaining share). Called only while billed figures are there: two more passes.
+   */
+  priceWith: (mix: CategoryMix) => CostEstimate;
   onResult: (result: Reconciliation | undefined) => void;
 }
 
 /** What was billed against the estimate; imported or typed figures stay in this browser. */
 export function ReconciliationSection(props: ReconciliationSectionProps) {
-  const { from, to, estimate, allMarketing, allUtility, onResult } = props;
+  const { from, to, estimate, priceWith, onResult } = props;
   const { t, locale } = useI18n();
   const [billed, setBilled] = useState<StoredBilled | undefined>(() => readStoredBilled(from, to));
   useEffect(() => setBilled(readStoredBilled(from, to)), [from, to]);
@@ -65,11 +70,15 @@ export function ReconciliationSection(props: ReconciliationSectionProps) {
   const result = useMemo(
     () =>
       billed && billed.lines.length > 0
-        ? reconcile(billed.lines, estimate, allMarketing, allUtility, (key) =>
-            countryDisplayName(key, locale),
+        ? reconcile(
+            billed.lines,
+            estimate,
+            priceWith(ALL_MARKETING),
+            priceWith(ALL_UTILITY),
+            (key) => countryDisplayName(key, locale),
           )
         : undefined,
-    [billed, estimate, allMarketing, allUtility, locale],
+    [billed, estimate, priceWith, locale],
   );
   useEffect(() => onResult(result), [result, onResult]);
 
