@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { expect, inject, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { browserPerTest } from './browser';
 
 let page: Page;
@@ -77,6 +78,7 @@ it('explains the bill in English: comparison, import, forecast signal and the pa
   expect(await rec.getByRole('alert').textContent()).toBe(
     'Line 3: amount “twelve” is not an amount.',
   );
+  expect(await seriousViolations(page)).toEqual([]);
   // Remembered for the period: the billed lines survive a reload.
   await page.reload();
   await rec.getByText(/^3 billed lines from plain\.csv/).waitFor();
