@@ -57,7 +57,7 @@ export class DensityMemory {
    * Rows per second before `at`: over the WINDOW_MS (a day, so that a quiet night and a busy
    * afternoon average out as they will in the next call) of observations just before it;
    * when less than an hour of that is known, the latest observation covering `at`, else the
-   * nearest one in time; undefined when nothing of this report was seen yet.
+   * nearest one within a day; undefined when nothing of this report was seen that close.
    */
   rowsPerSecond(report: ReportDef, at: number): number | undefined {
     const list = this.byReport.get(report.api);
@@ -78,15 +78,16 @@ export class DensityMemory {
       rows += (o.rows * (end - start)) / SECOND / span;
       seconds += (end - start) / SECOND;
     }
-    const nearest = this.nearest(list, at);
+    const nearest = this.nearest(list, at, seconds >= 3_600 ? Infinity : WINDOW_MS);
     // The lower of the day before and the latest slice: after a burst the day is still high
     // while the slice is back to normal, and a call sized too large comes back capped with its
     // first part kept (a row or two fetched twice), where one sized too small is a call more.
-    if (seconds >= 3_600) return Math.min(rows / seconds, nearest);
+    if (seconds >= 3_600) return Math.min(rows / seconds, nearest ?? Infinity);
     return nearest;
   }
 
-  private nearest(list: readonly Observation[], at: number): number {
+  /** The density of the observation nearest `at`, if one lies within `reach`. */
+  private nearest(list: readonly Observation[], at: number, reach: number): number | undefined {
     let best: Observation | undefined;
     let bestDistance = Infinity;
     for (let i = list.length - 1; i >= 0; i--) {
@@ -98,6 +99,8 @@ export class DensityMemory {
         if (distance === 0) break;
       }
     }
-    return best!.rows / ((best!.end - best!.start) / SECOND + 1);
+    // A period a day or more away says little here (a burst there, a quiet month here).
+    if (!best || bestDistance > reach) return undefined;
+    return best.rows / ((best.end - best.start) / SECOND + 1);
   }
 }

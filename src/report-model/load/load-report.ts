@@ -459,6 +459,8 @@ async function runChunks(
     start: number;
     end: number;
     busy: boolean;
+    /** Where the call in flight starts: the density there sized it, and sizes what follows. */
+    from?: number;
   }
   const queue: Span[] = initial.map((range) => ({ ...range, busy: false }));
   const empty = (span: Span) => span.end < span.start;
@@ -471,9 +473,9 @@ async function runChunks(
     progress.chunksTotal = total;
   };
 
-  const expectedRows = (range: TimeRange): number | undefined => {
+  const expectedRows = (range: TimeRange, at = range.start): number | undefined => {
     if (report.aggregate) return undefined;
-    const perSecond = density?.rowsPerSecond(report, range.start);
+    const perSecond = density?.rowsPerSecond(report, at);
     return perSecond === undefined ? undefined : perSecond * rangeSeconds(range);
   };
 
@@ -485,7 +487,8 @@ async function runChunks(
       // expected to need two calls or more, so that neither half is a call of a few rows.
       let widest: Span | undefined;
       for (const candidate of queue) {
-        if (empty(candidate) || (expectedRows(candidate) ?? 0) < 2 * target) continue;
+        if (empty(candidate) || (expectedRows(candidate, candidate.from) ?? 0) < 2 * target)
+          continue;
         if (!widest || rangeSeconds(candidate) > rangeSeconds(widest)) widest = candidate;
       }
       if (!widest || rangeSeconds(widest) < 2) return undefined;
@@ -505,6 +508,7 @@ async function runChunks(
     }
     span.start = range.end + SECOND;
     span.busy = true;
+    span.from = range.start;
     return { range, span };
   };
 
