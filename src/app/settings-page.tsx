@@ -27,6 +27,20 @@ interface ProxyStatus {
   /** Behind the production server: who is signed in, and how to sign out (null: no sign-in). */
   user?: string | null;
   signOut?: { method: 'GET' | 'POST'; url: string } | null;
+  /** Behind the production server: the token's quota as it knows it (server/README.md). */
+  quota?: ServerQuota;
+}
+
+interface ServerQuota {
+  day: string;
+  timeZone: string;
+  callsToday: number;
+  limit: number | null;
+  usedToday: number | null;
+  left: number | null;
+  readAt: string | null;
+  exhausted: boolean;
+  resetsAt: string;
 }
 
 /** Everything a supervisor may set, in one place; and what the app is connected to. */
@@ -110,6 +124,13 @@ export function SettingsPage() {
           {status.data?.user ? (
             <SignedIn user={status.data.user} signOut={status.data.signOut} />
           ) : null}
+          {status.data?.quota ? (
+            <QuotaPanel
+              quota={status.data.quota}
+              timeZone={settings.timeZone}
+              onRead={() => void status.refetch()}
+            />
+          ) : null}
         </div>
       </div>
     </section>
@@ -129,6 +150,71 @@ function SignedIn({ user, signOut }: { user: string; signOut: ProxyStatus['signO
       ) : signOut ? (
         <a href={signOut.url}>{t('settings.signOut')}</a>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The token's daily quota as the production server knows it: its own calls today, and
+ * wolkvox's figures when read (on demand: `token_info` itself costs a call).
+ */
+function QuotaPanel({
+  quota,
+  timeZone,
+  onRead,
+}: {
+  quota: ServerQuota;
+  timeZone: string;
+  onRead: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [reading, setReading] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
+  const read = async () => {
+    setReading(true);
+    setFailure(undefined);
+    try {
+      const response = await fetch('/wolkvox/api/v2/information.php?api=token_info');
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { msg?: unknown };
+        setFailure(typeof body.msg === 'string' ? body.msg : `HTTP ${response.status}`);
+      }
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setReading(false);
+      onRead();
+    }
+  };
+  return (
+    <div className="quota">
+      <h3>{t('settings.quotaTitle')}</h3>
+      {quota.exhausted && (
+        <p role="alert">{t('settings.quotaExhausted', { time: time(quota.resetsAt) })}</p>
+      )}
+      <p>
+        {quota.limit !== null && quota.usedToday !== null && quota.left !== null && quota.readAt
+          ? t('settings.quotaUsed', {
+              used: quota.usedToday,
+              limit: quota.limit,
+              left: quota.left,
+              time: time(quota.readAt),
+            })
+          : t('settings.quotaNotRead')}
+      </p>
+      <p>
+        {t('settings.quotaServerCalls', {
+          day: quota.day,
+          zone: quota.timeZone,
+          calls: quota.callsToday,
+        })}
+      </p>
+      {failure && <p role="alert">{t('settings.quotaReadFailed', { error: failure })}</p>}
+      <button type="button" onClick={() => void read()} disabled={reading}>
+        {t('settings.quotaRead')}
+      </button>
     </div>
   );
 }

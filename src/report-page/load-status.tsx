@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
 import { useLoadProgress } from '../report-model/load-progress';
+import { fetchQueuePosition, type QueuePosition } from '../report-model/wire/fetch-queue';
+import { env } from '../shared/env';
 
 interface LoadStatusProps {
   progressKey: string;
@@ -34,6 +36,7 @@ export function LoadStatus({ progressKey, report, from, to, onCancel }: LoadStat
         </p>
       )}
       {progress && <LoadWait waitingSince={progress.waitingSince} retries={progress.retries} />}
+      {!env.apiMocking && <QueueLine />}
       <button type="button" onClick={onCancel}>
         {t('load.cancel')}
       </button>
@@ -62,4 +65,36 @@ function LoadWait({ waitingSince, retries }: { waitingSince?: number; retries: n
   if (retries > 0) parts.push(t('load.retries', { count: retries }));
   if (parts.length === 0) return null;
   return <p className="load-wait">{parts.join(' · ')}</p>;
+}
+
+/** How often a waiting load asks the server where its calls stand. */
+const QUEUE_POLL_MS = 1_500;
+
+/**
+ * "waiting for wolkvox, 3 ahead": the token allows 2 calls at a time for the whole team,
+ * so behind the production server a load may wait for other supervisors' calls. Asked
+ * while the load runs; no such server (the dev proxy) answers nothing and the line stays
+ * hidden.
+ */
+function QueueLine() {
+  const { t } = useI18n();
+  const [position, setPosition] = useState<QueuePosition>();
+  useEffect(() => {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const next = await fetchQueuePosition(abort.signal);
+      if (abort.signal.aborted) return;
+      setPosition(next);
+      if (next) timer = setTimeout(() => void poll(), QUEUE_POLL_MS);
+    };
+    timer = setTimeout(() => void poll(), QUEUE_POLL_MS / 3);
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, []);
+  if (!position || position.queued === 0 || position.inFlight > 0 || position.ahead === 0)
+    return null;
+  return <p className="load-queue">{t('load.queued', { count: position.ahead })}</p>;
 }

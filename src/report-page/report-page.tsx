@@ -8,6 +8,8 @@ import { todayIn } from '../report-model/date-presets';
 import { reportColumns } from '../report-model/connector-column';
 import { describeError } from '../report-model/describe-error';
 import { AggregateRangeError } from '../report-model/load/load-report';
+import { dayRange } from '../report-model/time-range';
+import { askFresh } from '../report-model/wire/fresh-requests';
 import { RangeForm } from './range-form';
 import { ReportDataView } from './report-data-view';
 import { LoadStatus } from './load-status';
@@ -125,6 +127,9 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
             onClick={() => {
               // A refresh asks wolkvox again for the whole range, closed periods included.
               forgetLoaded(queryClient, report, view.from, view.to);
+              // …and past the server's closed-period cache too.
+              const refreshed = dayRange(view.from, view.to);
+              if (refreshed) askFresh(report.api, refreshed);
               void query.refetch();
             }}
             disabled={query.isFetching}

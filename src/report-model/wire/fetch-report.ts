@@ -1,6 +1,7 @@
 import type { ReportDef } from '../catalog';
 import type { TimeRange } from '../time-range';
 import { buildReportUrl } from './build-request';
+import { wantsFresh } from './fresh-requests';
 import { normalizeRows, type ParsedRows } from './normalize-rows';
 import { readEnvelope } from './parse-envelope';
 import { WolkvoxError } from './wolkvox-error';
@@ -22,7 +23,13 @@ export async function fetchReport(
   let response: Response;
   let body: string;
   try {
-    response = await fetchImpl(url, { signal, headers: { accept: 'application/json' } });
+    // Part of a Refresh: the production server skips its closed-period cache for it.
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (wantsFresh(report.api, range)) headers['cache-control'] = 'no-cache';
+    response = await fetchImpl(url, {
+      signal,
+      headers,
+    });
     body = await response.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason ?? error;

@@ -146,6 +146,16 @@ export const en = {
   'settings.statusUnknown': 'The proxy did not say how it is configured.',
   'settings.signedInAs': 'Signed in as {user}.',
   'settings.signOut': 'Sign out',
+  'settings.quotaTitle': 'The token’s daily quota',
+  'settings.quotaRead': 'Read today’s use from wolkvox (costs 1 call)',
+  'settings.quotaUsed':
+    'Used today: {used} of {limit} calls, {left} left (read at {time}, with this server’s calls since).',
+  'settings.quotaNotRead': 'Today’s use has not been read yet.',
+  'settings.quotaServerCalls':
+    'This server’s calls to wolkvox today ({day}, {zone}): {calls}. Other integrations with the same token also count.',
+  'settings.quotaExhausted':
+    'The daily quota is used up: no report can be loaded until {time}. Calls made now are answered by this server without spending any.',
+  'settings.quotaReadFailed': 'wolkvox did not give the quota: {error}',
   'transcript.open': 'Open the conversation of chat {conn}',
   'transcript.title': 'Conversation {conn}',
   'transcript.close': 'Close the conversation',
@@ -458,6 +468,11 @@ export const en = {
   'notice.invalidMore': { one: '{listed} and {count} more', other: '{listed} and {count} more' },
   'load.waiting': 'waiting {seconds} s for wolkvox',
   'load.retries': { one: '{count} retry so far', other: '{count} retries so far' },
+  'load.queued': {
+    one: 'waiting for wolkvox, {count} call ahead (the token allows 2 at a time for the whole team)',
+    other:
+      'waiting for wolkvox, {count} calls ahead (the token allows 2 at a time for the whole team)',
+  },
   'rateCard.notSaved':
     'This rate card could not be saved in this browser (storage is full or blocked). It applies in this tab until you close it, report 10 included; export it as JSON to keep it.',
   // Problems of an imported rate card (billing/model/rate-card-validation.ts codes).

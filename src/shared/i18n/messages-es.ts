@@ -145,6 +145,16 @@ export const es = {
   'settings.statusUnknown': 'El proxy no informó su configuración.',
   'settings.signedInAs': 'Sesión iniciada como {user}.',
   'settings.signOut': 'Cerrar sesión',
+  'settings.quotaTitle': 'La cuota diaria del token',
+  'settings.quotaRead': 'Leer el uso de hoy en wolkvox (cuesta 1 llamada)',
+  'settings.quotaUsed':
+    'Usadas hoy: {used} de {limit} llamadas, quedan {left} (leído a las {time}, con las llamadas de este servidor desde entonces).',
+  'settings.quotaNotRead': 'El uso de hoy aún no se ha leído.',
+  'settings.quotaServerCalls':
+    'Llamadas de este servidor a wolkvox hoy ({day}, {zone}): {calls}. Otras integraciones con el mismo token también cuentan.',
+  'settings.quotaExhausted':
+    'La cuota diaria está agotada: no se puede cargar ningún reporte hasta las {time}. Las llamadas de ahora las responde este servidor sin gastar ninguna.',
+  'settings.quotaReadFailed': 'wolkvox no dio la cuota: {error}',
   'transcript.open': 'Abrir la conversación del chat {conn}',
   'transcript.title': 'Conversación {conn}',
   'transcript.close': 'Cerrar la conversación',
@@ -433,6 +443,11 @@ export const es = {
   'notice.invalidMore': { one: '{listed} y {count} más', other: '{listed} y {count} más' },
   'load.waiting': 'esperando a wolkvox desde hace {seconds} s',
   'load.retries': { one: '{count} reintento hasta ahora', other: '{count} reintentos hasta ahora' },
+  'load.queued': {
+    one: 'esperando a wolkvox, {count} llamada antes (el token permite 2 a la vez para todo el equipo)',
+    other:
+      'esperando a wolkvox, {count} llamadas antes (el token permite 2 a la vez para todo el equipo)',
+  },
   'rateCard.notSaved':
     'Este tarifario no se pudo guardar en este navegador (el almacenamiento está lleno o bloqueado). Se aplica en esta pestaña hasta que la cierre, también en el reporte 10; expórtelo como JSON para conservarlo.',
   'rateCard.issue.invalidJson': 'No es JSON válido: {detail}',
