@@ -1,9 +1,25 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { wolkvoxHandlers } from '../src/mocks/handlers';
 import type { MockConfig } from '../src/mocks/scenarios';
 
+/** No deployment rate card (`/rate-card.json` beside the app) unless a test gives one. */
+const noDeployedRateCard = http.get(
+  '*/rate-card.json',
+  () => new HttpResponse(null, { status: 404 }),
+);
+
 /** The same handler set the browser worker uses, on Node's fetch. */
-export const server = setupServer(...wolkvoxHandlers());
+export const server = setupServer(...wolkvoxHandlers(), noDeployedRateCard);
+
+/** The deployment serves `card` as /rate-card.json. */
+export const givenDeployedRateCard = (json: string) =>
+  server.use(
+    http.get(
+      '*/rate-card.json',
+      () => new HttpResponse(json, { headers: { 'content-type': 'application/json' } }),
+    ),
+  );
 
 const given = (config: MockConfig) => server.use(...wolkvoxHandlers(config));
 

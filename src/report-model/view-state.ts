@@ -193,3 +193,84 @@ export function serializeView(view: ViewState, currentSearch = ''): string {
 export function hasFilters(view: ViewState): boolean {
   return Boolean(view.phone || view.q || Object.keys(view.filters).length);
 }
+
+/**
+ * The pricing assumptions of report 10, in the URL so that a link sent to finance shows the
+ * same figure: the rate card's id (`card`, see billing's rateCardId), the template mix
+ * (`mix=50-30-20`, marketing-utility-authentication), the provider markup in percent
+ * (`markup=15`), and the rule switches `uiw` (utility templates inside the service window
+ * billed from 2026-10) and `sa` (the reported 1,000 free service messages), each `1` or `0`.
+ * Absent = the supervisor's own setting. Kept apart from ViewState: other reports ignore them.
+ */
+export interface PricingParams {
+  card?: string;
+  mix?: readonly [marketing: number, utility: number, authentication: number];
+  markup?: number;
+  uiw?: boolean;
+  sa?: boolean;
+}
+
+export const MAX_MARKUP_PERCENT = 1000;
+const MAX_MIX_PART = 1_000_000;
+const CARD_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const PLAIN_NUMBER = /^\d{1,7}(\.\d{1,2})?$/;
+
+/** Reads `card`, `mix`, `markup`, `uiw`, `sa`; an invalid one is dropped and named. */
+export function parsePricingParams(search: string): { pricing: PricingParams; invalid: string[] } {
+  const params = new URLSearchParams(search);
+  const pricing: PricingParams = {};
+  const invalid: string[] = [];
+  const card = params.get('card');
+  if (card !== null) {
+    if (CARD_ID.test(card)) pricing.card = card;
+    else invalid.push('card');
+  }
+  const mix = params.get('mix');
+  if (mix !== null) {
+    const parts = mix.split('-');
+    const numbers = parts.map(Number);
+    if (
+      parts.length === 3 &&
+      parts.every((part) => PLAIN_NUMBER.test(part)) &&
+      numbers.every((n) => n <= MAX_MIX_PART) &&
+      numbers.some((n) => n > 0)
+    ) {
+      pricing.mix = numbers as unknown as [number, number, number];
+    } else invalid.push('mix');
+  }
+  const markup = params.get('markup');
+  if (markup !== null) {
+    if (PLAIN_NUMBER.test(markup) && Number(markup) <= MAX_MARKUP_PERCENT) {
+      pricing.markup = Number(markup);
+    } else invalid.push('markup');
+  }
+  for (const name of ['uiw', 'sa'] as const) {
+    const value = params.get(name);
+    if (value === null) continue;
+    if (value === '1' || value === '0') pricing[name] = value === '1';
+    else invalid.push(name);
+  }
+  return { pricing, invalid };
+}
+
+const PRICING_KEY = /^(card|mix|markup|uiw|sa)$/;
+
+/** Writes the pricing parameters into a query string, keeping every other parameter. */
+export function serializePricingParams(pricing: PricingParams, currentSearch = ''): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams(currentSearch)) {
+    if (!PRICING_KEY.test(name)) params.append(name, value);
+  }
+  if (pricing.card !== undefined) params.set('card', pricing.card);
+  if (pricing.mix !== undefined) params.set('mix', pricing.mix.map(plainNumber).join('-'));
+  if (pricing.markup !== undefined) params.set('markup', plainNumber(pricing.markup));
+  if (pricing.uiw !== undefined) params.set('uiw', pricing.uiw ? '1' : '0');
+  if (pricing.sa !== undefined) params.set('sa', pricing.sa ? '1' : '0');
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** A number as the URL writes it: at most two decimals, no exponent. */
+function plainNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}

@@ -1,7 +1,7 @@
 import type { ReportRow } from '../../report-model/column-types';
 import type { ConnectorNames } from '../../report-model/connector';
 import { estimateCost, type CategoryMix, type CostEstimate } from './estimate-cost';
-import type { RateCard } from './rate-card';
+import type { PricingAssumptions, RateCard } from './rate-card';
 import { aggregateUsage, type UsageAggregates } from './usage-aggregates';
 
 /** What report 10's panel shows for a view: usage for the charts, the cost estimate. */
@@ -10,10 +10,15 @@ export interface BillingTotals {
   estimate: CostEstimate;
 }
 
-/** The supervisor's assumed template mix and provider markup. */
+/**
+ * The supervisor's assumed template mix, provider markup and rule switches. Shaped like
+ * estimateCost's options, so `{ card, ...assumptions }` prices with all of them.
+ */
 export interface BillingAssumptions {
   mix: CategoryMix;
   markupPercent: number;
+  /** The switches where the sources disagree (default: DEFAULT_ASSUMPTIONS). */
+  assumptions?: PricingAssumptions;
 }
 
 export interface BillingInputs {

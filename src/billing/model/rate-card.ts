@@ -1,4 +1,6 @@
 import type { MarketRates, RateCard, RatePeriod } from './rate-card-types';
+import { DEFAULT_RATE_CARD } from './default-rate-card';
+import { serializeRateCard } from './rate-card-validation';
 
 /**
  * The rate card: its types (rate-card-types.ts), the shipped card (default-rate-card.ts),
@@ -44,3 +46,23 @@ export function lookupRates(
   }
   return undefined;
 }
+
+/**
+ * A short id of a card's content, for links (view-state's `card`): `default` for the shipped
+ * card, else `c-` and a 32-bit FNV-1a hash of its JSON in hex. Two supervisors with the same
+ * figures get the same id; a link priced with another card can say so.
+ */
+export function rateCardId(card: RateCard): string {
+  if (card === DEFAULT_RATE_CARD) return 'default';
+  const text = serializeRateCard(card);
+  if (text === defaultText()) return 'default';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `c-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+let defaultJson: string | undefined;
+const defaultText = () => (defaultJson ??= serializeRateCard(DEFAULT_RATE_CARD));

@@ -7,7 +7,9 @@ import { buildCsvBlob } from '../../export/write-csv';
 import { useI18n } from '../../shared/i18n/i18n';
 import type { ReportRow } from '../../report-model/column-types';
 import { connectorLabel } from '../../report-model/connector-column';
-import { useBillingAssumptions } from './billing-assumptions';
+import { usePricingAssumptions } from './billing-assumptions';
+import { useSettings } from '../../shared/settings';
+import { rateCardId } from '../model/rate-card';
 import { UNKNOWN_CONNECTOR } from '../../report-model/connector';
 import { ConnectorCostTable } from './connector-cost-table';
 import { CONNECTOR_CSV_COLUMNS, connectorCsvRows } from '../model/connector-csv';
@@ -56,9 +58,12 @@ function mixName(mix: CategoryMix): keyof typeof MIXES | 'custom' {
  */
 function BillingPanel(props: BillingPanelProps) {
   const { rows, connectorNames, onFilter, onSelectPeriod } = props;
-  const { t, locale } = useI18n();
-  const { card } = useRateCard();
-  const [assumptions, setAssumptions] = useBillingAssumptions();
+  const { t, locale, language } = useI18n();
+  const { settings } = useSettings();
+  const { card: ownCard } = useRateCard();
+  // The link's assumptions (and card, when this browser has it) win: finance sees the figure sent.
+  const pricing = usePricingAssumptions(ownCard);
+  const { card, assumptions, update: setAssumptions } = pricing;
   const { order } = props;
 
   // Priced after the table has painted: filtering a million rows shows the rows first.
@@ -115,6 +120,9 @@ function BillingPanel(props: BillingPanelProps) {
     const blob = await buildCsvBlob({
       columns: CONNECTOR_CSV_COLUMNS,
       rows: connectorCsvRows(estimate),
+      // The delimiter setting, as the report's own CSV export reads it.
+      delimiter:
+        settings.csvDelimiter === 'auto' ? (language === 'es' ? ';' : ',') : settings.csvDelimiter,
     });
     downloadBlob(blob, `10-connectors-estimated-cost_${props.from}_${props.to}.csv`);
   };
@@ -160,6 +168,30 @@ function BillingPanel(props: BillingPanelProps) {
           </dd>
         </div>
       </dl>
+
+      {pricing.unknownCard !== undefined && (
+        <p className="notice" role="status">
+          {t('billing.panel.unknownCard', { id: pricing.unknownCard, own: rateCardId(card) })}
+        </p>
+      )}
+      <p className="print-only" data-testid="print-assumptions">
+        {t('billing.panel.printAssumptions', {
+          mix: (['marketing', 'utility', 'authentication'] as const)
+            .map((c) => `${t(`billing.category.${c}`)} ${assumptions.mix[c]}`)
+            .join(', '),
+          markup: assumptions.markupPercent,
+          card: cardTexts(card, t).name,
+          id: rateCardId(card),
+          uiw: t(
+            assumptions.assumptions.utilityInWindowBilled
+              ? 'billing.panel.billed'
+              : 'billing.panel.free',
+          ),
+          sa: t(
+            assumptions.assumptions.serviceAllowance ? 'billing.panel.on' : 'billing.panel.off',
+          ),
+        })}
+      </p>
 
       <details className="assumptions">
         <summary>{t('billing.panel.assumptions')}</summary>
@@ -213,6 +245,36 @@ function BillingPanel(props: BillingPanelProps) {
                 })
               }
             />
+          </label>
+          <label className="assumption-switch">
+            <input
+              type="checkbox"
+              checked={assumptions.assumptions.utilityInWindowBilled}
+              onChange={(event) =>
+                setAssumptions({
+                  assumptions: {
+                    ...assumptions.assumptions,
+                    utilityInWindowBilled: event.target.checked,
+                  },
+                })
+              }
+            />
+            {t('billing.panel.utilityInWindow')}
+          </label>
+          <label className="assumption-switch">
+            <input
+              type="checkbox"
+              checked={assumptions.assumptions.serviceAllowance}
+              onChange={(event) =>
+                setAssumptions({
+                  assumptions: {
+                    ...assumptions.assumptions,
+                    serviceAllowance: event.target.checked,
+                  },
+                })
+              }
+            />
+            {t('billing.panel.serviceAllowance')}
           </label>
           <p>
             {t('billing.panel.rateCard', { name: cardTexts(card, t).name, date: card.asOf })}{' '}

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   DEFAULT_RATE_CARD,
   parseRateCardJson,
@@ -21,7 +21,8 @@ export type RateCardProblem = 'corrupt' | 'unavailable';
 
 export interface LoadedRateCard {
   card: RateCard;
-  source: 'default' | 'stored';
+  /** `deployed`: the deployment's /rate-card.json (every supervisor's card until they edit). */
+  source: 'default' | 'deployed' | 'stored';
   /** Why the default is used although something was expected. */
   problem?: RateCardProblem;
   issues?: RateCardIssue[];
@@ -102,14 +103,75 @@ export interface RateCardState extends LoadedRateCard {
 const unsaved = new WeakMap<object, RateCard>();
 const NO_STORAGE = {};
 
+/**
+ * The deployment's rate card: a `rate-card.json` served beside the app (e.g. copied into
+ * dist/). When present and valid, it replaces the shipped default for every supervisor who has
+ * not edited their own card. Fetched once per page; absent, unreadable or invalid = none (an
+ * invalid file is reported in the console: the deployer, not the supervisor, must fix it).
+ */
+let deployedCard: Promise<RateCard | undefined> | undefined;
+let deployedKnown: RateCard | undefined;
+
+export function loadDeployedRateCard(): Promise<RateCard | undefined> {
+  deployedCard ??= (async () => {
+    if (typeof fetch !== 'function' || typeof window === 'undefined') return undefined;
+    try {
+      const response = await fetch(new URL('rate-card.json', document.baseURI), {
+        headers: { accept: 'application/json' },
+      });
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.ok || !type.includes('json')) return undefined;
+      const result = parseRateCardJson(await response.text());
+      if (!result.ok) {
+        console.warn('rate-card.json is not a valid rate card:', result.issues);
+        return undefined;
+      }
+      deployedKnown = result.card;
+      return result.card;
+    } catch {
+      return undefined;
+    }
+  })();
+  return deployedCard;
+}
+
+/** The deployment's card once loaded (undefined before, or when there is none). */
+export function deployedRateCard(): RateCard | undefined {
+  return deployedKnown;
+}
+
+/** For tests: forget the deployment's card so the next use fetches it again. */
+export function forgetDeployedRateCard(): void {
+  deployedCard = undefined;
+  deployedKnown = undefined;
+}
+
 /** The rate card, loaded from storage (or this tab's unsaved card) and saved on every change. */
 export function useRateCard(storage?: StorageLike): RateCardState {
   const [state, setState] = useState<LoadedRateCard & { saved: boolean }>(() => {
     const target = storage ?? defaultStorage();
     const pending = unsaved.get(target ?? NO_STORAGE);
     if (pending) return { card: pending, source: 'stored', saved: false };
-    return { ...loadRateCard(target), saved: true };
+    const loaded = loadRateCard(target);
+    if (loaded.source === 'default' && deployedKnown) {
+      return { ...loaded, card: deployedKnown, source: 'deployed', saved: true };
+    }
+    return { ...loaded, saved: true };
   });
+  const usesDefault = state.source === 'default';
+  useEffect(() => {
+    if (!usesDefault) return;
+    let live = true;
+    void loadDeployedRateCard().then((card) => {
+      if (!live || !card) return;
+      setState((current) =>
+        current.source === 'default' ? { ...current, card, source: 'deployed' } : current,
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [usesDefault]);
   const setCard = useCallback(
     (card: RateCard) => {
       const target = storage ?? defaultStorage();
@@ -124,7 +186,11 @@ export function useRateCard(storage?: StorageLike): RateCardState {
     const target = storage ?? defaultStorage();
     unsaved.delete(target ?? NO_STORAGE);
     clearRateCard(target);
-    setState({ card: DEFAULT_RATE_CARD, source: 'default', saved: true });
+    setState(
+      deployedKnown
+        ? { card: deployedKnown, source: 'deployed', saved: true }
+        : { card: DEFAULT_RATE_CARD, source: 'default', saved: true },
+    );
   }, [storage]);
   const dismissProblem = useCallback(() => {
     setState(({ card, source, saved }) => ({ card, source, saved }));

@@ -370,6 +370,18 @@ export const en = {
   'billing.panel.rateCard': 'Rate card: {name}, as of {date}',
   'billing.panel.editRateCard': 'Edit the rate card',
   'billing.panel.exportConnectors': 'Export connectors CSV',
+  'billing.panel.utilityInWindow':
+    'Bill utility templates inside the service window from 1 Oct 2026 (Meta’s pricing page; a rate file of 9 Oct 2026 keeps them free)',
+  'billing.panel.serviceAllowance':
+    '1,000 free service messages per number per month (reported by some providers, not on Meta’s page)',
+  'billing.panel.unknownCard':
+    'This link was priced with another rate card ({id}) than this browser has: the figure uses yours ({own}) and may differ.',
+  'billing.panel.printAssumptions':
+    'Assumptions: {mix}; markup {markup}%; rate card {card} ({id}); utility templates inside the service window from 1 Oct 2026: {uiw}; 1,000 free service messages per number per month (reported): {sa}.',
+  'billing.panel.billed': 'billed',
+  'billing.panel.free': 'free',
+  'billing.panel.on': 'on',
+  'billing.panel.off': 'off',
   'billing.category.marketing': 'marketing',
   'billing.category.utility': 'utility',
   'billing.category.authentication': 'authentication',

@@ -345,6 +345,18 @@ export const es = {
   'billing.panel.rateCard': 'Tarifario: {name}, vigente al {date}',
   'billing.panel.editRateCard': 'Editar el tarifario',
   'billing.panel.exportConnectors': 'Exportar CSV de conectores',
+  'billing.panel.utilityInWindow':
+    'Cobrar plantillas de utilidad dentro de la ventana de servicio desde el 1 oct 2026 (página de precios de Meta; un archivo de tarifas del 9 oct 2026 las deja gratis)',
+  'billing.panel.serviceAllowance':
+    '1.000 mensajes de servicio gratis por número al mes (reportado por algunos proveedores, no en la página de Meta)',
+  'billing.panel.unknownCard':
+    'Este enlace se calculó con otro tarifario ({id}) distinto del de este navegador: la cifra usa el suyo ({own}) y puede diferir.',
+  'billing.panel.printAssumptions':
+    'Supuestos: {mix}; margen {markup} %; tarifario {card} ({id}); plantillas de utilidad dentro de la ventana de servicio desde el 1 oct 2026: {uiw}; 1.000 mensajes de servicio gratis por número al mes (reportado): {sa}.',
+  'billing.panel.billed': 'se cobran',
+  'billing.panel.free': 'gratis',
+  'billing.panel.on': 'sí',
+  'billing.panel.off': 'no',
   'billing.category.marketing': 'marketing',
   'billing.category.utility': 'utilidad',
   'billing.category.authentication': 'autenticación',
