@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { ReportRow } from '../../report-model/column-types';
+import { UNKNOWN_CONNECTOR } from '../../report-model/connector';
 import { downloadBlob } from '../../shared/download';
 import { useI18n } from '../../shared/i18n/i18n';
 import { useAfterPaint } from '../../shared/use-after-paint';
@@ -42,8 +43,8 @@ function ExplainBillSection(props: ExplainBillSectionProps) {
   const factsReady = useBillingFacts(rows);
   const computed = useAfterPaint(() => {
     if (!factsReady) return undefined;
-    return figuresOf(rows, { ...inputs, connectorNames }, from, to);
-  }, [factsReady, rows, inputs, connectorNames, from, to]);
+    return figuresOf(rows, { ...inputs, connectorNames }, from, to, t('billing.unreadableSession'));
+  }, [factsReady, rows, inputs, connectorNames, from, to, t]);
   const priceWith = useCallback(
     (mix: CategoryMix) => estimateCost(rows, { card, ...assumptions, mix, connectorNames }),
     [rows, card, assumptions, connectorNames],
@@ -51,7 +52,19 @@ function ExplainBillSection(props: ExplainBillSectionProps) {
   const [mom, setMom] = useState<MonthOverMonth | undefined>();
   const [rec, setRec] = useState<Reconciliation | undefined>();
   const onMom = useCallback((value: MonthOverMonth | undefined) => setMom(value), []);
-  const onRec = useCallback((value: Reconciliation | undefined) => setRec(value), []);
+  const unknownLabel = t('billing.unreadableSession');
+  const onRec = useCallback(
+    (value: Reconciliation | undefined) =>
+      setRec(
+        value && {
+          ...value,
+          connectors: value.connectors.map((line) =>
+            line.key === UNKNOWN_CONNECTOR ? { ...line, label: unknownLabel } : line,
+          ),
+        },
+      ),
+    [unknownLabel],
+  );
   const [budget, setBudget] = useBudget();
   const [packState, setPackState] = useState<'idle' | 'writing' | { error: string }>('idle');
 

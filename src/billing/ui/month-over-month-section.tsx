@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { describeError } from '../../report-model/describe-error';
 import { findReport } from '../../report-model/catalog';
+import { UNKNOWN_CONNECTOR } from '../../report-model/connector';
 import type { ReportRow } from '../../report-model/column-types';
 import { useLoadProgress } from '../../report-model/load-progress';
 import { progressKey, reportQueryKey, reportQueryOptions } from '../../report-model/report-query';
@@ -31,10 +32,18 @@ export function figuresOf(
   inputs: BillingInputs,
   from: string,
   to: string,
+  /** The name of the bucket of unreadable SESSION_IDs, in the UI language. */
+  unknownLabel: string,
 ): { figures: PeriodFigures; estimate: CostEstimate; low: number; high: number } {
   const { usage, estimate } = billingTotals(rows, { length: rows.length }, inputs);
+  const figures = periodFigures(rows, estimate, usage, from, to);
   return {
-    figures: periodFigures(rows, estimate, usage, from, to),
+    figures: {
+      ...figures,
+      connectors: figures.connectors.map((c) =>
+        c.key === UNKNOWN_CONNECTOR ? { ...c, label: unknownLabel } : c,
+      ),
+    },
     estimate,
     low: estimate.totals.cost.low,
     high: estimate.totals.cost.high,
@@ -75,11 +84,12 @@ export function MonthOverMonthSection({ current, inputs, onResult }: MonthOverMo
       { ...inputs, connectorNames: data.connectorNames },
       asked.from,
       asked.to,
+      t('billing.unreadableSession'),
     ).figures;
     const result = monthOverMonth(other, current);
     performance.measure('month over month', { start: started });
     return result;
-  }, [data, asked, factsReady, current, inputs]);
+  }, [data, asked, factsReady, current, inputs, t]);
   const result = computed.value;
   // The pack reads the latest comparison.
   useEffect(() => onResult(result), [result, onResult]);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { UNKNOWN_CONNECTOR } from '../../report-model/connector';
 import type { Translate } from '../../shared/i18n/i18n';
 import { useI18n } from '../../shared/i18n/i18n';
 import { parseAmountCents, readBilledCsv, type BilledImportProblem } from '../model/billed-import';
@@ -245,7 +246,15 @@ export function ReconciliationSection(props: ReconciliationSectionProps) {
           {result && table(t('billing.rec.byCountry'), t('billing.rec.country'), result.countries)}
           {result &&
             result.connectors.length > 0 &&
-            table(t('billing.rec.byConnector'), t('billing.mom.connector'), result.connectors)}
+            table(
+              t('billing.rec.byConnector'),
+              t('billing.mom.connector'),
+              result.connectors.map((line) =>
+                line.key === UNKNOWN_CONNECTOR
+                  ? { ...line, label: t('billing.unreadableSession') }
+                  : line,
+              ),
+            )}
           <p className="field-hint">{t('billing.rec.note')}</p>
         </>
       ) : (

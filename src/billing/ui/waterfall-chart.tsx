@@ -1,7 +1,7 @@
-import { CategoryBars } from '../../charts/category-bars';
-import type { ChartDatum, DrawnSeries } from '../../charts/chart-bars';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartDatum } from '../../charts/chart-bars';
 import { ChartCard } from '../../charts/chart-card';
-import type { ValueFormats } from '../../charts/chart-format';
+import { chartSize, type ValueFormats } from '../../charts/chart-format';
 import { ChartTable } from '../../charts/chart-table';
 import { seriesColor } from '../../charts/chart-colors';
 import { useI18n } from '../../shared/i18n/i18n';
@@ -10,10 +10,9 @@ import { formatUsdCents } from '../model/money';
 
 const RISE = '#b91c1c';
 const FALL = '#15803d';
-const NONE_HIDDEN: ReadonlySet<string> = new Set();
 
 /** The steps of the waterfall, in cents: each bar floats from the running total. */
-export function waterfallData(effects: Effects): ChartDatum[] {
+export function waterfallData(effects: Effects): (ChartDatum & { bar: number })[] {
   const steps: [string, number, 'total' | 'step'][] = [
     ['start', effects.previous, 'total'],
     ['volume', effects.volume, 'step'],
@@ -23,18 +22,13 @@ export function waterfallData(effects: Effects): ChartDatum[] {
   ];
   let level = 0;
   return steps.map(([key, cents, kind]) => {
-    const datum: ChartDatum = { key, value: cents / 100, drillable: false, other: false };
+    const datum = { key, value: cents / 100, drillable: false, other: false, p0: 0, bar: 0 };
     if (kind === 'total') {
       level = cents;
-      Object.assign(datum, { p0: 0, p1: cents / 100, p2: 0, p3: 0 });
+      Object.assign(datum, { p0: 0, bar: cents / 100 });
     } else {
       const base = cents >= 0 ? level : level + cents;
-      Object.assign(datum, {
-        p0: base / 100,
-        p1: 0,
-        p2: cents >= 0 ? cents / 100 : 0,
-        p3: cents < 0 ? -cents / 100 : 0,
-      });
+      Object.assign(datum, { p0: base / 100, bar: Math.abs(cents) / 100 });
       level += cents;
     }
     return datum;
@@ -42,8 +36,10 @@ export function waterfallData(effects: Effects): ChartDatum[] {
 }
 
 /**
- * Previous cost → volume, mix and rate effects → this period's cost, drawn with the charts'
- * category bars (an invisible base under each step) and the charts' data table underneath.
+ * Previous cost → volume, mix and rate effects → this period's cost, in the charts' card with
+ * the charts' data table underneath. The bars are recharts' own (an invisible base under each
+ * step): the charts' category bars give a tooltip line per series, and a step has one signed
+ * amount to tell.
  */
 export function WaterfallChart({ effects, width }: { effects: Effects; width?: number }) {
   const { t, locale } = useI18n();
@@ -67,12 +63,6 @@ export function WaterfallChart({ effects, width }: { effects: Effects; width?: n
     rate: t('billing.mom.rate'),
     end: t('billing.mom.end'),
   };
-  const series: DrawnSeries[] = [
-    { key: 'base', label: '', color: 'transparent', dataKey: 'p0' },
-    { key: 'total', label: t('billing.mom.cost'), color: seriesColor(0), dataKey: 'p1' },
-    { key: 'rise', label: '+', color: RISE, dataKey: 'p2' },
-    { key: 'fall', label: '−', color: FALL, dataKey: 'p3' },
-  ];
   const data = waterfallData(effects);
   const title = t('billing.mom.waterfallTitle');
   return (
@@ -97,19 +87,48 @@ export function WaterfallChart({ effects, width }: { effects: Effects; width?: n
       }
       notes={[t('billing.mom.effectsNote')]}
     >
-      <CategoryBars
+      <BarChart
+        {...chartSize(width, 48 + data.length * 40)}
         data={data}
-        series={series}
-        hidden={NONE_HIDDEN}
-        tickLabel={(key) => names[key] ?? key}
-        tooltipLabel={(key) => names[key] ?? key}
-        formatValue={money}
-        axis={{ tickFormatter: formats.axis }}
-        allowDecimals
+        layout="vertical"
         title={title}
-        width={width}
-        height={48 + data.length * 40}
-      />
+        accessibilityLayer
+        margin={{ left: 8, right: 16, top: 4, bottom: 4 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" tickFormatter={formats.axis} />
+        <YAxis
+          type="category"
+          dataKey="key"
+          width={150}
+          tickFormatter={(key) => names[key] ?? key}
+        />
+        <Tooltip
+          content={({ active, payload }) => {
+            const datum = payload?.[0]?.payload as ChartDatum | undefined;
+            if (!active || !datum) return null;
+            const step = datum.key === 'start' || datum.key === 'end';
+            return (
+              <div className="recharts-default-tooltip waterfall-tooltip">
+                <strong>{names[datum.key]}</strong>{' '}
+                {(step || datum.value <= 0 ? '' : '+') + money(datum.value)}
+              </div>
+            );
+          }}
+        />
+        {/* An invisible base lifts each step to the running total. */}
+        <Bar dataKey="p0" stackId="w" fill="transparent" isAnimationActive={false} />
+        <Bar dataKey="bar" stackId="w" isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell
+              key={d.key}
+              fill={
+                d.key === 'start' || d.key === 'end' ? seriesColor(0) : d.value >= 0 ? RISE : FALL
+              }
+            />
+          ))}
+        </Bar>
+      </BarChart>
     </ChartCard>
   );
 }
