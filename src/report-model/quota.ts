@@ -1,41 +1,55 @@
 import { isRecord } from '../shared/is-record';
 
 /**
- * The token's daily quota as last read (`information.php?api=token_info`, which itself costs
- * a call: it is read on demand, never once per load), minus the calls this page has made
- * since. Other supervisors and integrations share the token, so the figure is an upper bound
- * of what is left; the production server will count every call and expose it.
+ * The token's daily quota as last read, minus the calls this page has made since: the check
+ * before a load (load-limits.ts `quotaShortfall`). Nothing here spends a call: the figure
+ * comes from a reading someone already made, `information.php?api=token_info` (it costs a
+ * call, so it is read on demand, never per load) or the production server's
+ * `/wolkvox-proxy/status` (its `quota.left`, once wolkvox's figures were read). Other
+ * supervisors and integrations share the token, so it is an upper bound of what is left:
+ * a load is refused only when even that is too little.
  */
-export interface TokenQuota {
-  limit: number;
-  usedToday: number;
-  /** Date.now() when it was read. */
+export interface KnownQuota {
+  /** Calls left when read. */
+  left: number;
+  /** Date.now() when read. */
   readAt: number;
-  /** Hours until wolkvox restarts the count, as it said (bounds how long the reading holds). */
-  hoursToRestart?: number;
+  /** When wolkvox restarts the count (Date.now() ms): the reading holds until then. */
+  validUntil: number;
 }
 
-let known: TokenQuota | undefined;
+let known: KnownQuota | undefined;
 let callsSince = 0;
 
 /** The quota as `token_info` answered it (its first row), if it reads as one. */
-export function readTokenInfo(rows: readonly unknown[], readAt: number): TokenQuota | undefined {
+export function readTokenInfo(rows: readonly unknown[], readAt: number): KnownQuota | undefined {
   const row = rows[0];
   if (!isRecord(row)) return undefined;
   const limit = Number(row.token_limit);
-  const usedToday = Number(row.token_use_today);
-  if (!Number.isFinite(limit) || !Number.isFinite(usedToday)) return undefined;
+  const used = Number(row.token_use_today);
   const hours = Number(row.hours_to_restart_count);
+  if (!Number.isFinite(limit) || !Number.isFinite(used)) return undefined;
   return {
-    limit,
-    usedToday,
+    left: Math.max(0, limit - used),
     readAt,
-    hoursToRestart: Number.isFinite(hours) && hours >= 0 ? hours : undefined,
+    // Without wolkvox's countdown the reading is trusted for an hour.
+    validUntil: readAt + (Number.isFinite(hours) && hours >= 0 ? hours : 1) * 3_600_000,
   };
 }
 
-/** Records a reading of the quota (whoever read it: settings, the server's status). */
-export function noteQuota(quota: TokenQuota | undefined): void {
+/** The quota in the production server's status (`quota.left`, null until wolkvox was read). */
+export function readServerQuota(status: unknown, readAt: number): KnownQuota | undefined {
+  if (!isRecord(status) || !isRecord(status.quota)) return undefined;
+  const { left, resetsAt } = status.quota;
+  const validUntil = typeof resetsAt === 'string' ? Date.parse(resetsAt) : Number.NaN;
+  if (typeof left !== 'number' || !Number.isFinite(left) || !Number.isFinite(validUntil))
+    return undefined;
+  return { left: Math.max(0, left), readAt, validUntil };
+}
+
+/** Records a reading, when it is newer than the one held. */
+export function noteQuota(quota: KnownQuota | undefined): void {
+  if (!quota || (known && known.readAt >= quota.readAt)) return;
   known = quota;
   callsSince = 0;
 }
@@ -47,8 +61,6 @@ export function noteCalls(calls: number): void {
 
 /** Calls left today as far as this page knows; undefined when not read or the day has turned. */
 export function knownQuotaLeft(now: number): number | undefined {
-  if (!known) return undefined;
-  const validFor = (known.hoursToRestart ?? 1) * 3_600_000;
-  if (now - known.readAt >= validFor) return undefined;
-  return Math.max(0, known.limit - known.usedToday - callsSince);
+  if (!known || now >= known.validUntil) return undefined;
+  return Math.max(0, known.left - callsSince);
 }

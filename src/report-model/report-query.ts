@@ -8,7 +8,7 @@ import { loadReport, retryFailed, type LoadResult } from './load/load-report';
 import { checkLoadedRowsInSlices } from './load/row-checks';
 import { ChunkCache, isClosedPeriod } from './load/chunk-cache';
 import { DensityMemory } from './load/density';
-import { knownQuotaLeft, noteCalls } from './quota';
+import { knownQuotaLeft, noteCalls, noteQuota, readServerQuota } from './quota';
 import { yieldToMain } from '../shared/yield-to-main';
 import { dayRange } from './time-range';
 import { fetchConnectorNames } from './wire/fetch-connectors';
@@ -85,6 +85,9 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
       const hasConnector = report.columns.some((column) => column.key === 'session_id');
       try {
         const { cache, density } = loadMemory(client);
+        // The server's status, if the page already read it (Settings): no call is made for it.
+        const status = client.getQueryState(['proxy-status']);
+        if (status?.data) noteQuota(readServerQuota(status.data, status.dataUpdatedAt));
         const load = await loadReport(report, range, {
           baseUrl,
           signal,

@@ -1,4 +1,6 @@
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { App } from '../../src/app/app';
+import { createQueryClient } from '../../src/app/query-client';
 import { navigate } from '../../src/shared/router';
 import { server } from '../msw-server';
 import { renderApp } from '../render-app';
@@ -73,6 +75,25 @@ describe('periods already loaded', () => {
       await screen.findByText(/a report loads at most 400 days at once/, undefined, {
         timeout: 10_000,
       }),
+    ).toBeInTheDocument();
+    expect(reportCalls).toEqual([]);
+  });
+
+  it('a load needing more calls than the quota left (as last read) says so, and makes no call', async () => {
+    window.history.replaceState(null, '', `${PATH}?from=2026-01-01&to=2026-03-31`);
+    const queryClient = createQueryClient();
+    // The production server's status as Settings read it: 2 calls left today.
+    queryClient.setQueryData(['proxy-status'], {
+      mode: 'live',
+      quota: { left: 2, resetsAt: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    render(<App queryClient={queryClient} language="en" />);
+    expect(
+      await screen.findByText(
+        /This load needs about 3 calls to wolkvox and only 2 are left today/,
+        undefined,
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(reportCalls).toEqual([]);
   });
