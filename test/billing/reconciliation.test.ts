@@ -7,6 +7,8 @@ import {
   writeStoredBilled,
 } from '../../src/billing/model/reconciliation';
 import { readFixture } from '../fixtures/read-fixture';
+import { problemText } from '../../src/billing/ui/reconciliation-section';
+import { translator } from '../../src/shared/i18n/i18n';
 
 const fixture = (name: string) => readFixture(`billed/${name}`);
 
@@ -154,5 +156,35 @@ describe('stored billed figures', () => {
     expect(readStoredBilled('2026-11-01', '2026-11-30')).toBeUndefined();
     localStorage.setItem('wolkvox.billed.v1.2026-09-01_2026-09-30', '{"lines":[{"cents":"x"}]}');
     expect(readStoredBilled('2026-09-01', '2026-09-30')).toBeUndefined();
+  });
+});
+
+describe('what a refused file is told', () => {
+  it('names the line and what is missing, in en and es', () => {
+    const en = translator('en');
+    const es = translator('es');
+    const missing = readBilledCsv('connector,country,amount\nVentas,CO,3\n');
+    if (missing.ok) throw new Error('read');
+    expect(problemText(missing.problem, en)).toBe(
+      'Line 1: looks like a plain sheet file but has no column category.',
+    );
+    const bad = readBilledCsv(readFixture('billed/malformed.csv'));
+    if (bad.ok) throw new Error('read');
+    expect(problemText(bad.problem, en)).toBe('Line 3: amount “twelve” is not an amount.');
+    expect(problemText(bad.problem, es)).toBe('Línea 3: amount «twelve» no es un monto.');
+    const fields = readBilledCsv('connector,country,category,amount\nVentas,CO,marketing\n');
+    if (fields.ok) throw new Error('read');
+    expect(problemText(fields.problem, en)).toBe('Line 2: 3 fields where the header has 4.');
+    const currency = readBilledCsv(
+      'start,end,phone_number,country,pricing_type,pricing_category,volume,cost,currency\n' +
+        '2026-10-01,2026-10-31,+57 1,CO,regular,marketing,1,0.5,EUR\n',
+    );
+    if (currency.ok) throw new Error('read');
+    expect(problemText(currency.problem, en)).toBe(
+      'Line 2: currency EUR; only USD amounts can be compared.',
+    );
+    const quote = readBilledCsv('connector,country,category,amount\n"Ventas,CO,marketing,1\n');
+    if (quote.ok) throw new Error('read');
+    expect(problemText(quote.problem, en)).toBe('Line 2: a quoted field is never closed.');
   });
 });

@@ -182,3 +182,25 @@ it('explains the bill in Spanish', async () => {
     'Costo estimado',
   ]);
 });
+
+it('compares with a chosen period and refuses one that ends before it starts', async () => {
+  await open('en');
+  const mom = page.getByRole('region', { name: 'Month over month' });
+  await mom.getByRole('radio', { name: 'Another period' }).check();
+  await mom.getByLabel('From').fill('2026-10-08');
+  await mom.getByLabel('To').fill('2026-10-01');
+  expect(await mom.getByRole('alert').textContent()).toBe(
+    'Choose a period whose start is not after its end.',
+  );
+  expect(await mom.getByRole('button', { name: 'Compare' }).isDisabled()).toBe(true);
+  await mom.getByLabel('To').fill('2026-10-14');
+  await mom.getByRole('button', { name: 'Compare' }).click();
+  const summary = mom.getByRole('table', { name: 'Month over month' });
+  await summary.waitFor();
+  expect(await summary.getByRole('columnheader').nth(1).textContent()).toBe(
+    'Previous2026-10-08 – 2026-10-14',
+  );
+  expect(await summary.getByRole('columnheader').nth(2).textContent()).toBe(
+    'This period2026-11-01 – 2026-11-14',
+  );
+});
