@@ -204,3 +204,28 @@ it('compares with a chosen period and refuses one that ends before it starts', a
     'This period2026-11-01 – 2026-11-14',
   );
 });
+
+it("reuses the comparison period's answers when the page then shows that period", async () => {
+  const reportCalls: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.includes('/reports') && url.includes('chat_10')) reportCalls.push(url);
+  });
+  await open('en');
+  const callsForThePage = reportCalls.length;
+  expect(callsForThePage).toBeGreaterThan(0);
+  const mom = page.getByRole('region', { name: 'Month over month' });
+  await mom.getByRole('button', { name: 'Compare' }).click();
+  await mom.getByRole('table', { name: 'Month over month' }).waitFor();
+  const callsForTheComparison = reportCalls.length - callsForThePage;
+  expect(callsForTheComparison).toBeGreaterThan(0);
+
+  // The page's own range set to the comparison period: assembled from what is loaded.
+  const range = page.getByRole('form', { name: 'Date range' });
+  await range.getByLabel('From').fill('2026-10-18');
+  await range.getByLabel('To (inclusive)').fill('2026-10-31');
+  await range.getByRole('button', { name: 'Generate report' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2026-10-18');
+  await page.getByText(/^[\d,]+ of [\d,]+ rows$/).waitFor();
+  expect(reportCalls.length).toBe(callsForThePage + callsForTheComparison);
+});
