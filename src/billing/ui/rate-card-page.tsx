@@ -1,4 +1,5 @@
 import { useI18n } from '../../shared/i18n/i18n';
+import { QuarterRatesTable } from './quarter-rates-table';
 import { RateCardEditor } from './rate-card-editor';
 import { describeLoadProblem } from './rate-card-issue-text';
 import { useRateCard } from './rate-card-store';
@@ -23,6 +24,7 @@ export default function RateCardPage() {
           {t('rateCard.notSaved')}
         </div>
       )}
+      <QuarterRatesTable card={card} />
       <RateCardEditor card={card} onChange={setCard} onReset={reset} />
     </section>
   );
