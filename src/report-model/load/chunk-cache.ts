@@ -113,9 +113,34 @@ export class ChunkCache {
     return { reused, gaps };
   }
 
-  /** Keeps the answer of one call for its period, replacing what it overlaps. */
+  /**
+   * Keeps the answer of one call for its period, replacing what it overlaps. An answer that
+   * straddles the closed edge and can be cut is kept as two pieces, so that its closed part
+   * never goes stale ("this month" then costs only its last days again after 5 minutes).
+   */
   store(report: ReportDef, chunk: ReusedChunk, fetchedAt: number): void {
     const clippable = allInside(report, chunk.range, chunk.rows);
+    const edge =
+      Math.floor((fetchedAt - CLOSED_MARGIN_MS - ZONE_SLACK_MS) / SECOND) * SECOND - SECOND;
+    if (clippable && chunk.range.start <= edge && edge < chunk.range.end) {
+      for (const range of [
+        { start: chunk.range.start, end: edge },
+        { start: edge + SECOND, end: chunk.range.end },
+      ]) {
+        const rows = rowsWithin(report.rangeKey!, range, chunk.rows);
+        this.store(
+          report,
+          {
+            range,
+            columns: chunk.columns,
+            rows,
+            notFoundWithRows: chunk.notFoundWithRows ? rows.length : undefined,
+          },
+          fetchedAt,
+        );
+      }
+      return;
+    }
     const kept: CachedPiece[] = [];
     for (const piece of this.byReport.get(report.api) ?? []) {
       if (piece.range.end < chunk.range.start || piece.range.start > chunk.range.end) {

@@ -236,6 +236,22 @@ describe('periods already loaded (chunk cache)', () => {
     expect(api.stats.calls[2]!.range).toEqual(recent);
   });
 
+  it('a month fetched while recent keeps its closed days: after 5 minutes only the last ones are asked', async () => {
+    const month = days('2026-11-01', '2026-11-28');
+    const api = fakeApi({ times: spreadTimes(month, 20_000, 6), rangeColumn: true });
+    const cache = new ChunkCache(5 * 60_000);
+    let clock = at('2026-11-28T20:00:00');
+    const load = () =>
+      loadReport(CHATS, month, { ...base, fetchChunk: api.fetchChunk, cache, now: () => clock });
+    await load();
+    clock += 6 * 60_000;
+    const again = await load();
+    expect(api.stats.calls).toHaveLength(2);
+    // Closed: what had ended 48 h (+12 h for the zone) before the first fetch.
+    expect(api.stats.calls[1]!.range).toEqual({ start: at('2026-11-26T08:00:00'), end: month.end });
+    expectOnce(again.rows, api.idsIn(month));
+  });
+
   it('measures "open Q1, then January, then Q1 again": calls and rows, before and after', async () => {
     const run = async (withCache: boolean) => {
       // Before: no cache, and answers the loader could not trust (halving), as on main.
