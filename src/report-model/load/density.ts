@@ -62,28 +62,43 @@ export class DensityMemory {
   rowsPerSecond(report: ReportDef, at: number): number | undefined {
     const list = this.byReport.get(report.api);
     if (!list || list.length === 0) return undefined;
-    const from = at - WINDOW_MS;
+    const day = this.over(list, at - WINDOW_MS, at);
+    const known = day.seconds >= 3_600;
+    const nearest = this.nearest(list, at, known ? Infinity : WINDOW_MS);
+    if (!known) return nearest;
+    // The lowest of the day before, the latest slice and the median day of the week before:
+    // after a burst the day and the slice are still high while the week's median is not, and
+    // a call sized too large comes back capped with its first part kept (a row or two fetched
+    // twice), where one sized too small is a call more. Without a range column a capped
+    // answer is thrown away, so there the day before is used as it is.
+    if (!report.rangeKey) return day.rows / day.seconds;
+    const days: number[] = [];
+    for (let k = 0; k < 7; k++) {
+      const past = this.over(list, at - (k + 1) * WINDOW_MS, at - k * WINDOW_MS);
+      if (past.seconds >= 3_600) days.push(past.rows / past.seconds);
+    }
+    days.sort((x, y) => x - y);
+    const median = days[Math.floor((days.length - 1) / 2)]!;
+    return Math.min(day.rows / day.seconds, nearest ?? Infinity, median);
+  }
+
+  /** Rows and seconds observed in [from, to), later observations of a period first. */
+  private over(list: readonly Observation[], from: number, to: number) {
     let rows = 0;
     let seconds = 0;
     const seen: Observation[] = [];
     for (let i = list.length - 1; i >= 0; i--) {
       const o = list[i]!;
       const start = Math.max(o.start, from);
-      const end = Math.min(o.end + SECOND, at);
+      const end = Math.min(o.end + SECOND, to);
       if (end <= start) continue;
-      // Later observations of the same period (a refetch) replace earlier ones.
       if (seen.some((s) => s.start < end && s.end + SECOND > start)) continue;
       seen.push(o);
       const span = (o.end + SECOND - o.start) / SECOND;
       rows += (o.rows * (end - start)) / SECOND / span;
       seconds += (end - start) / SECOND;
     }
-    const nearest = this.nearest(list, at, seconds >= 3_600 ? Infinity : WINDOW_MS);
-    // The lower of the day before and the latest slice: after a burst the day is still high
-    // while the slice is back to normal, and a call sized too large comes back capped with its
-    // first part kept (a row or two fetched twice), where one sized too small is a call more.
-    if (seconds >= 3_600) return Math.min(rows / seconds, nearest ?? Infinity);
-    return nearest;
+    return { rows, seconds };
   }
 
   /** The density of the observation nearest `at`, if one lies within `reach`. */

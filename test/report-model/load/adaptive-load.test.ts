@@ -178,6 +178,45 @@ describe('adaptive chunks: calls within 1.2× of ⌈rows / 60,000⌉', () => {
   }, 60_000);
 });
 
+describe('adaptive chunks over other bursty months', () => {
+  it.each([1, 3, 5])(
+    'seed %i: busier days, burst days of 50,000 × n rows, within 1.2× of ⌈rows / 60,000⌉',
+    async (seed) => {
+      const month = days('2026-05-01', '2026-05-31');
+      const times: number[] = [];
+      const add = (more: number[]) => {
+        for (const time of more) times.push(time);
+      };
+      for (let d = 1; d <= 31; d++) {
+        const day = `2026-05-${String(d).padStart(2, '0')}`;
+        const weekend = (d + seed) % 7 < 2;
+        add(spreadTimes(days(day, day), 1_000 + seed * 300, d * seed));
+        const busy = { start: at(`${day}T08:00:00`), end: at(`${day}T18:59:59`) };
+        add(spreadTimes(busy, weekend ? 4_000 : 10_000 + seed * 2_000, 100 + d + seed));
+      }
+      [3 + seed, 12 + seed * 2, 20 + seed].forEach((d, i) => {
+        const day = `2026-05-${String(d).padStart(2, '0')}`;
+        add(spreadTimes(days(day, day), 50_000 * (i + seed), d));
+      });
+      const api = fakeApi({ times, rangeColumn: true, delay: () => 1 });
+      const result = await loadReport(CHATS, month, {
+        ...base,
+        fetchChunk: api.fetchChunk,
+        density: new DensityMemory(),
+      });
+      const rows = result.rows.length;
+      console.info(
+        `[loader] bursty month, seed ${seed}: ${rows} rows, ${api.stats.calls.length} calls (⌈rows/60,000⌉ = ${minCalls(rows)})`,
+      );
+      expect(new Set(idsOf(result.rows)).size).toBe(api.idsIn(month).length);
+      expect(rows).toBe(api.idsIn(month).length);
+      expect(api.stats.maxInFlight).toBeLessThanOrEqual(2);
+      expect(api.stats.calls.length).toBeLessThanOrEqual(1.2 * minCalls(rows));
+    },
+    60_000,
+  );
+});
+
 describe('periods already loaded (chunk cache)', () => {
   const q1 = days('2026-01-01', '2026-03-31');
   const jan = days('2026-01-01', '2026-01-31');
