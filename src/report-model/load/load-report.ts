@@ -34,8 +34,10 @@ import { SECOND } from '../time-range';
  * - Call sizes. Each calendar chunk is fetched in calls sized from the density
  *   already seen (`density`, rows per second near where the call starts, per
  *   report): a period expected to hold more than TARGET_SHARE of the cap is cut
- *   into pieces of equal expected rows, so that almost no call meets the cap; a
- *   period of unknown density is asked whole (a month of 500 rows is one call).
+ *   into pieces of equal expected rows, so that at an even density almost no call
+ *   meets the cap; a period of unknown density is asked whole (a month of 500
+ *   rows is one call). Where answers can be cut (below), sizes lean large after a
+ *   burst: a capped answer keeps its rows, a call too small is a call more.
  * - Row cap. A chunk that comes back with `rowCap` (60,000) rows or more may be
  *   truncated by the API. When the answer shows it is the period's first rows in
  *   time order (range-column.ts: every row's range column inside the period, in
