@@ -162,6 +162,18 @@ describe('billing over prepared facts equals the straightforward reference', () 
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(20);
   });
 
+  it('re-prices alike when only the assumptions change (the kept tally is reused)', () => {
+    const rng = new Rng(1414);
+    for (let round = 0; round < 10; round++) {
+      const rows = randomRows(rng, 1 + rng.int(400));
+      const indices = rng.chance(0.5) ? undefined : randomSubset(rng, rows.length);
+      for (const assumptions of [...ASSUMPTIONS, ...ASSUMPTIONS.slice().reverse()]) {
+        const options = { card, mix: rng.pick(MIXES), markupPercent: 10, assumptions, indices };
+        expect(estimateCost(rows, options)).toEqual(naiveEstimateCost(rows, options));
+      }
+    }
+  });
+
   it('aggregates usage alike on random rows and subsets', () => {
     const rng = new Rng(7);
     for (let round = 0; round < 40; round++) {

@@ -326,3 +326,53 @@ export function selectionMask(
 export function inc(a: Uint32Array, i: number): void {
   a[i] = (a[i] as number) + 1;
 }
+
+/** The fields the pricing pass reads, copied in `chronological` order (see chronologicalFacts). */
+export interface ChronologicalFacts {
+  /** Row index of each position (= facts.chronological). */
+  readonly row: Uint32Array;
+  readonly connector: Uint32Array;
+  /** Country index (DestinyFact.country) of each position. */
+  readonly country: Uint32Array;
+  readonly customer: Int32Array;
+  readonly time: Float64Array;
+  readonly day: Int32Array;
+  readonly template: Int8Array;
+}
+
+const chronologicalCache = new WeakMap<BillingFacts, ChronologicalFacts>();
+
+/**
+ * The per-row fields in time order, built once per row set. The pricing pass walks rows in
+ * time order; reading six arrays at the scattered positions of a million rows cost a cache
+ * miss each (≈ 300 ms a pass on a busy 2-core machine); read in sequence, only the
+ * per-customer window state is scattered.
+ */
+export function chronologicalFacts(facts: BillingFacts): ChronologicalFacts {
+  let kept = chronologicalCache.get(facts);
+  if (kept) return kept;
+  const order = facts.chronological;
+  const n = order.length;
+  const countryOf = Uint32Array.from(facts.destinies, (d) => d.country);
+  const out = {
+    row: order,
+    connector: new Uint32Array(n),
+    country: new Uint32Array(n),
+    customer: new Int32Array(n),
+    time: new Float64Array(n),
+    day: new Int32Array(n),
+    template: new Int8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const r = order[i] as number;
+    out.connector[i] = facts.connector[r] as number;
+    out.country[i] = countryOf[facts.destiny[r] as number] as number;
+    out.customer[i] = facts.customer[r] as number;
+    out.time[i] = facts.time[r] as number;
+    out.day[i] = facts.day[r] as number;
+    out.template[i] = facts.template[r] as number;
+  }
+  kept = out;
+  chronologicalCache.set(facts, kept);
+  return kept;
+}

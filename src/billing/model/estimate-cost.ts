@@ -1,6 +1,12 @@
 import type { ReportRow } from '../../report-model/column-types';
 import { DAY, toIsoDate } from '../../report-model/time-range';
-import { billingFactsOf, inc, selectionMask, type BillingFacts } from './billing-facts';
+import {
+  billingFactsOf,
+  chronologicalFacts,
+  inc,
+  selectionMask,
+  type BillingFacts,
+} from './billing-facts';
 import { connectorName, type ConnectorNames } from '../../report-model/connector';
 import { divRoundHalfUp, usdToMicros } from './money';
 import {
@@ -216,11 +222,19 @@ type Counts = Omit<CostCounts, 'cost'>;
 /** One counter per connector for each count. */
 type Counters = Record<keyof Counts, Uint32Array>;
 
-/** How a priced row was priced; rows of one kind, country and period cost the same. */
+/**
+ * How a priced row was priced; rows of one kind, country and period cost the same. The kinds
+ * do not depend on the user's switches (which are applied when money is computed), so a
+ * switch, like the mix or the markup, re-prices without a pass over the rows.
+ */
 const TEMPLATE = 0;
-const TEMPLATE_UTILITY_FREE = 1;
+/** A template sent inside the customer's service window (utility free if the rule says so). */
+const TEMPLATE_IN_WINDOW = 1;
+/** A service row beyond the free count with or without the reported allowance. */
 const SERVICE = 2;
-const KINDS = 3;
+/** A service row beyond the card's free count but within the reported allowance. */
+const SERVICE_UNLESS_ALLOWANCE = 3;
+const KINDS = 4;
 
 /**
  * The per-row work, as integer counters: counts per connector, rows per connector × country
@@ -233,6 +247,10 @@ interface Tally {
   cellTemplates: Uint32Array;
   cellNoRate: Uint32Array;
   priced: Uint32Array;
+  /** Per connector / cell: SERVICE_UNLESS_ALLOWANCE rows, and those without a rate. */
+  serviceUnlessAllowance: Uint32Array;
+  noRateUnlessAllowance: Uint32Array;
+  cellNoRateUnlessAllowance: Uint32Array;
   /**
    * Only when a period has tiers: priced templates per (country, month) × kind, and each
    * month's period index. Months are numbered in the order the pass meets them.
@@ -243,7 +261,7 @@ interface Tally {
 /** The per-period rules after the user's assumptions. */
 interface PeriodRules {
   utilityFree: boolean[];
-  serviceFree: (number | null)[];
+  serviceAllowance: boolean;
   anyTiers: boolean;
 }
 
@@ -254,11 +272,7 @@ function periodRules(card: RateCard, assumptions: PricingAssumptions): PeriodRul
         ? !assumptions.utilityInWindowBilled
         : period.utilityFreeInServiceWindow,
     ),
-    serviceFree: card.periods.map((period) => {
-      const free = period.serviceFreePerConnectorMonth;
-      if (free === null || !assumptions.serviceAllowance) return free;
-      return Math.max(free, REPORTED_SERVICE_ALLOWANCE);
-    }),
+    serviceAllowance: assumptions.serviceAllowance,
     anyTiers: card.periods.some(
       (period) => period.tiers !== undefined && Object.keys(period.tiers).length > 0,
     ),
@@ -277,8 +291,8 @@ export function estimateCost(rows: readonly ReportRow[], options: EstimateOption
   const facts = billingFactsOf(rows);
   const rates = new RateTable(card, facts.countries);
   const rules = periodRules(card, assumptions);
-  const tally = tallyRows(facts, selectionMask(facts.rowCount, options.indices), rates, rules);
-  return report(facts, tally, rates, {
+  const tally = tallyOf(facts, options.indices, card, rates, rules.anyTiers);
+  return report(facts, tally, rates, rules, {
     weights,
     markupPercent,
     mix,
@@ -329,11 +343,36 @@ class RateTable {
   }
 }
 
+/**
+ * The last tally per row set, for the same selection (the same indices array) and card: an
+ * assumption change (mix, markup, switches) re-prices from it without a pass over the rows.
+ */
+const lastTally = new WeakMap<
+  BillingFacts,
+  { indices: ArrayLike<number> | undefined; card: RateCard; tiers: boolean; tally: Tally }
+>();
+
+function tallyOf(
+  facts: BillingFacts,
+  indices: ArrayLike<number> | undefined,
+  card: RateCard,
+  rates: RateTable,
+  tiers: boolean,
+): Tally {
+  const kept = lastTally.get(facts);
+  if (kept && kept.indices === indices && kept.card === card && kept.tiers === tiers) {
+    return kept.tally;
+  }
+  const tally = tallyRows(facts, selectionMask(facts.rowCount, indices), rates, tiers);
+  lastTally.set(facts, { indices, card, tiers, tally });
+  return tally;
+}
+
 function tallyRows(
   facts: BillingFacts,
   mask: Uint8Array | undefined,
   rates: RateTable,
-  rules: PeriodRules,
+  tiers: boolean,
 ): Tally {
   const connectorCount = facts.connectors.length;
   const countryCount = facts.countries.length;
@@ -347,8 +386,11 @@ function tallyRows(
     cellTemplates: new Uint32Array(cells),
     cellNoRate: new Uint32Array(cells),
     priced: new Uint32Array(cells * periodCount * KINDS),
+    serviceUnlessAllowance: new Uint32Array(connectorCount),
+    noRateUnlessAllowance: new Uint32Array(connectorCount),
+    cellNoRateUnlessAllowance: new Uint32Array(cells),
   };
-  const { connector, destiny, template, day, time, customer } = facts;
+  const { connector, destiny, template, day } = facts;
   const countryOf = Uint32Array.from(facts.destinies, (d) => d.country);
 
   // Counts: every selected row, in any order.
@@ -379,16 +421,18 @@ function tallyRows(
   let p = -1;
   let period: RatePeriod | undefined;
   let monthCounts: Uint32Array | undefined;
-  const monthly = rules.anyTiers
+  const monthly = tiers
     ? { counts: [] as Uint32Array[], periodOfMonth: [] as number[], months: [] as string[] }
     : undefined;
   if (monthly) tally.monthly = monthly;
-  const { chronological } = facts;
-  for (let i = 0; i < chronological.length; i++) {
-    const r = chronological[i] as number;
-    if (mask && mask[r] === 0) continue;
-    if (day[r] !== currentDay) {
-      currentDay = day[r] as number;
+  // Read in time order from copies laid out in that order (one cache line serves many rows).
+  const chrono = chronologicalFacts(facts);
+  const chronoRow = chrono.row;
+  const chronoDay = chrono.day;
+  for (let i = 0; i < chronoRow.length; i++) {
+    if (mask && mask[chronoRow[i] as number] === 0) continue;
+    if (chronoDay[i] !== currentDay) {
+      currentDay = chronoDay[i] as number;
       const date = toIsoDate(facts.days[currentDay] as number);
       p = rates.periodOn(date);
       period = rates.periods[p];
@@ -405,30 +449,37 @@ function tallyRows(
         }
       }
     }
-    const con = connector[r] as number;
-    const country = countryOf[destiny[r] as number] as number;
+    const con = chrono.connector[i] as number;
+    const country = chrono.country[i] as number;
     const cell = con * countryCount + country;
-    const who = customer[r] as number;
-    const at = time[r] as number;
+    const who = chrono.customer[i] as number;
+    const at = chrono.time[i] as number;
 
-    if (template[r] === 0) {
+    if (chrono.template[i] === 0) {
       if (who >= 0) lastInbound[who] = at;
       if (!period) {
         inc(c.outsideCardRows, con);
         continue;
       }
-      const free = rules.serviceFree[p] as number | null;
+      const free = period.serviceFreePerConnectorMonth;
       if (free === null) continue;
       const used = (serviceUsed[con] as number) + 1;
       serviceUsed[con] = used;
       if (used <= free) continue;
-      inc(c.billableServiceRows, con);
+      const kind = used > REPORTED_SERVICE_ALLOWANCE ? SERVICE : SERVICE_UNLESS_ALLOWANCE;
+      if (kind === SERVICE) inc(c.billableServiceRows, con);
+      else inc(tally.serviceUnlessAllowance, con);
       if (!rates.lookup(p, country)) {
-        inc(c.noRateRows, con);
-        inc(tally.cellNoRate, cell);
+        if (kind === SERVICE) {
+          inc(c.noRateRows, con);
+          inc(tally.cellNoRate, cell);
+        } else {
+          inc(tally.noRateUnlessAllowance, con);
+          inc(tally.cellNoRateUnlessAllowance, cell);
+        }
         continue;
       }
-      inc(tally.priced, (cell * periodCount + p) * KINDS + SERVICE);
+      inc(tally.priced, (cell * periodCount + p) * KINDS + kind);
       continue;
     }
 
@@ -449,7 +500,7 @@ function tallyRows(
       inc(tally.cellNoRate, cell);
       continue;
     }
-    const kind = inServiceWindow && rules.utilityFree[p] ? TEMPLATE_UTILITY_FREE : TEMPLATE;
+    const kind = inServiceWindow ? TEMPLATE_IN_WINDOW : TEMPLATE;
     inc(tally.priced, (cell * periodCount + p) * KINDS + kind);
     if (monthCounts) inc(monthCounts, country * KINDS + kind);
   }
@@ -477,14 +528,15 @@ function unitPrice(
   kind: number,
   weights: Record<TemplateCategory, number>,
   total: number,
+  utilityFreeInWindow: boolean,
 ): Money {
-  if (kind === SERVICE) {
+  if (kind === SERVICE || kind === SERVICE_UNLESS_ALLOWANCE) {
     const amount = BigInt(usdToMicros(rates.service) * total);
     return { low: amount, expected: amount, high: amount };
   }
   const micro = {
     marketing: usdToMicros(rates.marketing),
-    utility: kind === TEMPLATE_UTILITY_FREE ? 0 : usdToMicros(rates.utility),
+    utility: kind === TEMPLATE_IN_WINDOW && utilityFreeInWindow ? 0 : usdToMicros(rates.utility),
     authentication: usdToMicros(rates.authentication),
   };
   const values = [micro.marketing, micro.utility, micro.authentication];
@@ -505,6 +557,7 @@ function report(
   facts: BillingFacts,
   tally: Tally,
   rates: RateTable,
+  rules: PeriodRules,
   options: {
     weights: Record<TemplateCategory, number>;
     markupPercent: number;
@@ -553,10 +606,12 @@ function report(
   facts.connectors.forEach((connector, con) => {
     if (tally.counters.interactions[con] === 0) return;
     const counts = {} as Counts;
-    for (const field of COUNT_FIELDS) {
-      counts[field] = tally.counters[field][con] as number;
-      totals.counts[field] += counts[field];
+    for (const field of COUNT_FIELDS) counts[field] = tally.counters[field][con] as number;
+    if (!rules.serviceAllowance) {
+      counts.billableServiceRows += tally.serviceUnlessAllowance[con] as number;
+      counts.noRateRows += tally.noRateUnlessAllowance[con] as number;
     }
+    for (const field of COUNT_FIELDS) totals.counts[field] += counts[field];
     if (!connector.readable) unreadableSessionRows += counts.interactions;
     const money = noMoney();
     const countries: CountryAcc[] = [];
@@ -569,15 +624,25 @@ function report(
         key: facts.countries[country]?.key ?? '',
         rows,
         templates: tally.cellTemplates[cell] as number,
-        noRateRows: tally.cellNoRate[cell] as number,
+        noRateRows:
+          (tally.cellNoRate[cell] as number) +
+          (rules.serviceAllowance ? 0 : (tally.cellNoRateUnlessAllowance[cell] as number)),
         money: noMoney(),
       };
       for (let p = 0; p < periodCount; p++) {
         for (let kind = 0; kind < KINDS; kind++) {
           const count = tally.priced[(cell * periodCount + p) * KINDS + kind] as number;
           if (count === 0) continue;
+          if (kind === SERVICE_UNLESS_ALLOWANCE && rules.serviceAllowance) continue;
           const resolved = rates.lookup(p, country) as ResolvedRates;
-          addMoney(acc.money, unitPrice(resolved.rates, kind, weights, weightTotal), BigInt(count));
+          const unit = unitPrice(
+            resolved.rates,
+            kind,
+            weights,
+            weightTotal,
+            rules.utilityFree[p] as boolean,
+          );
+          addMoney(acc.money, unit, BigInt(count));
           if (resolved.viaRegion) acc.viaRegion = resolved.viaRegion;
           if (resolved.rates.reported) usesReportedFigures = true;
           periodsUsed.add(p);
@@ -616,7 +681,7 @@ function report(
       a.connectorId.localeCompare(b.connectorId),
   );
 
-  const discount = tierDiscount(tally, rates, weights, facts.countries.length);
+  const discount = tierDiscount(tally, rates, rules, weights, facts.countries.length);
   const totalCost = toRange(totals.money);
   const undiscounted = totalCost.expected;
   totalCost.expected = toCents(totals.money.expected - discount);
@@ -653,6 +718,7 @@ function report(
 function tierDiscount(
   tally: Tally,
   rates: RateTable,
+  rules: PeriodRules,
   weights: Record<TemplateCategory, number>,
   countryCount: number,
 ): bigint {
@@ -670,8 +736,11 @@ function tierDiscount(
       { base: MarketRates; utility: bigint; authentication: bigint }
     >();
     for (let country = 0; country < countryCount; country++) {
-      const billed = counts[country * KINDS + TEMPLATE] as number;
-      const inWindow = counts[country * KINDS + TEMPLATE_UTILITY_FREE] as number;
+      const outside = counts[country * KINDS + TEMPLATE] as number;
+      const inside = counts[country * KINDS + TEMPLATE_IN_WINDOW] as number;
+      // Utility volume: templates whose utility share is billed; authentication: all of them.
+      const billed = rules.utilityFree[p] ? outside : outside + inside;
+      const inWindow = rules.utilityFree[p] ? inside : 0;
       if (billed + inWindow === 0) continue;
       const resolved = rates.lookup(p, country);
       if (!resolved) continue;
