@@ -95,7 +95,7 @@ export type FetchChunk = (
 export interface LoadProgress {
   /** Chunks finished, loaded or failed for good. */
   chunksDone: number;
-  /** Chunks known so far: grows by one each time a capped chunk is halved. */
+  /** Calls known so far (done, in flight, and one for each period left): never shrinks. */
   chunksTotal: number;
   /** Rows loaded so far (by this run: retryFailed counts its own). */
   rows: number;
@@ -156,7 +156,7 @@ export interface ChunkFailure {
 }
 
 export interface TruncatedChunk {
-  /** A one-second chunk (or a whole aggregate range) that still hit the cap. */
+  /** An aggregate range that hit the cap (a report of rows stops instead: ignoredRange). */
   range: TimeRange;
   /** Rows kept from it (the API's first `rowCap`). */
   rows: number;
