@@ -209,7 +209,8 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     );
   const cache = {
     dir: get('CACHE_DIR'),
-    maxMb: optionalInteger(get('CACHE_MAX_MB'), 'CACHE_MAX_MB', '2048'),
+    // 0 turns the cache off (an operation that keeps no customer data on the server).
+    maxMb: optionalInteger(get('CACHE_MAX_MB'), 'CACHE_MAX_MB', '2048', 0),
     retentionDays: optionalInteger(get('CACHE_RETENTION_DAYS'), 'CACHE_RETENTION_DAYS', '400'),
     key: cacheKey ?? sessionSecret,
   };
@@ -273,8 +274,8 @@ function readInteger(
   return value;
 }
 
-function optionalInteger(text: string | undefined, name: string, example: string) {
+function optionalInteger(text: string | undefined, name: string, example: string, min = 1) {
   return text === undefined
     ? undefined
-    : readInteger(text, name, 0, example, 1, Number.MAX_SAFE_INTEGER);
+    : readInteger(text, name, 0, example, min, Number.MAX_SAFE_INTEGER);
 }

@@ -49,14 +49,20 @@ export function registerWolkvoxRoutes(
     retentionMs: (config.cache.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS,
     now,
   };
-  const cache = config.cache.dir
-    ? diskCache({
-        dir: config.cache.dir,
-        secret: config.cache.key,
-        maxBytes: (config.cache.maxMb ?? DEFAULT_DISK_MB) * 1024 * 1024,
-        ...bounds,
-      })
-    : memoryCache({ maxBytes: (config.cache.maxMb ?? DEFAULT_MEMORY_MB) * 1024 * 1024, ...bounds });
+  const cache =
+    config.cache.maxMb === 0
+      ? undefined
+      : config.cache.dir
+        ? diskCache({
+            dir: config.cache.dir,
+            secret: config.cache.key,
+            maxBytes: (config.cache.maxMb ?? DEFAULT_DISK_MB) * 1024 * 1024,
+            ...bounds,
+          })
+        : memoryCache({
+            maxBytes: (config.cache.maxMb ?? DEFAULT_MEMORY_MB) * 1024 * 1024,
+            ...bounds,
+          });
   const flights = new Map<string, Flight>();
 
   const client: WolkvoxClient = {
@@ -117,7 +123,7 @@ export function registerWolkvoxRoutes(
     /** Fields added to /wolkvox-proxy/status (server/README.md documents them). */
     teamStatus: () => ({
       quota: quota.view(),
-      cache: cache.stats(),
+      cache: cache?.stats() ?? null,
       gate: { limit: gate.limit, ...pick(gate.position('')) },
     }),
   };

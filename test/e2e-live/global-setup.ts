@@ -90,6 +90,10 @@ export default async function setup(project: TestProject) {
         AUTH_USERS_FILE: await usersFile(),
         SESSION_SECRET: randomBytes(32).toString('hex'),
         DIST_DIR: outDir,
+        // The tests change what the fake answers for periods already loaded (faults, hostile
+        // rows): the server's closed-period cache would answer them instead. It is tested in
+        // test/server/team-token.test.ts.
+        CACHE_MAX_MB: '0',
       };
       processes.push(await startServerProcess(main, { ...env, WOLKVOX_TOKEN: token }));
       processes.push(await startServerProcess(main, { ...env, WOLKVOX_TOKEN: badToken }));

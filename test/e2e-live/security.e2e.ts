@@ -164,12 +164,14 @@ it('/wolkvox-proxy/status says a token is set, without the token', async () => {
     await openApp(page, `${base}/settings`, signIn);
     const signedIn = await page.request.get(`${base}/wolkvox-proxy/status`);
     const body = await signedIn.text();
-    expect(JSON.parse(body)).toEqual({
+    expect(JSON.parse(body)).toMatchObject({
       mode: 'live',
       server: inject('relayUrl'),
       hasToken: true,
       user: signIn.user,
       signOut: { method: 'POST', url: '/logout' },
+      quota: { exhausted: false, timeZone: 'America/Bogota' },
+      gate: { limit: 2 },
     });
     expect(body).not.toContain(token);
     expect(body).not.toContain(badToken);

@@ -339,6 +339,15 @@ describe('closed periods fetched once', () => {
     expect(server.audit.filter((line) => line.source === 'shared')).toHaveLength(3);
   });
 
+  it('keeps nothing with CACHE_MAX_MB=0 (cache off)', async () => {
+    const off = await startServer(fake, { CACHE_MAX_MB: '0' });
+    await read(ask(off, 'ana', reportPath('chat_10', OCTOBER)));
+    const again = await read(ask(off, 'beto', reportPath('chat_10', OCTOBER)));
+    expect(again.cache).toBeNull();
+    expect(fake.stats.calls.length).toBe(2);
+    await off.close();
+  });
+
   it('keeps no failed or cut answer', async () => {
     fake.setFaults([{ fault: { kind: 'truncated-json' }, times: 1 }]);
     const cut = await read(ask(server, 'ana', reportPath('chat_10', OCTOBER)).then((r) => r));
