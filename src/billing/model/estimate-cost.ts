@@ -188,7 +188,7 @@ export interface CostEstimate {
 /** Keeps one row's amount (≤ 10 USD × 1e6 µ × weights) a safe integer. */
 const MAX_MIX_VALUE = 1_000_000;
 
-function weightsOf(mix: CategoryMix): Record<TemplateCategory, number> {
+export function weightsOf(mix: CategoryMix): Record<TemplateCategory, number> {
   const weights = {} as Record<TemplateCategory, number>;
   for (const category of TEMPLATE_CATEGORIES) {
     const pct = mix[category];
