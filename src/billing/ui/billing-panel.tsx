@@ -16,6 +16,7 @@ import { CONNECTOR_CSV_COLUMNS, connectorCsvRows } from '../model/connector-csv'
 import { ConnectorShareChart } from './connector-share-chart';
 import { CountryShareChart } from './country-share-chart';
 import ExplainBillSection from './explain-bill-section';
+import { PerMessageSection } from './per-message-section';
 import { billingTotals } from '../model/billing-totals';
 import type { CategoryMix } from '../model/estimate-cost';
 import { formatUsdCents } from '../model/money';
@@ -299,6 +300,14 @@ function BillingPanel(props: BillingPanelProps) {
           {t('billing.panel.exportConnectors')}
         </button>
       </div>
+
+      <PerMessageSection
+        rows={rows}
+        from={props.from}
+        to={props.to}
+        card={card}
+        assumptions={assumptions}
+      />
 
       <ExplainBillSection
         rows={rows}

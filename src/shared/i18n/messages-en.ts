@@ -370,6 +370,26 @@ export const en = {
   'billing.panel.rateCard': 'Rate card: {name}, as of {date}',
   'billing.panel.editRateCard': 'Edit the rate card',
   'billing.panel.exportConnectors': 'Export connectors CSV',
+  'billing.perMessage.title': 'Per message (reports 2 and 10)',
+  'billing.perMessage.interactionOnly':
+    'The figures above are an estimate per interaction (report 10 only): one template per TEMPLATE = yes row, and service replies are not in report 10. Meta bills delivered messages: report 2 lists every message.',
+  'billing.perMessage.plan':
+    'Loading report 2 for this range: about {rowsLow}–{rowsHigh} message rows, {callsLow}–{callsHigh} calls to wolkvox, 2 at a time.',
+  'billing.perMessage.quotaLeft': 'Calls left today (last reading): {left}.',
+  'billing.perMessage.load': 'Load report 2 and price per message',
+  'billing.perMessage.loading': 'Counting report 2’s messages: {done} of {total} calls…',
+  'billing.perMessage.cancel': 'Cancel',
+  'billing.perMessage.failed':
+    'Report 2 could not be loaded ({error}). The estimate per interaction stays.',
+  'billing.perMessage.incomplete':
+    'Some calls failed: the per-message figure covers only part of the range.',
+  'billing.perMessage.basis': 'Estimate (whole range)',
+  'billing.perMessage.expected': 'Expected',
+  'billing.perMessage.range': 'Range',
+  'billing.perMessage.perInteraction': 'Per interaction (report 10)',
+  'billing.perMessage.perMessage': 'Per message (reports 2 and 10)',
+  'billing.perMessage.why':
+    'Why they differ: {templates} template messages against {templateRows} TEMPLATE = yes rows (a chat may carry several templates); {service} service messages ({billable} billed) that report 10 does not list; {unmatched} chats of report 2 are not in report 10 and are not priced.',
   'billing.panel.utilityInWindow':
     'Bill utility templates inside the service window from 1 Oct 2026 (Meta’s pricing page; a rate file of 9 Oct 2026 keeps them free)',
   'billing.panel.serviceAllowance':

@@ -345,6 +345,26 @@ export const es = {
   'billing.panel.rateCard': 'Tarifario: {name}, vigente al {date}',
   'billing.panel.editRateCard': 'Editar el tarifario',
   'billing.panel.exportConnectors': 'Exportar CSV de conectores',
+  'billing.perMessage.title': 'Por mensaje (reportes 2 y 10)',
+  'billing.perMessage.interactionOnly':
+    'Las cifras de arriba son una estimación por interacción (solo el reporte 10): una plantilla por fila con TEMPLATE = sí, y las respuestas de servicio no están en el reporte 10. Meta cobra mensajes entregados: el reporte 2 lista cada mensaje.',
+  'billing.perMessage.plan':
+    'Cargar el reporte 2 para este rango: unas {rowsLow}–{rowsHigh} filas de mensajes, {callsLow}–{callsHigh} llamadas a wolkvox, 2 a la vez.',
+  'billing.perMessage.quotaLeft': 'Llamadas que quedan hoy (última lectura): {left}.',
+  'billing.perMessage.load': 'Cargar el reporte 2 y calcular por mensaje',
+  'billing.perMessage.loading': 'Contando los mensajes del reporte 2: {done} de {total} llamadas…',
+  'billing.perMessage.cancel': 'Cancelar',
+  'billing.perMessage.failed':
+    'No se pudo cargar el reporte 2 ({error}). Se mantiene la estimación por interacción.',
+  'billing.perMessage.incomplete':
+    'Algunas llamadas fallaron: la cifra por mensaje cubre solo parte del rango.',
+  'billing.perMessage.basis': 'Estimación (todo el rango)',
+  'billing.perMessage.expected': 'Esperado',
+  'billing.perMessage.range': 'Rango',
+  'billing.perMessage.perInteraction': 'Por interacción (reporte 10)',
+  'billing.perMessage.perMessage': 'Por mensaje (reportes 2 y 10)',
+  'billing.perMessage.why':
+    'Por qué difieren: {templates} mensajes de plantilla frente a {templateRows} filas con TEMPLATE = sí (un chat puede llevar varias plantillas); {service} mensajes de servicio ({billable} cobrados) que el reporte 10 no lista; {unmatched} chats del reporte 2 no están en el reporte 10 y no se calculan.',
   'billing.panel.utilityInWindow':
     'Cobrar plantillas de utilidad dentro de la ventana de servicio desde el 1 oct 2026 (página de precios de Meta; un archivo de tarifas del 9 oct 2026 las deja gratis)',
   'billing.panel.serviceAllowance':
