@@ -22,7 +22,13 @@ const REPORT_2 = findReport(2)!;
  */
 export async function loadMessageCounts(
   range: TimeRange,
-  options: { baseUrl: string; signal?: AbortSignal; onProgress?: (p: LoadProgress) => void },
+  options: {
+    baseUrl: string;
+    signal?: AbortSignal;
+    onProgress?: (p: LoadProgress) => void;
+    /** HTTP (default globalThis.fetch); a measurement counts calls in flight through it. */
+    fetch?: typeof fetch;
+  },
 ): Promise<{ tally: MessageTally; load: LoadResult }> {
   const tally = newMessageTally();
   const fetchChunk: FetchChunk = async (report, chunkRange, fetchOptions) => {
@@ -34,6 +40,7 @@ export async function loadMessageCounts(
   const load = await loadReport(REPORT_2, range, {
     baseUrl: options.baseUrl,
     signal: options.signal,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     fetchChunk,
     quotaLeft: knownQuotaLeft(Date.now()),
     onProgress: options.onProgress,
