@@ -7,7 +7,8 @@ import { useI18n } from '../shared/i18n/i18n';
 import type { ColumnDef, ReportDef } from '../report-model/catalog';
 import type { ReportRow } from '../report-model/column-types';
 
-interface ExportCsvButtonProps {
+/** What an export button writes: exactly the view on screen. */
+export interface ExportViewProps {
   report: ReportDef;
   from: string;
   to: string;
@@ -19,7 +20,7 @@ interface ExportCsvButtonProps {
 }
 
 /** "Export CSV": exactly the view, built in slices so the page stays responsive. */
-export function ExportCsvButton({ report, from, to, columns, rows, order }: ExportCsvButtonProps) {
+export function ExportCsvButton({ report, from, to, columns, rows, order }: ExportViewProps) {
   const { t, language } = useI18n();
   const { settings } = useSettings();
   const [progress, setProgress] = useState<number | null>(null);

@@ -1,21 +1,13 @@
 import { useState } from 'react';
-import { reportTitle, type ColumnDef, type ReportDef } from '../report-model/catalog';
-import type { ReportRow } from '../report-model/column-types';
+import { reportTitle } from '../report-model/catalog';
 import { downloadBlob } from '../shared/download';
 import { useI18n } from '../shared/i18n/i18n';
+import type { ExportViewProps } from './export-csv-button';
 import { csvFileName } from './file-name';
 import { viewColumns, xlsxRefusal } from './xlsx-sheet';
 import type { XlsxRequest, XlsxResponse } from './xlsx.worker';
 
-interface ExportXlsxButtonProps {
-  report: ReportDef;
-  from: string;
-  to: string;
-  /** Visible columns in on-screen order. */
-  columns: readonly ColumnDef[];
-  rows: readonly ReportRow[];
-  /** On-screen row order (filtered and sorted). */
-  order: ArrayLike<number>;
+interface ExportXlsxButtonProps extends ExportViewProps {
   /** The filters on screen, as label–value pairs for the second sheet. */
   filters: ReadonlyArray<readonly [string, string]>;
 }
