@@ -1,7 +1,7 @@
 import type { ForwardDecision } from './forward-guard';
 import { PASSED_RESPONSE_HEADERS, upstreamRequestHeaders } from './forward-guard';
 import type { QuotaCounter } from './quota-counter';
-import { reportCacheKey, type ReportCache } from './report-cache';
+import { plainBody, reportCacheKey, type ReportCache } from './report-cache';
 import type { TokenGate } from './token-gate';
 
 /**
@@ -74,6 +74,8 @@ export interface WolkvoxClient {
 export interface CallOptions {
   /** The page's Refresh (`cache-control: no-cache`): not from the cache, nor a shared call. */
   fresh?: boolean;
+  /** The client takes gzip: a hit is sent as the cache holds it (gzipped), not inflated. */
+  acceptsGzip?: boolean;
 }
 
 export type CacheOutcome = 'hit' | 'stored' | 'bypass' | 'shared' | 'none';
@@ -128,13 +130,12 @@ export async function callWolkvox(
     key !== undefined && client.cache !== undefined && client.isClosed?.(call.to!) === true;
   if (cacheable && !options.fresh) {
     const hit = await client.cache!.get(key).catch(() => undefined);
-    if (hit) {
-      const answer = {
-        status: hit.status,
-        headers: { 'content-type': hit.contentType },
-        body: hit.body,
-      };
-      audit('cache', answer, { rows: countRows(hit.status, hit.body) });
+    const body = hit && (options.acceptsGzip ? hit.gzip : await plainBody(hit).catch(() => null));
+    if (hit && body) {
+      const headers: Record<string, string> = { 'content-type': hit.contentType };
+      if (options.acceptsGzip) headers['content-encoding'] = 'gzip';
+      const answer = { status: hit.status, headers, body };
+      audit('cache', answer, { rows: hit.rows });
       return { ...answer, cache: 'hit' };
     }
   }
@@ -262,6 +263,7 @@ async function fetchUpstream(
         status: answer.status,
         contentType: answer.headers['content-type'] ?? 'application/json; charset=utf-8',
         body: answer.body,
+        rows,
       })
       .then(
         () => (stored = true),

@@ -106,6 +106,7 @@ export function registerWolkvoxRoutes(
       // request.user is set: the auth hook answered 401 to anyone else.
       const answer = await callWolkvox(client, decision, request.user ?? '?', abort.signal, {
         fresh,
+        acceptsGzip: acceptsGzip(request.headers['accept-encoding']),
       });
       if (answer.cache !== 'none') reply.header('x-wolkvox-cache', answer.cache);
       return reply.code(answer.status).headers(answer.headers).send(answer.body);
@@ -131,4 +132,15 @@ export function registerWolkvoxRoutes(
 
 function pick(position: { inFlight: number; queued: number }) {
   return { inFlight: position.inFlight, queued: position.queued };
+}
+
+/** Whether an Accept-Encoding takes gzip (listed, and not with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return text.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name?.trim() !== 'gzip' && name?.trim() !== 'x-gzip') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }

@@ -308,6 +308,18 @@ describe('closed periods fetched once', () => {
       calls: 0,
       rows: first.ids.length,
     });
+    // Kept gzipped: a browser gets those bytes as they are; a client without gzip, inflated.
+    const gzipped = await ask(server, 'caro', reportPath('chat_10', OCTOBER), {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzipped.text()).toBe(first.body);
+    const plain = await ask(server, 'caro', reportPath('chat_10', OCTOBER), {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(first.body);
+    expect(fake.stats.calls.length).toBe(1);
   });
 
   it('asks wolkvox again for a recent period, and for a closed one on Refresh', async () => {
