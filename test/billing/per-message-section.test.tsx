@@ -40,7 +40,10 @@ describe('per-message section on report 10', () => {
     const perMessageRow = await screen.findByRole('row', { name: /^Per message/ });
 
     // The same answers folded by the model directly.
-    const { tally, load } = await loadMessageCounts(range, { baseUrl: apiBaseUrl() });
+    const { tally, load } = await loadMessageCounts(range, {
+      baseUrl: apiBaseUrl(),
+      interactions: rows.length,
+    });
     expect(load.rows).toHaveLength(0); // no message row kept
     expect(tally.businessMessages).toBeGreaterThan(rows.length);
     const expected = estimatePerMessage(rows, tally, { card: DEFAULT_RATE_CARD, ...assumptions });

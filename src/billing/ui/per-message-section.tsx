@@ -64,6 +64,7 @@ export function PerMessageSection({ rows, from, to, card, assumptions }: PerMess
     try {
       const { tally: counted, load } = await loadMessageCounts(range, {
         baseUrl: apiBaseUrl(),
+        interactions: rows.length,
         signal: controller.signal,
         onProgress: (p) => setState({ step: 'loading', done: p.chunksDone, total: p.chunksTotal }),
       });
