@@ -374,7 +374,7 @@ export const en = {
   'billing.perMessage.interactionOnly':
     'The figures above are an estimate per interaction (report 10 only): one template per TEMPLATE = yes row, and service replies are not in report 10. Meta bills delivered messages: report 2 lists every message.',
   'billing.perMessage.plan':
-    'Loading report 2 for this range: about {rowsLow}–{rowsHigh} message rows, {callsLow}–{callsHigh} calls to wolkvox, 2 at a time.',
+    'Loading report 2 for this range: about {rowsLow}–{rowsHigh} message rows, at least {callsLow}–{callsHigh} calls to wolkvox (up to about three times that), 2 at a time.',
   'billing.perMessage.quotaLeft': 'Calls left today (last reading): {left}.',
   'billing.perMessage.load': 'Load report 2 and price per message',
   'billing.perMessage.loading': 'Counting report 2’s messages: {done} of {total} calls…',
