@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { browserPerTest, openBrowser } from './browser';
@@ -46,4 +47,33 @@ it('a link with assumptions shows the same total in another browser, whatever th
   } finally {
     await finance.context.close();
   }
+});
+
+it('writes the per-connector CSV with the delimiter setting, and prints the assumptions', async () => {
+  // Settings > CSV delimiter = semicolon, as the settings page stores it.
+  await page.addInitScript(() =>
+    localStorage.setItem(
+      'wolkvox.settings.v1',
+      JSON.stringify({ timeZone: 'America/Bogota', csvDelimiter: ';' }),
+    ),
+  );
+  await page.goto(`${inject('baseUrl')}${REPORT}&markup=15&mix=0-100-0&uiw=0&sa=1&card=default`);
+  await estimatedCost(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export connectors CSV' }).click(),
+  ]);
+  const text = (await readFile((await download.path())!)).toString('utf8').replace(/^\uFEFF/, '');
+  const header = text.split(/\r?\n/)[0]!;
+  expect(header.split(';').length).toBeGreaterThan(5);
+  expect(header).not.toContain(',');
+
+  // In print the assumptions (hidden controls on screen) are one sentence.
+  const sentence = page.getByTestId('print-assumptions');
+  expect(await sentence.isVisible()).toBe(false);
+  await page.emulateMedia({ media: 'print' });
+  expect(await sentence.isVisible()).toBe(true);
+  expect(await sentence.textContent()).toBe(
+    'Assumptions: marketing 0, utility 100, authentication 0; markup 15%; rate card Meta WhatsApp Business Platform (docs §3.2) (default); utility templates inside the service window from 1 Oct 2026: free; 1,000 free service messages per number per month (reported): on.',
+  );
 });
