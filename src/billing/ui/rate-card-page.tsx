@@ -1,6 +1,7 @@
 import { useI18n } from '../../shared/i18n/i18n';
 import { QuarterRatesTable } from './quarter-rates-table';
 import { RateCardEditor } from './rate-card-editor';
+import { TiersEditor } from './tiers-editor';
 import { describeLoadProblem } from './rate-card-issue-text';
 import { useRateCard } from './rate-card-store';
 
@@ -26,6 +27,7 @@ export default function RateCardPage() {
       )}
       <QuarterRatesTable card={card} />
       <RateCardEditor card={card} onChange={setCard} onReset={reset} />
+      <TiersEditor card={card} onChange={setCard} />
     </section>
   );
 }

@@ -413,6 +413,15 @@ export const en = {
   'rateCard.perConversation': 'per conversation',
   'rateCard.perMessage': 'per delivered template message',
   'rateCard.confirmed': 'confirmed',
+  'rateCard.tiers.title': 'Volume tiers',
+  'rateCard.tiers.intro':
+    'Utility and authentication only, per market, per calendar month over every connector. From the message after each threshold, the tier’s rate applies. Empty by default: Meta publishes no thresholds for Latin America.',
+  'rateCard.tiers.period': 'Rate-card version',
+  'rateCard.tiers.category': 'Category',
+  'rateCard.tiers.steps': 'Thresholds and rates (messages: USD; separated by “;”)',
+  'rateCard.tiers.apply': 'Apply tiers',
+  'rateCard.tiers.unreadable':
+    'Write each tier as “messages: rate”, e.g. “1000: 0.007; 10000: 0.006”.',
   'rateCard.quarters.title': 'Rates this quarter and next',
   'rateCard.quarters.intro':
     'Meta changes rates only on 1 January, April, July and October. This quarter (from {current}): {currentLabel}. Next quarter (from {next}): {nextLabel}. USD per delivered message: marketing / utility / authentication / service.',

@@ -386,6 +386,15 @@ export const es = {
   'rateCard.period': 'Periodo de tarifas',
   'rateCard.perConversation': 'por conversación',
   'rateCard.perMessage': 'por mensaje de plantilla entregado',
+  'rateCard.tiers.title': 'Escalones de volumen',
+  'rateCard.tiers.intro':
+    'Solo utilidad y autenticación, por mercado, por mes calendario sobre todos los conectores. Desde el mensaje siguiente a cada umbral se aplica la tarifa del escalón. Vacío por defecto: Meta no publica umbrales para América Latina.',
+  'rateCard.tiers.period': 'Versión del tarifario',
+  'rateCard.tiers.category': 'Categoría',
+  'rateCard.tiers.steps': 'Umbrales y tarifas (mensajes: USD; separados por “;”)',
+  'rateCard.tiers.apply': 'Aplicar escalones',
+  'rateCard.tiers.unreadable':
+    'Escriba cada escalón como “mensajes: tarifa”, p. ej. “1000: 0.007; 10000: 0.006”.',
   'rateCard.quarters.title': 'Tarifas de este trimestre y del siguiente',
   'rateCard.quarters.intro':
     'Meta cambia las tarifas solo el 1 de enero, abril, julio y octubre. Este trimestre (desde {current}): {currentLabel}. Próximo trimestre (desde {next}): {nextLabel}. USD por mensaje entregado: marketing / utilidad / autenticación / servicio.',
