@@ -35,7 +35,9 @@ describe('per-message section on report 10', () => {
       />,
     );
     expect(screen.getByText(/estimate per interaction \(report 10 only\)/)).toBeInTheDocument();
-    expect(screen.getByText(/calls to wolkvox \(up to about three times that\), 2 at a time/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/calls to wolkvox \(up to about three times that\), 2 at a time/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Load report 2 and price per message' }));
     const perMessageRow = await screen.findByRole('row', { name: /^Per message/ });
 
