@@ -1,7 +1,7 @@
 import { cellText } from '../engine/cell-text';
 import type { ColumnDef } from '../report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../report-model/column-types';
-import { DAY, groupWeeks, MAX_DAILY_BARS } from '../report-model/time-range';
+import { DAY, groupWeeks, MAX_DAILY_BARS, toIsoDate } from '../report-model/time-range';
 import type { ChartSort, ChartSpec, ColumnsSpec } from './chart-specs';
 
 /**
@@ -331,7 +331,8 @@ function perDayBars(
   };
   const first = days[0];
   const last = days[days.length - 1];
-  if (first !== undefined && last !== undefined && last - first <= maxFillDays) {
+  // The span in days, both ends counted (as report 10's usage fills its days).
+  if (first !== undefined && last !== undefined && last - first + 1 <= maxFillDays) {
     for (let day = first; day <= last; day++) push(day, buckets.get(day));
   } else {
     for (const day of days) push(day, buckets.get(day));
@@ -339,7 +340,7 @@ function perDayBars(
   return { bars, total };
 }
 
-const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+const isoDay = (day: number) => toIsoDate(day * DAY);
 
 /** Day bars grouped Monday to Sunday (`groupWeeks`), each week keyed by its first day. */
 function weekBars(days: readonly ChartBar[]): ChartBar[] {
