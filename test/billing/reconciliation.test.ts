@@ -77,6 +77,64 @@ describe('readBilledCsv', () => {
     expect(parseAmountCents('1.234,56', true)).toBe(123456);
     expect(parseAmountCents('12 dollars', false)).toBeUndefined();
   });
+
+  it('reads the decimal separator from the number, whatever the delimiter', () => {
+    const cases: [string, number][] = [
+      ['1234.56', 123456],
+      ['1.234,56', 123456],
+      ['1,234.56', 123456],
+      ['1234,5', 123450],
+      ['12', 1200],
+    ];
+    for (const delimiter of [',', ';']) {
+      const text =
+        `connector${delimiter}country${delimiter}category${delimiter}amount\n` +
+        cases
+          .map(([amount]) => ['Ventas', 'CO', 'marketing', `"${amount}"`].join(delimiter))
+          .join('\n');
+      const result = readBilledCsv(text);
+      expect(result.ok, `delimiter ${delimiter}`).toBe(true);
+      if (!result.ok) continue;
+      expect(
+        result.value.lines.map((line) => line.cents),
+        `delimiter ${delimiter}`,
+      ).toEqual(cases.map(([, cents]) => cents));
+    }
+    // Unquoted where the delimiter allows it.
+    const semicolon = readBilledCsv(
+      'country;category;amount\nCO;marketing;1234.56\nCO;marketing;1,234.56\n',
+    );
+    expect(semicolon.ok && semicolon.value.lines.map((line) => line.cents)).toEqual([
+      123456, 123456,
+    ]);
+    const comma = readBilledCsv('country,category,amount\nCO,marketing,1234.56\n');
+    expect(comma.ok && comma.value.lines[0]!.cents).toBe(123456);
+  });
+
+  it('refuses a lone separator before exactly three digits, naming the line', () => {
+    for (const delimiter of [',', ';'])
+      for (const amount of ['1,234', '1.234']) {
+        const text =
+          `connector${delimiter}country${delimiter}category${delimiter}amount\n` +
+          ['Ventas', 'CO', 'marketing', '5'].join(delimiter) +
+          '\n' +
+          ['Ventas', 'CO', 'marketing', `"${amount}"`].join(delimiter) +
+          '\n';
+        expect(readBilledCsv(text), `${amount} with ${delimiter}`).toEqual({
+          ok: false,
+          problem: { code: 'badAmount', line: 3, column: 'amount', value: amount },
+        });
+      }
+    expect(parseAmountCents('1,234')).toBeUndefined();
+    expect(parseAmountCents('1.234')).toBeUndefined();
+    expect(parseAmountCents('0.125')).toBe(13);
+    expect(parseAmountCents('1.234.567')).toBe(123456700);
+    expect(parseAmountCents('1,234,567.891')).toBe(123456789);
+    expect(parseAmountCents('1,23,4.5')).toBeUndefined();
+    expect(parseAmountCents('1.234.5')).toBeUndefined();
+    expect(parseAmountCents('1,234', false)).toBe(123400);
+    expect(parseAmountCents('1.234', true)).toBe(123400);
+  });
 });
 
 /** The fields of an estimate the reconciliation reads. */

@@ -153,17 +153,56 @@ const LAYOUTS: readonly Layout[] = [
   },
 ];
 
-/** "1,234.56", "1234.5", "$12", "12,5" (with `decimalComma`) → cents; undefined if not money. */
-export function parseAmountCents(text: string, decimalComma: boolean): number | undefined {
-  let t = text
+/**
+ * Money text → cents; undefined if not money. The decimal separator is read from the number
+ * itself, never from the CSV delimiter: "1234.56", "1.234,56", "1,234.56", "1234,5", "12",
+ * "$12", "1.234.567" all read as written. When both `.` and `,` appear, the last one is the
+ * decimal and the other groups thousands (groups of exactly three digits). A separator
+ * followed by 1–2 digits (or more than 3) is the decimal. A lone separator followed by exactly
+ * three digits ("1,234" / "1.234") could be either: it is refused (undefined) unless
+ * `ambiguousIsComma` says how to read it (`false`: `.` is the decimal and `,` thousands, as
+ * typed into an English form; `true`: the reverse). "0.125" is not ambiguous (no thousands
+ * group starts with 0).
+ */
+export function parseAmountCents(text: string, ambiguousIsComma?: boolean): number | undefined {
+  const t = text
     .trim()
     .replace(/^(US)?\$\s*/i, '')
     .replace(/\s*USD$/i, '');
-  if (decimalComma) t = t.replace(/\./g, '').replace(',', '.');
-  else t = t.replace(/,/g, '');
-  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(t);
+  const match = /^(-?)(\d[\d.,]*)$/.exec(t);
   if (!match) return undefined;
-  const [, sign, whole, frac = ''] = match;
+  const [, sign, body] = match as unknown as [string, string, string];
+  const last = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
+  let whole: string;
+  let frac = '';
+  if (last < 0) whole = body;
+  else {
+    const sep = body[last]!;
+    const other = sep === '.' ? ',' : '.';
+    const before = body.slice(0, last);
+    const after = body.slice(last + 1);
+    if (!/^\d*$/.test(after)) return undefined;
+    let decimal: boolean;
+    if (before.includes(sep))
+      decimal = false; // "1,234,567": the repeated one groups thousands
+    else if (before.includes(other))
+      decimal = true; // "1.234,56", "1,234.5"
+    else if (after.length !== 3)
+      decimal = true; // "1234,5", "12.", "1.2345"
+    else if (/^0+$/.test(before))
+      decimal = true; // "0.125"
+    else if (ambiguousIsComma === undefined)
+      return undefined; // "1,234" / "1.234"
+    else decimal = sep === (ambiguousIsComma ? ',' : '.');
+    const grouped = decimal ? before : body;
+    const thousands = decimal ? other : sep;
+    if (decimal && before.includes(sep)) return undefined;
+    if (grouped.includes(thousands) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(grouped)) return undefined;
+    if (grouped.includes(decimal ? sep : other)) return undefined;
+    whole = grouped.split(thousands).join('');
+    if (decimal) frac = after;
+  }
+  if (whole === '') return undefined;
   const digits = (frac + '000').slice(0, 3);
   let cents = Number(whole) * 100 + Number(digits.slice(0, 2));
   if (Number(digits[2]) >= 5) cents += 1;
@@ -235,7 +274,7 @@ export function readBilledCsv(text: string): BilledImportResult {
         };
     }
     const raw = fields[at.amount]!;
-    const cents = parseAmountCents(raw, delimiter === ';');
+    const cents = parseAmountCents(raw);
     if (cents === undefined)
       return {
         ok: false,
