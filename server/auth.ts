@@ -257,10 +257,16 @@ function registerOidc(
         typeof claims.email === 'string'
           ? claims
           : await oidc.fetchUserInfo(client, tokens.access_token, claims.sub);
-      const user = [info.email, info.preferred_username, claims.sub].find(
-        (value): value is string => typeof value === 'string' && value !== '',
-      );
-      if (!user) throw new Error('the ID token names no user');
+      // The provider signs anyone it knows: only a verified email on the allowed lists
+      // gets in (OIDC_ALLOWED_EMAILS / OIDC_ALLOWED_DOMAINS).
+      if (typeof info.email !== 'string' || info.email === '')
+        throw new Error('the provider names no email');
+      if (info.email_verified !== true) throw new Error('the email is not verified');
+      const user = info.email.toLowerCase();
+      const at = user.lastIndexOf('@');
+      const domain = at > 0 ? user.slice(at + 1) : '';
+      if (!auth.allowedEmails.includes(user) && !auth.allowedDomains.includes(domain))
+        throw new Error('the email is not on OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS');
       session.startSession(request, reply, user);
       return reply.redirect(safeNext(flow.next), 303);
     } catch (error) {

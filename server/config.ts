@@ -12,7 +12,16 @@ export type AuthConfig =
   | { mode: 'none' }
   | { mode: 'users'; usersFile: string }
   | { mode: 'header'; header: string; signOutUrl: string }
-  | { mode: 'oidc'; issuer: URL; clientId: string; clientSecret: string };
+  | {
+      mode: 'oidc';
+      issuer: URL;
+      clientId: string;
+      clientSecret: string;
+      /** Lower-case emails let in (OIDC_ALLOWED_EMAILS). */
+      allowedEmails: string[];
+      /** Lower-case domains whose emails are let in (OIDC_ALLOWED_DOMAINS). */
+      allowedDomains: string[];
+    };
 
 export interface ServerConfig {
   host: string;
@@ -181,7 +190,43 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
         'required in oidc mode (the redirect URI is PUBLIC_URL/auth/callback)',
         'PUBLIC_URL=https://reports.example.com',
       );
-    auth = { mode, issuer: new URL(issuer), clientId, clientSecret };
+    // The provider signs anyone it knows (a public Google or Microsoft tenant: everyone):
+    // only the people or domains named here get in.
+    const list = (name: string) =>
+      (get(name) ?? '')
+        .split(',')
+        .map((part) => part.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean);
+    const allowedEmails = list('OIDC_ALLOWED_EMAILS');
+    const allowedDomains = list('OIDC_ALLOWED_DOMAINS');
+    if (allowedEmails.length === 0 && allowedDomains.length === 0)
+      throw new ConfigError(
+        'OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS',
+        'at least one is required in oidc mode (who may sign in)',
+        'OIDC_ALLOWED_DOMAINS=example.com or OIDC_ALLOWED_EMAILS=ana@example.com,luis@example.com',
+      );
+    for (const email of allowedEmails)
+      if (!/^[^\s@]+@[^\s@]+$/.test(email))
+        throw new ConfigError(
+          'OIDC_ALLOWED_EMAILS',
+          `"${email}" is not an email address`,
+          'OIDC_ALLOWED_EMAILS=ana@example.com,luis@example.com',
+        );
+    for (const domain of allowedDomains)
+      if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/.test(domain))
+        throw new ConfigError(
+          'OIDC_ALLOWED_DOMAINS',
+          `"${domain}" is not a domain`,
+          'OIDC_ALLOWED_DOMAINS=example.com',
+        );
+    auth = {
+      mode,
+      issuer: new URL(issuer),
+      clientId,
+      clientSecret,
+      allowedEmails,
+      allowedDomains,
+    };
   }
 
   let sessionSecret = get('SESSION_SECRET');

@@ -54,6 +54,29 @@ describe('the server’s settings, checked before it listens', () => {
       },
       'PUBLIC_URL',
     ],
+    [
+      {
+        ...base,
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://id.example',
+        OIDC_CLIENT_ID: 'c',
+        OIDC_CLIENT_SECRET: 's',
+        PUBLIC_URL: 'https://reports.example.com',
+      },
+      'OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS',
+    ],
+    [
+      {
+        ...base,
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://id.example',
+        OIDC_CLIENT_ID: 'c',
+        OIDC_CLIENT_SECRET: 's',
+        PUBLIC_URL: 'https://reports.example.com',
+        OIDC_ALLOWED_EMAILS: 'ana',
+      },
+      'OIDC_ALLOWED_EMAILS',
+    ],
     [{ ...base, SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ ...base, CACHE_MAX_MB: 'lots' }, 'CACHE_MAX_MB'],
   ])('refuses %j, naming %s with an example', (env, variable) => {
@@ -68,5 +91,23 @@ describe('the server’s settings, checked before it listens', () => {
     expect(problem({ ...base, AUTH_MODE: 'none', HOST: '192.168.1.10' })?.variable).toBe(
       'AUTH_MODE',
     );
+  });
+
+  it('reads who may sign in with OIDC, in lower case', () => {
+    const config = readConfig({
+      ...base,
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://id.example',
+      OIDC_CLIENT_ID: 'c',
+      OIDC_CLIENT_SECRET: 's',
+      PUBLIC_URL: 'https://reports.example.com',
+      OIDC_ALLOWED_EMAILS: ' Ana@Example.com , luis@partner.test',
+      OIDC_ALLOWED_DOMAINS: 'Example.COM',
+    });
+    expect(config.auth).toMatchObject({
+      mode: 'oidc',
+      allowedEmails: ['ana@example.com', 'luis@partner.test'],
+      allowedDomains: ['example.com'],
+    });
   });
 });

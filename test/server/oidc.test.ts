@@ -15,6 +15,14 @@ import { cookieOf, startTestServer, type TestServer } from './harness';
 const PUBLIC_URL = 'http://reports.test';
 const CLIENT = { client_id: 'wolkvox-reports', client_secret: 'a-client-secret-for-tests' };
 
+/** The provider's accounts; it signs them all, the app lets in only the allowed. */
+const ACCOUNTS: Record<string, { email: string; email_verified: boolean }> = {
+  carol: { email: 'Carol@Example.com', email_verified: true },
+  erin: { email: 'erin@partner.test', email_verified: true },
+  mallory: { email: 'mallory@elsewhere.test', email_verified: true },
+  dave: { email: 'dave@example.com', email_verified: false },
+};
+
 let issuer: string;
 let idp: Server;
 let app: TestServer;
@@ -32,10 +40,14 @@ beforeAll(async () => {
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
-    claims: { openid: ['sub'], email: ['email'], profile: ['preferred_username'] },
+    claims: {
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['preferred_username'],
+    },
     findAccount: (_context: unknown, sub: string) => ({
       accountId: sub,
-      claims: () => ({ sub, email: `${sub}@example.com`, preferred_username: sub }),
+      claims: () => ({ sub, ...ACCOUNTS[sub], preferred_username: sub }),
     }),
     cookies: { keys: ['a-cookie-key-for-tests'] },
   });
@@ -47,6 +59,8 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: CLIENT.client_id,
     OIDC_CLIENT_SECRET: CLIENT.client_secret,
     PUBLIC_URL,
+    OIDC_ALLOWED_DOMAINS: 'example.com',
+    OIDC_ALLOWED_EMAILS: 'erin@partner.test',
   });
 });
 afterAll(async () => {
@@ -82,36 +96,42 @@ async function atProvider(start: string, jar: Map<string, string>, form?: Record
   throw new Error('too many redirects');
 }
 
+/** The whole flow as a browser follows it: /login, the provider's pages, the callback. */
+async function signInAs(login: string, next = '/settings') {
+  const start = await app.app.inject({ method: 'GET', url: `/login?next=${next}` });
+  expect(start.statusCode).toBe(302);
+  const authorize = new URL(String(start.headers.location));
+  expect(authorize.origin).toBe(issuer);
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('redirect_uri')).toBe(`${PUBLIC_URL}/auth/callback`);
+  const flowCookie = cookieOf(start, 'wv_oidc');
+
+  // The provider's sign-in page, then its consent page, as a person fills them.
+  const jar = new Map<string, string>();
+  const signInPage = await atProvider(authorize.href, jar);
+  expect(signInPage.page).toContain('name="login"');
+  const consent = await atProvider(signInPage.url, jar, {
+    prompt: 'login',
+    login,
+    password: 'any',
+  });
+  const back = consent.url.startsWith(PUBLIC_URL)
+    ? consent
+    : await atProvider(consent.url, jar, { prompt: 'consent' });
+  const callback = new URL(back.url);
+  expect(callback.origin + callback.pathname).toBe(`${PUBLIC_URL}/auth/callback`);
+
+  const done = await app.app.inject({
+    method: 'GET',
+    url: callback.pathname + callback.search,
+    headers: { cookie: flowCookie },
+  });
+  return { done, callback, flowCookie };
+}
+
 describe('AUTH_MODE=oidc', () => {
   it('signs a user in through the provider and opens the data to them', async () => {
-    const login = await app.app.inject({ method: 'GET', url: '/login?next=/settings' });
-    expect(login.statusCode).toBe(302);
-    const authorize = new URL(String(login.headers.location));
-    expect(authorize.origin).toBe(issuer);
-    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${PUBLIC_URL}/auth/callback`);
-    const flowCookie = cookieOf(login, 'wv_oidc');
-
-    // The provider's sign-in page, then its consent page, as a person fills them.
-    const jar = new Map<string, string>();
-    const signInPage = await atProvider(authorize.href, jar);
-    expect(signInPage.page).toContain('name="login"');
-    const consent = await atProvider(signInPage.url, jar, {
-      prompt: 'login',
-      login: 'carol',
-      password: 'any',
-    });
-    const back = consent.url.startsWith(PUBLIC_URL)
-      ? consent
-      : await atProvider(consent.url, jar, { prompt: 'consent' });
-    const callback = new URL(back.url);
-    expect(callback.origin + callback.pathname).toBe(`${PUBLIC_URL}/auth/callback`);
-
-    const done = await app.app.inject({
-      method: 'GET',
-      url: callback.pathname + callback.search,
-      headers: { cookie: flowCookie },
-    });
+    const { done, callback, flowCookie } = await signInAs('carol');
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/settings');
     const session = cookieOf(done, SESSION_COOKIE);
@@ -133,6 +153,26 @@ describe('AUTH_MODE=oidc', () => {
     });
     expect(replay.statusCode).toBe(401);
     expect(replay.headers['set-cookie'] ?? '').not.toContain(`${SESSION_COOKIE}=`);
+  });
+
+  it('lets in an email named in OIDC_ALLOWED_EMAILS outside the allowed domains', async () => {
+    const { done } = await signInAs('erin');
+    expect(done.statusCode).toBe(303);
+    const status = await app.app.inject({
+      method: 'GET',
+      url: '/wolkvox-proxy/status',
+      headers: { cookie: cookieOf(done, SESSION_COOKIE) },
+    });
+    expect(status.json()).toMatchObject({ user: 'erin@partner.test' });
+  });
+
+  it.each([
+    ['mallory', 'an email outside the allowed emails and domains'],
+    ['dave', 'an allowed domain whose email is not verified'],
+  ])('refuses %s (%s) with no session', async (login) => {
+    const { done } = await signInAs(login);
+    expect(done.statusCode).toBe(401);
+    expect(done.headers['set-cookie'] ?? '').not.toContain(`${SESSION_COOKIE}=`);
   });
 
   it('refuses a callback without the flow’s cookie, and pages without sign-in', async () => {
