@@ -19,3 +19,25 @@ export function writeStored(key: string, value: unknown): void {
     // not remembered, still applied
   }
 }
+
+export function removeStored(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // nothing stored to remove
+  }
+}
+
+/** Keys remembered in this browser that start with `prefix`; none when storage is blocked. */
+export function storedKeys(prefix: string): string[] {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key !== null && key.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseAmountCents, readBilledCsv } from '../../src/billing/model/billed-import';
 import type { CostEstimate } from '../../src/billing/model/estimate-cost';
 import {
+  MAX_STORED_PERIODS,
   readStoredBilled,
   reconcile,
   writeStoredBilled,
@@ -214,6 +215,37 @@ describe('stored billed figures', () => {
     expect(readStoredBilled('2026-11-01', '2026-11-30')).toBeUndefined();
     localStorage.setItem('wolkvox.billed.v1.2026-09-01_2026-09-30', '{"lines":[{"cents":"x"}]}');
     expect(readStoredBilled('2026-09-01', '2026-09-30')).toBeUndefined();
+  });
+
+  it('forget a cleared period: the key is removed, not set to "null"', () => {
+    const lines = [{ country: 'CO', category: 'marketing', cents: 1250 }];
+    writeStoredBilled('2026-10-01', '2026-10-31', { format: 'plain', lines });
+    writeStoredBilled('2026-10-01', '2026-10-31', null);
+    expect(localStorage.getItem('wolkvox.billed.v1.2026-10-01_2026-10-31')).toBeNull();
+    expect(readStoredBilled('2026-10-01', '2026-10-31')).toBeUndefined();
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('keep only the 24 most recent periods', () => {
+    const lines = [{ country: 'CO', category: 'marketing', cents: 1 }];
+    localStorage.setItem('wolkvox.other', '1');
+    const month = (i: number) => {
+      const y = 2024 + Math.floor(i / 12);
+      const m = String((i % 12) + 1).padStart(2, '0');
+      return [`${y}-${m}-01`, `${y}-${m}-28`] as const;
+    };
+    for (let i = 0; i < 30; i++) writeStoredBilled(...month(i), { format: 'plain', lines });
+    const kept = Object.keys(localStorage).filter((k) => k.startsWith('wolkvox.billed.v1.'));
+    expect(kept).toHaveLength(MAX_STORED_PERIODS);
+    expect(MAX_STORED_PERIODS).toBe(24);
+    for (let i = 0; i < 6; i++) expect(readStoredBilled(...month(i))).toBeUndefined();
+    for (let i = 6; i < 30; i++) expect(readStoredBilled(...month(i))).toBeDefined();
+    expect(localStorage.getItem('wolkvox.other')).toBe('1');
+    // An older period written now is kept; the oldest of the rest goes.
+    writeStoredBilled(...month(0), { format: 'plain', lines });
+    expect(readStoredBilled(...month(0))).toBeDefined();
+    expect(readStoredBilled(...month(6))).toBeUndefined();
+    expect(readStoredBilled(...month(7))).toBeDefined();
   });
 });
 

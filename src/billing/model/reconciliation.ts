@@ -1,4 +1,4 @@
-import { readStored, writeStored } from '../../shared/local-store';
+import { readStored, removeStored, storedKeys, writeStored } from '../../shared/local-store';
 import type { BilledFormat, BilledLine } from './billed-import';
 import type { CostEstimate } from './estimate-cost';
 
@@ -140,7 +140,11 @@ export interface StoredBilled {
   lines: BilledLine[];
 }
 
-export const billedStoreKey = (from: string, to: string) => `wolkvox.billed.v1.${from}_${to}`;
+const BILLED_PREFIX = 'wolkvox.billed.v1.';
+export const billedStoreKey = (from: string, to: string) => `${BILLED_PREFIX}${from}_${to}`;
+
+/** Periods whose billed figures are kept in this browser; older periods are forgotten. */
+export const MAX_STORED_PERIODS = 24;
 
 function isLine(value: unknown): value is BilledLine {
   if (typeof value !== 'object' || value === null) return false;
@@ -168,6 +172,21 @@ export function readStoredBilled(from: string, to: string): StoredBilled | undef
   };
 }
 
+/**
+ * Remembers (or, with null, forgets) a period's billed figures. At most MAX_STORED_PERIODS
+ * periods are kept: the period just written, and the most recent others by their dates (keys
+ * are `from_to` in ISO dates, so they sort by period); older ones are removed.
+ */
 export function writeStoredBilled(from: string, to: string, billed: StoredBilled | null): void {
-  writeStored(billedStoreKey(from, to), billed);
+  const key = billedStoreKey(from, to);
+  if (billed === null) {
+    removeStored(key);
+    return;
+  }
+  writeStored(key, billed);
+  const others = storedKeys(BILLED_PREFIX)
+    .filter((k) => k !== key)
+    .sort()
+    .reverse();
+  for (const old of others.slice(MAX_STORED_PERIODS - 1)) removeStored(old);
 }
