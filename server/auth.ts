@@ -155,9 +155,10 @@ export function registerAuth(
             .header('retry-after', String(seconds))
             .send(loginPage({ problem: 'slow', next, waitSeconds: seconds }));
         }
+        // Counted before the (slow, async) check, so concurrent tries see it at once.
+        throttle.fail(keys);
         const hash = users?.current().get(user);
         if (!user || !password || !(await verifyPassword(password, hash))) {
-          throttle.fail(keys);
           request.log.warn({ event: 'sign-in-failed', user }, 'sign-in failed');
           return html.code(401).send(loginPage({ problem: 'wrong', next }));
         }

@@ -9,6 +9,8 @@
 const FREE_FAILURES = 3;
 const MAX_WAIT_MS = 60_000;
 const FORGET_AFTER_MS = 15 * 60_000;
+/** Names and addresses remembered at most (memory stays bounded under a flood). */
+export const MAX_ENTRIES = 100_000;
 
 interface Failures {
   count: number;
@@ -36,13 +38,41 @@ export class LoginThrottle {
     return Math.max(0, wait);
   }
 
+  /**
+   * Counts an attempt as a failure. The sign-in calls it before checking the password
+   * (and `succeed` after a right one), so concurrent tries see each other's count and N
+   * parallel wrong passwords are slowed like N in a row.
+   */
   fail(keys: readonly string[]): void {
     const now = this.now();
     for (const key of keys) {
       const entry = this.failures.get(key);
+      // Re-inserted, so the map stays in order of last failure: oldest first.
+      this.failures.delete(key);
       this.failures.set(key, { count: (entry?.count ?? 0) + 1, last: now });
     }
-    if (this.failures.size > 100_000) this.failures.clear(); // a flood of names: forget, stay up
+    this.evict(now);
+  }
+
+  /** How many names and addresses are remembered. */
+  get size(): number {
+    return this.failures.size;
+  }
+
+  /**
+   * A flood of names: forget first what slows no one now (expired, or not yet or no longer
+   * waiting), then the least recently failed down to 90 %; never everyone (clearing all
+   * would lift the slowdown of the name under attack too).
+   */
+  private evict(now: number): void {
+    if (this.failures.size <= MAX_ENTRIES) return;
+    for (const [key, entry] of this.failures)
+      if (now - entry.last > FORGET_AFTER_MS || entry.last + delayFor(entry.count) <= now)
+        this.failures.delete(key);
+    for (const key of this.failures.keys()) {
+      if (this.failures.size <= MAX_ENTRIES * 0.9) break;
+      this.failures.delete(key);
+    }
   }
 
   succeed(keys: readonly string[]): void {

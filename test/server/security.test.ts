@@ -190,6 +190,21 @@ describe('signing in (AUTH_MODE=users)', () => {
     await own.app.close();
     await patient.app.close();
   });
+
+  it('slows 10 concurrent wrong passwords like 10 in a row', async () => {
+    const own = await startTestServer({ WOLKVOX_BASE_URL: fake.url });
+    const from = '198.51.100.8';
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, attempt) =>
+        signIn(own.app, 'alice', `wrong ${attempt}`, from),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    // The right password too waits its turn.
+    expect((await signIn(own.app, 'alice', PASSWORD, from)).statusCode).toBe(429);
+    await own.app.close();
+  });
 });
 
 describe('signed in', () => {
