@@ -153,15 +153,18 @@ export async function callWolkvox(
   if (cacheable && !options.fresh && client.flights) {
     const flights = client.flights;
     let flight = flights.get(key);
+    // A call all its callers gave up on is being cancelled: not joined, a new one starts.
+    if (flight?.controller.signal.aborted) flight = undefined;
     if (flight) source = 'shared';
     else {
       const controller = new AbortController();
       const created: Flight = {
         controller,
         waiting: 0,
-        result: fetchUpstream(client, call, user, controller.signal, key).finally(() =>
-          flights.delete(key),
-        ),
+        result: fetchUpstream(client, call, user, controller.signal, key).finally(() => {
+          // Only this call's entry: a newer call may have taken the key meanwhile.
+          if (flights.get(key) === created) flights.delete(key);
+        }),
       };
       flights.set(key, created);
       flight = created;
