@@ -268,7 +268,7 @@ export async function loadReport(
   if (chunks.length > 0 && shortfall) throw new LoadLimitError(shortfall);
   const budget = options.budget ?? budgetFor(aligned, options.quotaLeft);
   const outcome = await runChunks(report, chunks, options, budget);
-  storeLoaded(report, outcome.loaded, options, now());
+  storeLoaded(report, outcome, options);
   return buildResult(
     report,
     aligned,
@@ -289,7 +289,7 @@ export async function retryFailed(previous: LoadResult, options: LoadOptions): P
   const ranges = previous.failures.map((failure) => failure.range);
   const budget = options.budget ?? budgetFor(previous.range, options.quotaLeft);
   const outcome = await runChunks(previous.report, ranges, options, budget);
-  storeLoaded(previous.report, outcome.loaded, options, (options.now ?? Date.now)());
+  storeLoaded(previous.report, outcome, options);
   return buildResult(
     previous.report,
     previous.range,
@@ -302,24 +302,27 @@ export async function retryFailed(previous: LoadResult, options: LoadOptions): P
   );
 }
 
-function storeLoaded(
-  report: ReportDef,
-  loaded: readonly LoadedChunk[],
-  options: LoadOptions,
-  fetchedAt: number,
-) {
+/**
+ * Keeps each answer in the cache, stamped with the time that answer arrived (not the end of
+ * the load): a chunk fetched while its period was still open must not pass for closed
+ * because the load went on for hours after it.
+ */
+function storeLoaded(report: ReportDef, outcome: Outcome, options: LoadOptions) {
   if (!options.cache || report.aggregate) return;
-  for (const chunk of loaded) options.cache.store(report, chunk, fetchedAt);
+  for (const chunk of outcome.loaded)
+    options.cache.store(report, chunk, outcome.fetchedAt.get(chunk)!);
 }
 
 interface Outcome {
   loaded: LoadedChunk[];
+  /** When each loaded chunk's answer arrived (options.now). */
+  fetchedAt: Map<LoadedChunk, number>;
   failures: ChunkFailure[];
   truncated: TruncatedChunk[];
   requests: number;
 }
 
-type Attempt = { parsed: ParsedRows } | { failure: ChunkFailure };
+type Attempt = { parsed: ParsedRows; fetchedAt: number } | { failure: ChunkFailure };
 
 async function runChunks(
   report: ReportDef,
@@ -353,7 +356,14 @@ async function runChunks(
   const onOuterAbort = () => stop.abort(outer?.reason);
   outer?.addEventListener('abort', onOuterAbort, { once: true });
 
-  const outcome: Outcome = { loaded: [], failures: [], truncated: [], requests: 0 };
+  const now = options.now ?? Date.now;
+  const outcome: Outcome = {
+    loaded: [],
+    fetchedAt: new Map(),
+    failures: [],
+    truncated: [],
+    requests: 0,
+  };
   let bytes = 0;
   const overBudget = () => outcome.requests >= budget.calls || bytes >= budget.bytes;
   const budgetFailure = (range: TimeRange, attempts: number): ChunkFailure => ({
@@ -432,7 +442,7 @@ async function runChunks(
       try {
         const parsed = await callOnce(range);
         waiting.delete(call);
-        return { parsed };
+        return { parsed, fetchedAt: now() };
       } catch (caught) {
         waiting.delete(call);
         if (stop.signal.aborted) throw stop.signal.reason;
@@ -521,8 +531,9 @@ async function runChunks(
     if (empty(span)) queue.splice(queue.indexOf(span), 1);
   };
 
-  const keep = (chunk: LoadedChunk) => {
+  const keep = (chunk: LoadedChunk, fetchedAt: number) => {
     outcome.loaded.push(chunk);
+    outcome.fetchedAt.set(chunk, fetchedAt);
     if (!report.aggregate) density?.observe(report, chunk.range, chunk.rows);
     progress.chunksDone++;
     progress.rows += chunk.rows.length;
@@ -540,7 +551,7 @@ async function runChunks(
     if (rows.length < rowCap || report.aggregate) {
       // An aggregate cannot be split: a capped one is kept and said.
       if (rows.length >= rowCap) outcome.truncated.push({ range, rows: rows.length });
-      keep({ range, columns, rows, notFoundWithRows });
+      keep({ range, columns, rows, notFoundWithRows }, attempt.fetchedAt);
       release(span);
       return;
     }
@@ -556,12 +567,15 @@ async function runChunks(
       });
     }
     if (prefix) {
-      keep({
-        range: { start: range.start, end: prefix.cut - SECOND },
-        columns,
-        rows: prefix.rows,
-        notFoundWithRows: notFoundWithRows ? prefix.rows.length : undefined,
-      });
+      keep(
+        {
+          range: { start: range.start, end: prefix.cut - SECOND },
+          columns,
+          rows: prefix.rows,
+          notFoundWithRows: notFoundWithRows ? prefix.rows.length : undefined,
+        },
+        attempt.fetchedAt,
+      );
       release(span, { start: prefix.cut, end: range.end });
       return;
     }

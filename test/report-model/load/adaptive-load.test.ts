@@ -291,6 +291,43 @@ describe('periods already loaded (chunk cache)', () => {
     expectOnce(again.rows, api.idsIn(month));
   });
 
+  it('a long load stamps each chunk with its own answer time: one fetched while open is not closed', async () => {
+    const range = days('2026-10-31', '2026-11-01');
+    const oct31 = days('2026-10-31', '2026-10-31');
+    const api = fakeApi({ times: spreadTimes(range, 2_000, 7), rangeColumn: true });
+    const cache = new ChunkCache(5 * 60_000);
+    // 12 h after October 31 ended: still open (closed needs 48 h + 12 h).
+    let clock = at('2026-11-01T12:00:00');
+    let calls = 0;
+    const load = (r: TimeRange) =>
+      loadReport(CHATS, r, {
+        ...base,
+        concurrency: 1,
+        cache,
+        now: () => clock,
+        // Every call after the first answers 3 days later: the load ends when October 31
+        // would count as closed, but its answer came while it was open.
+        fetchChunk: (...args) => {
+          if (calls++ > 0) clock += 3 * 86_400_000;
+          return api.fetchChunk(...args);
+        },
+      });
+    const first = await load(range);
+    expectOnce(first.rows, api.idsIn(range));
+    expect(api.stats.calls.map((call) => call.range)).toEqual([
+      oct31,
+      days('2026-11-01', '2026-11-01'),
+    ]);
+    clock += 6 * 60_000;
+    calls = 0;
+    const again = await load(oct31);
+    // Stale after 5 minutes, so asked again.
+    expect(again.requests).toBe(1);
+    expect(api.stats.calls).toHaveLength(3);
+    expect(api.stats.calls[2]!.range).toEqual(oct31);
+    expectOnce(again.rows, api.idsIn(oct31));
+  });
+
   it('measures "open Q1, then January, then Q1 again": calls and rows, before and after', async () => {
     const run = async (withCache: boolean) => {
       // Before: no cache, and answers the loader could not trust (halving), as on main.
