@@ -124,7 +124,7 @@ export async function callWolkvox(
 
   const key =
     call.from !== undefined && call.to !== undefined
-      ? reportCacheKey(call.api, call.from, call.to)
+      ? reportCacheKey(client.baseUrl, call.api, call.from, call.to)
       : undefined;
   const cacheable =
     key !== undefined && client.cache !== undefined && client.isClosed?.(call.to!) === true;

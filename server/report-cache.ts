@@ -74,8 +74,13 @@ export interface CacheBounds {
   now: () => number;
 }
 
-export function reportCacheKey(api: string, from: string, to: string): string {
-  return `${api}|${from}|${to}`;
+/**
+ * The upstream server is part of the key (so of the file name and the AES-GCM additional
+ * data): a CACHE_DIR reused after WOLKVOX_SERVER/WOLKVOX_BASE_URL changed never answers
+ * with another operation's data.
+ */
+export function reportCacheKey(baseUrl: string, api: string, from: string, to: string): string {
+  return `${baseUrl}|${api}|${from}|${to}`;
 }
 
 // ---- memory -----------------------------------------------------------------------------
