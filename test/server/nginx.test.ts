@@ -51,6 +51,7 @@ function adapt(
     [/server 127\.0\.0\.1:8080;/g, `server 127.0.0.1:${ports.upstream};`],
     [/\/etc\/letsencrypt\/live\/reports\.example\.com\/fullchain\.pem/g, join(dir, 'cert.pem')],
     [/\/etc\/letsencrypt\/live\/reports\.example\.com\/privkey\.pem/g, join(dir, 'key.pem')],
+    [/\/var\/log\/nginx\/wolkvox-reports\.access\.log/g, join(dir, 'access.log')],
   ];
   let text = recipe;
   for (const [pattern, value] of replacements) {
@@ -63,6 +64,8 @@ function adapt(
 interface Nginx {
   http: number;
   https: number;
+  /** The recipe's access log, moved into the test's directory. */
+  accessLog: string;
   stop(): Promise<void>;
 }
 
@@ -125,6 +128,7 @@ http {
   return {
     http: ports.http,
     https: ports.https,
+    accessLog: join(dir, 'access.log'),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -251,6 +255,17 @@ describe.skipIf(!NGINX)('the nginx recipe (deploy/nginx.conf)', () => {
     }
     expect(fake.stats.calls.length).toBe(before);
     expect(ok.body).not.toContain(TOKEN);
+  });
+
+  it('logs paths without their query strings (no phone, search or dates)', async () => {
+    const path = '/reports/interactions-and-chats/10?phone=%2B573001234567&q=refund';
+    await https(path);
+    await https(REPORT);
+    const log = readFileSync(nginx.accessLog, 'utf8');
+    expect(log).toContain('"GET /reports/interactions-and-chats/10 HTTP/');
+    expect(log).toContain('"GET /wolkvox/api/v2/reports_manager.php HTTP/');
+    for (const secret of ['?', 'phone', '573001234567', 'refund', 'date_ini', 'chat_10'])
+      expect(log, secret).not.toContain(secret);
   });
 
   it('drops identity headers a browser sends (header mode believes only the sign-in proxy)', async () => {
