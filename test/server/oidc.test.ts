@@ -175,6 +175,17 @@ describe('AUTH_MODE=oidc', () => {
     expect(done.headers['set-cookie'] ?? '').not.toContain(`${SESSION_COOKIE}=`);
   });
 
+  it('refuses a callback with the flow’s cookie but no query', async () => {
+    const login = await app.app.inject({ method: 'GET', url: '/login' });
+    const done = await app.app.inject({
+      method: 'GET',
+      url: '/auth/callback',
+      headers: { cookie: cookieOf(login, 'wv_oidc') },
+    });
+    expect(done.statusCode).toBe(401);
+    expect(done.headers['set-cookie'] ?? '').not.toContain(`${SESSION_COOKIE}=`);
+  });
+
   it('refuses a callback without the flow’s cookie, and pages without sign-in', async () => {
     const forged = await app.app.inject({ method: 'GET', url: '/auth/callback?code=x&state=y' });
     expect(forged.statusCode).toBe(302);

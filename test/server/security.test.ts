@@ -191,6 +191,22 @@ describe('signing in (AUTH_MODE=users)', () => {
     await patient.app.close();
   });
 
+  it('logs a failed sign-in without the name typed (people type passwords there)', async () => {
+    const own = await startTestServer({ WOLKVOX_BASE_URL: fake.url });
+    const typed = 'Hunter2-typed-in-the-name-field';
+    expect((await signIn(own.app, typed, 'x', '198.51.100.9')).statusCode).toBe(401);
+    expect((await signIn(own.app, typed, 'y', '198.51.100.10')).statusCode).toBe(401);
+    const failed = own.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.event === 'sign-in-failed');
+    expect(failed).toHaveLength(2);
+    expect(failed[0]!.userHash).toMatch(/^[0-9a-f]{12}$/);
+    expect(failed[1]!.userHash).toBe(failed[0]!.userHash);
+    expect(own.logs.join('')).not.toContain(typed);
+    expect(own.logs.join('').toLowerCase()).not.toContain(typed.toLowerCase());
+    await own.app.close();
+  });
+
   it('slows 10 concurrent wrong passwords like 10 in a row', async () => {
     const own = await startTestServer({ WOLKVOX_BASE_URL: fake.url });
     const from = '198.51.100.8';
