@@ -20,6 +20,10 @@ export function csvValue(column: ColumnDef, value: CellValue | undefined): strin
   // A typed number. Never guarded: `-12.5` is data, not a formula, and a leading
   // quote would turn it into text in Excel (mui-x #13790, adaltas/node-csv #503).
   if (!Number.isFinite(value)) return ''; // the parser never produces NaN/Infinity
+  // A wall-clock number beyond what Date can hold (±8.64e15 ms, as cell-text.ts guards):
+  // toISOString would throw mid-export, so it is written as the plain number it is.
+  if ((column.type === 'datetime' || column.type === 'date') && Math.abs(value) > MAX_DATE_MS)
+    return plainNumber(value);
   switch (column.type) {
     case 'datetime':
       return isoDateTime(value);
@@ -31,6 +35,9 @@ export function csvValue(column: ColumnDef, value: CellValue | undefined): strin
       return plainNumber(value);
   }
 }
+
+/** The largest |ms| a Date holds (ECMA-262 TimeClip). */
+const MAX_DATE_MS = 8.64e15;
 
 /**
  * "2026-08-12 10:31:05" from wall-clock ms: the operation's local time stored as

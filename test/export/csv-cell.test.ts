@@ -35,6 +35,17 @@ describe('csvValue: typed values, not display text', () => {
     expect(csvValue(datetime, Date.UTC(2026, 7, 12, 10, 31, 5) + 999)).toBe('2026-08-12 10:31:05');
   });
 
+  it('writes a wall-clock number beyond what a Date holds as the plain number, without throwing', () => {
+    for (const type of ['datetime', 'date'] as const) {
+      expect(csvValue(column(type), 1e20)).toBe('100000000000000000000');
+      expect(csvValue(column(type), -9e15)).toBe('-9000000000000000');
+      expect(csvValue(column(type), 8.64e15 + 1)).toBe('8640000000000001');
+    }
+    // The last instant a Date holds is still formatted as a date.
+    expect(() => csvValue(column('datetime'), 8.64e15)).not.toThrow();
+    expect(csvValue(column('datetime'), -8.64e15)).not.toBe('-8640000000000000');
+  });
+
   it('writes a date as YYYY-MM-DD', () => {
     expect(csvValue(column('date'), Date.UTC(2026, 0, 5))).toBe('2026-01-05');
   });
