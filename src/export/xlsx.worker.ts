@@ -16,7 +16,7 @@ export type XlsxResponse = { blob: Blob } | { error: string };
 
 /**
  * Builds the workbook off the main thread: write-excel-file writes the sheet's XML in
- * one pass (about 1.5 s per 100,000 rows of report 10 on our machines), which would
+ * one pass (about 5 s per 100,000 rows of report 10 on our machines), which would
  * freeze the page.
  */
 self.onmessage = async (event: MessageEvent<XlsxRequest>) => {

@@ -7,6 +7,7 @@ import {
   xlsxRefusal,
   XLSX_CELL_CHARS,
   XLSX_MAX_ROWS,
+  XLSX_ROW_BUDGET,
 } from '../../src/export/xlsx-sheet';
 import { findReport } from '../../src/report-model/catalog';
 import type { ReportRow } from '../../src/report-model/column-types';
@@ -95,5 +96,7 @@ describe('Excel export of the view', () => {
     expect(xlsxRefusal(10_000)).toBeUndefined();
     expect(xlsxRefusal(XLSX_MAX_ROWS)).toBe('sheet-limit');
     expect(xlsxRefusal(1_000_000)).toBe('too-large');
+    expect(xlsxRefusal(XLSX_ROW_BUDGET)).toBeUndefined();
+    expect(xlsxRefusal(XLSX_ROW_BUDGET + 1)).toBe('too-large');
   });
 });

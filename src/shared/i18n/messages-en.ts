@@ -114,7 +114,7 @@ export const en = {
   'xlsx.sheet-limit':
     'Too many rows for one Excel sheet (1,048,576 at most): narrow the view, or use Export CSV.',
   'xlsx.too-large':
-    'Too many rows for a quick Excel file (300,000 at most): narrow the view, or use Export CSV.',
+    'Too many rows for a quick Excel file (150,000 at most): narrow the view, or use Export CSV.',
   'xlsx.cutCells': 'Cells cut to 32,767 characters (Excel’s limit; the CSV keeps them whole)',
   'xlsx.dataSheet': 'Rows',
   'xlsx.aboutSheet': 'Period and filters',

@@ -112,7 +112,7 @@ export const es = {
   'xlsx.sheet-limit':
     'Demasiadas filas para una hoja de Excel (1.048.576 como máximo): reduzca la vista o use Exportar CSV.',
   'xlsx.too-large':
-    'Demasiadas filas para un archivo de Excel rápido (300.000 como máximo): reduzca la vista o use Exportar CSV.',
+    'Demasiadas filas para un archivo de Excel rápido (150.000 como máximo): reduzca la vista o use Exportar CSV.',
   'xlsx.cutCells':
     'Celdas recortadas a 32.767 caracteres (el límite de Excel; el CSV las conserva completas)',
   'xlsx.dataSheet': 'Filas',
