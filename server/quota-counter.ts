@@ -1,3 +1,4 @@
+import type { QuotaView } from '../src/report-model/wire/server-quota';
 import type { OperationClock } from './operation-clock';
 
 /**
@@ -9,22 +10,7 @@ import type { OperationClock } from './operation-clock';
  * Other integrations may share the token: `callsToday` is this server's calls only, and
  * `left` is an upper bound (the reading's use plus this server's calls since).
  */
-export interface QuotaView {
-  /** The operation's day the count is for (YYYY-MM-DD) and its zone. */
-  day: string;
-  timeZone: string;
-  /** Calls this server sent wolkvox today that wolkvox counts (not the refused ones). */
-  callsToday: number;
-  /** From the last `token_info` reading today; null when not read today. */
-  limit: number | null;
-  usedToday: number | null;
-  /** limit − (reading's use + this server's calls since); null without a reading. */
-  left: number | null;
-  readAt: string | null;
-  /** wolkvox answered TOKEN LIMIT EXCEEDED today: calls are answered here until `resetsAt`. */
-  exhausted: boolean;
-  resetsAt: string;
-}
+export type { QuotaView };
 
 export interface RememberedAnswer {
   status: number;

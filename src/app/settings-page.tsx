@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { env } from '../shared/env';
 import { useI18n } from '../shared/i18n/i18n';
 import { navigate } from '../shared/router';
+import type { QuotaView as ServerQuota } from '../report-model/wire/server-quota';
 import { LanguageSelect } from './language-select';
 import { isTimeZone, useSettings, type Settings } from '../shared/settings';
 
@@ -29,18 +30,6 @@ interface ProxyStatus {
   signOut?: { method: 'GET' | 'POST'; url: string } | null;
   /** Behind the production server: the token's quota as it knows it (server/README.md). */
   quota?: ServerQuota;
-}
-
-interface ServerQuota {
-  day: string;
-  timeZone: string;
-  callsToday: number;
-  limit: number | null;
-  usedToday: number | null;
-  left: number | null;
-  readAt: string | null;
-  exhausted: boolean;
-  resetsAt: string;
 }
 
 /** Everything a supervisor may set, in one place; and what the app is connected to. */
