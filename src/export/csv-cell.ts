@@ -1,6 +1,6 @@
 import type { ColumnDef } from '../report-model/catalog';
 import type { CellValue } from '../report-model/column-types';
-import { DAY, toIsoDate } from '../report-model/time-range';
+import { cellText } from '../engine/cell-text';
 
 /**
  * One cell of the CSV export, as text, before RFC 4180 quoting (see write-csv.ts).
@@ -26,9 +26,11 @@ export function csvValue(column: ColumnDef, value: CellValue | undefined): strin
     return plainNumber(value);
   switch (column.type) {
     case 'datetime':
-      return isoDateTime(value);
     case 'date':
-      return isoDay(Math.floor(value / DAY));
+      // "2026-08-12 10:31:05" / "2026-08-12": the wall clock as stored, the same text the
+      // search and filters read (engine/cell-text.ts). A space, not ISO's "T": Excel reads
+      // it as a date-time and keeps the "T" form as text; CSV readers and Date.parse take both.
+      return cellText(column.type, value);
     default:
       // duration (seconds), count, percent: as JS prints them, i.e. dot decimal
       // and no thousands separators.
@@ -38,52 +40,6 @@ export function csvValue(column: ColumnDef, value: CellValue | undefined): strin
 
 /** The largest |ms| a Date holds (ECMA-262 TimeClip). */
 const MAX_DATE_MS = 8.64e15;
-
-/**
- * "2026-08-12 10:31:05" from wall-clock ms: the operation's local time stored as
- * if it were UTC, so its UTC fields are the local wall-clock fields. A space, not
- * ISO's "T": Excel reads "2026-08-12 10:31:05" as a date-time and keeps the "T" form
- * as text; every CSV reader and `Date.parse` accept both. No zone suffix: wolkvox
- * gives none.
- *
- * Not `new Date(ms).toISOString()` per cell: that costs ~650 ns in V8 against
- * ~70 ns here, and a 1,000,000-row export has a million of them. The calendar
- * day comes from a small cache (an export spans at most a few dozen days);
- * the time of day is plain arithmetic. Sub-second parts are dropped, as
- * toIsoDateTime does.
- */
-function isoDateTime(ms: number): string {
-  const day = Math.floor(ms / DAY);
-  const second = Math.floor((ms - day * DAY) / 1000);
-  return (
-    isoDay(day) +
-    ' ' +
-    TWO_DIGITS[Math.floor(second / 3600)] +
-    ':' +
-    TWO_DIGITS[Math.floor(second / 60) % 60] +
-    ':' +
-    TWO_DIGITS[second % 60]
-  );
-}
-
-const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) =>
-  String(n).padStart(2, '0'),
-);
-
-const dayCache = new Map<number, string>();
-/** Enough for years of daily data; cleared rather than grown without bound. */
-const DAY_CACHE_LIMIT = 4096;
-
-/** "2026-08-12" for a day number (wall-clock ms / DAY), memoised. */
-function isoDay(day: number): string {
-  let text = dayCache.get(day);
-  if (text === undefined) {
-    if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
-    text = toIsoDate(day * DAY);
-    dayCache.set(day, text);
-  }
-  return text;
-}
 
 /**
  * Characters a spreadsheet may skip before it reads a formula, or that a reader does not
