@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DateRangeFields } from '../shared/date-range-fields';
 import { useSettings } from '../shared/settings';
 import { useI18n } from '../shared/i18n/i18n';
 import { PRESETS, presetRange, todayIn, type Preset } from '../report-model/date-presets';
@@ -73,25 +74,13 @@ export function RangeForm({ report, from, to, onGenerate }: RangeFormProps) {
           );
         })}
       </div>
-      <label>
-        {t('range.from')}
-        <input
-          type="date"
-          value={draft.from}
-          max={today}
-          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
-          required
-        />
-      </label>
-      <label>
-        {t('range.to')}
-        <input
-          type="date"
-          value={draft.to}
-          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
-          required
-        />
-      </label>
+      <DateRangeFields
+        value={draft}
+        onChange={setDraft}
+        labels={{ from: t('range.from'), to: t('range.to') }}
+        maxFrom={today}
+        required
+      />
       <button
         type="submit"
         className="primary"

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { DateRangeFields } from '../../shared/date-range-fields';
 import { useEffect, useState } from 'react';
 import { describeError } from '../../report-model/describe-error';
 import { findReport } from '../../report-model/catalog';
@@ -150,22 +151,11 @@ export function MonthOverMonthSection({ current, inputs, onResult }: MonthOverMo
           </label>
           {mode === 'chosen' && (
             <span className="mom-dates">
-              <label>
-                {t('billing.mom.from')}
-                <input
-                  type="date"
-                  value={chosen.from}
-                  onChange={(event) => setChosen({ ...chosen, from: event.target.value })}
-                />
-              </label>
-              <label>
-                {t('billing.mom.to')}
-                <input
-                  type="date"
-                  value={chosen.to}
-                  onChange={(event) => setChosen({ ...chosen, to: event.target.value })}
-                />
-              </label>
+              <DateRangeFields
+                value={chosen}
+                onChange={setChosen}
+                labels={{ from: t('billing.mom.from'), to: t('billing.mom.to') }}
+              />
             </span>
           )}
         </fieldset>
