@@ -34,6 +34,16 @@ async function choosePeriod(user: ReturnType<typeof userEvent.setup>, id: string
 }
 
 describe('RateCardEditor', () => {
+  it('opens on the period in force on the operation’s day, not the browser’s UTC day', () => {
+    // 2026-09-30 19:30 in Bogotá is already 2026-10-01 in UTC.
+    renderIn(<Harness seen={[]} today="2026-09-30" />);
+    expect(screen.getByRole('combobox', { name: /Pricing period/ })).toHaveValue('pmp-2026-07');
+    renderIn(<Harness seen={[]} today="2026-10-01" />);
+    expect(screen.getAllByRole('combobox', { name: /Pricing period/ })[1]).toHaveValue(
+      'pmp-2026-10',
+    );
+  });
+
   it('edits a rate of the chosen period only', async () => {
     const user = userEvent.setup();
     const seen: RateCard[] = [];

@@ -1,5 +1,7 @@
 import { useId, useRef, type ChangeEvent } from 'react';
+import { todayIn } from '../../report-model/date-presets';
 import { downloadBlob } from '../../shared/download';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { useI18n, type MessageKey } from '../../shared/i18n/i18n';
 import { countryDisplayName } from '../model/country';
 import {
@@ -24,6 +26,8 @@ export interface RateCardEditorProps {
   defaultCard?: RateCard;
   /** Export override; default: download `fileName`. */
   onExport?: (json: string, fileName: string) => void;
+  /** The operation's today (Settings' zone); default: today in the default zone. */
+  today?: string;
 }
 
 export const RATE_CARD_FILE_NAME = 'wolkvox-whatsapp-rate-card.json';
@@ -52,6 +56,7 @@ export function RateCardEditor({
   onReset,
   defaultCard = DEFAULT_RATE_CARD,
   onExport = download,
+  today = todayIn(DEFAULT_SETTINGS.timeZone),
 }: RateCardEditorProps) {
   const { t, locale } = useI18n();
   const id = useId();
@@ -64,6 +69,7 @@ export function RateCardEditor({
     defaultCard,
     locale,
     regionName: texts.regionName,
+    today,
   });
   const { period, nameOf, notice } = editor;
   if (!period) return null;

@@ -1,4 +1,6 @@
+import { todayIn } from '../../report-model/date-presets';
 import { useI18n } from '../../shared/i18n/i18n';
+import { useSettings } from '../../shared/settings';
 import { QuarterRatesTable } from './quarter-rates-table';
 import { RateCardEditor } from './rate-card-editor';
 import { TiersEditor } from './tiers-editor';
@@ -9,6 +11,7 @@ import { useRateCard } from './rate-card-store';
 export default function RateCardPage() {
   const { t } = useI18n();
   const { card, setCard, reset, problem, dismissProblem, saved } = useRateCard();
+  const { settings } = useSettings();
   return (
     <section className="settings-page" aria-labelledby="rate-card-title">
       <h1 id="rate-card-title">{t('settings.rateCard')}</h1>
@@ -26,7 +29,12 @@ export default function RateCardPage() {
         </div>
       )}
       <QuarterRatesTable card={card} />
-      <RateCardEditor card={card} onChange={setCard} onReset={reset} />
+      <RateCardEditor
+        card={card}
+        onChange={setCard}
+        onReset={reset}
+        today={todayIn(settings.timeZone)}
+      />
       <TiersEditor card={card} onChange={setCard} />
     </section>
   );

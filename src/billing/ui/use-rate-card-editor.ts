@@ -32,6 +32,8 @@ export interface RateCardEditorOptions {
   locale: string;
   /** A region's name as the page shows it (the shipped card's names in the user's language). */
   regionName: (key: string) => string | undefined;
+  /** The operation's today (YYYY-MM-DD): the period shown first is the one in force then. */
+  today: string;
 }
 
 function withRates(
@@ -47,10 +49,6 @@ function withRates(
   };
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * The rate-card editor's state and actions, apart from its view: the chosen period, the
  * text of rate inputs that do not hold a valid rate yet, the country being added, and the
@@ -63,9 +61,10 @@ export function useRateCardEditor({
   defaultCard,
   locale,
   regionName,
+  today,
 }: RateCardEditorOptions) {
   const [chosenPeriod, setChosenPeriod] = useState<string | undefined>(
-    () => (findPeriod(card, todayIso()) ?? card.periods[card.periods.length - 1])?.id,
+    () => (findPeriod(card, today) ?? card.periods[card.periods.length - 1])?.id,
   );
   /** Text of inputs that do not hold a valid rate yet, by period → market → category. */
   const [drafts, setDrafts] = useState<Record<string, Record<string, Draft>>>({});
