@@ -12,6 +12,7 @@ import { knownQuotaLeft, noteCalls, noteQuota, readServerQuota } from './quota';
 import { yieldToMain } from '../shared/yield-to-main';
 import { dayRange } from './time-range';
 import { fetchConnectorNames } from './wire/fetch-connectors';
+import { workerFetchChunk } from './worker/worker-fetch-chunk';
 
 /** wolkvox asks clients to poll no more often than every 5 minutes; calls count against a quota. */
 export const REPORT_STALE_MS = 5 * 60_000;
@@ -91,6 +92,7 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
         const load = await loadReport(report, range, {
           baseUrl,
           signal,
+          fetchChunk: workerFetchChunk(),
           cache,
           density,
           quotaLeft: knownQuotaLeft(Date.now()),
@@ -132,6 +134,7 @@ export async function retryChunks(
     { ...load, failures: chosen },
     {
       baseUrl: apiBaseUrl(),
+      fetchChunk: workerFetchChunk(),
       cache: memory?.cache,
       density: memory?.density,
       quotaLeft: knownQuotaLeft(Date.now()),

@@ -109,7 +109,7 @@ export interface LoadOptions {
   /** Where wolkvox is served: `/wolkvox` behind the proxy. */
   baseUrl: string;
   signal?: AbortSignal;
-  /** HTTP (default globalThis.fetch), handed to the chunk fetcher wrapped with the timeout. */
+  /** HTTP (default globalThis.fetch), handed to the chunk fetcher (a worker fetches with its own). */
   fetch?: typeof fetch;
   /** One API call; fetchReport unless a test counts or scripts calls. */
   fetchChunk?: FetchChunk;
@@ -231,9 +231,6 @@ export const TARGET_SHARE = 0.95;
  * of backoff with the default delays).
  */
 const PATIENCE: Partial<Record<WolkvoxErrorKind, number>> = { busy: 6, maintenance: 7 };
-
-/** Statuses whose Response cannot carry a body. */
-const NULL_BODY = new Set([101, 204, 205, 304]);
 
 /** Loads `report` over `range`; see the top of this file for the rules. */
 export async function loadReport(
@@ -404,14 +401,9 @@ async function runChunks(
     stop.signal.addEventListener('abort', relay, { once: true });
     // The timeout is the server's: it stops once the whole answer has arrived, so
     // that parsing 60,000 rows (about a second) never turns an answer into a timeout.
-    const baseFetch = options.fetch ?? globalThis.fetch;
-    const timedFetch: typeof fetch = async (input, init) => {
-      const response = await baseFetch(input, init);
-      const body = await response.arrayBuffer();
+    const onBody = (size: number) => {
       clearTimeout(timer);
-      bytes += body.byteLength;
-      const { status, statusText, headers } = response;
-      return new Response(NULL_BODY.has(status) ? null : body, { status, statusText, headers });
+      bytes += size;
     };
     try {
       // Raced against the call's own signal, so that a timeout or a cancel is
@@ -419,8 +411,9 @@ async function runChunks(
       return await Promise.race([
         fetchChunk(report, range, {
           baseUrl: options.baseUrl,
-          fetch: timedFetch,
+          fetch: options.fetch,
           signal: call.signal,
+          onBody,
         }),
         rejectOnAbort(call.signal),
       ]);

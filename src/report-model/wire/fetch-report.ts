@@ -11,26 +11,31 @@ export interface FetchReportOptions {
   baseUrl: string;
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /** Called once the whole answer has arrived, with its size, before it is parsed. */
+  onBody?: (bytes: number) => void;
+  /** Part of a Refresh (default: `wantsFresh`, which a worker cannot read: the page tells it). */
+  fresh?: boolean;
 }
 
 /** One API call: a report over a range the API accepts (≤ 31 days). */
 export async function fetchReport(
   report: ReportDef,
   range: TimeRange,
-  { baseUrl, signal, fetch: fetchImpl = globalThis.fetch }: FetchReportOptions,
+  options: FetchReportOptions,
 ): Promise<ParsedRows> {
+  const { baseUrl, signal, fetch: fetchImpl = globalThis.fetch, onBody } = options;
   const url = buildReportUrl(baseUrl, report, range);
   let response: Response;
-  let body: string;
+  let bytes: ArrayBuffer;
   try {
     // Part of a Refresh: the production server skips its closed-period cache for it.
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (wantsFresh(report.api, range)) headers['cache-control'] = 'no-cache';
+    if (options.fresh ?? wantsFresh(report.api, range)) headers['cache-control'] = 'no-cache';
     response = await fetchImpl(url, {
       signal,
       headers,
     });
-    body = await response.text();
+    bytes = await response.arrayBuffer();
   } catch (error) {
     if (signal?.aborted) throw signal.reason ?? error;
     const cause = describe(error);
@@ -39,7 +44,8 @@ export async function fetchReport(
       cause,
     });
   }
-  const envelope = readEnvelope(response.status, body);
+  onBody?.(bytes.byteLength);
+  const envelope = readEnvelope(response.status, new TextDecoder().decode(bytes));
   const parsed = normalizeRows(report, envelope.rows);
   return envelope.notFound ? { ...parsed, notFoundWithRows: parsed.rows.length } : parsed;
 }

@@ -403,9 +403,10 @@ describe('loadReport: retries and failures', () => {
 
   it('counts the timeout until the answer has arrived, not while its rows are parsed', async () => {
     const parsing = 80;
-    const fetchChunk: FetchChunk = async (_report, range, { fetch: fetchImpl, signal }) => {
+    const fetchChunk: FetchChunk = async (_report, range, { fetch: fetchImpl, signal, onBody }) => {
       const response = await fetchImpl!(`http://fake/${range.start}`, { signal });
       const text = await response.text();
+      onBody?.(text.length); // the fetcher's word that the whole answer is in
       await tick(parsing); // a slow parse, past the timeout
       return { columns: [...CHATS.columns], rows: [{ conn_id: text }] };
     };

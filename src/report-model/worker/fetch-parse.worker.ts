@@ -1,0 +1,45 @@
+/// <reference lib="webworker" />
+import { encodeColumns } from '../wire/column-chunk';
+import { fetchReport } from '../wire/fetch-report';
+import { sendError, type WorkerAnswer, type WorkerRequest } from './protocol';
+
+/**
+ * Fetches one report call and parses it here, off the page's thread: the JSON, the envelope,
+ * the typing of every value. The page gets the rows as columns (wire/column-chunk.ts), with
+ * their buffers transferred, not copied.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+const calls = new Map<number, AbortController>();
+const post = (answer: WorkerAnswer, transfer: Transferable[] = []) =>
+  self.postMessage(answer, transfer);
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'abort') {
+    calls.get(request.id)?.abort();
+    return;
+  }
+  void fetchAndParse(request);
+};
+
+async function fetchAndParse(request: Extract<WorkerRequest, { type: 'fetch' }>) {
+  const { id, report, range, baseUrl, fresh } = request;
+  const call = new AbortController();
+  calls.set(id, call);
+  try {
+    const parsed = await fetchReport(report, range, {
+      baseUrl,
+      fresh,
+      signal: call.signal,
+      onBody: (bytes) => post({ type: 'received', id, bytes }),
+    });
+    const { chunk, transfer } = encodeColumns(parsed);
+    post({ type: 'done', id, chunk }, transfer);
+  } catch (error) {
+    // A cancelled call: the page has already moved on.
+    if (!call.signal.aborted) post({ type: 'failed', id, error: sendError(error) });
+  } finally {
+    calls.delete(id);
+  }
+}

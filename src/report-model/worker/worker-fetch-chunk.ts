@@ -1,0 +1,129 @@
+import type { ReportDef } from '../catalog';
+import type { FetchChunk } from '../load/load-report';
+import type { TimeRange } from '../time-range';
+import { decodeColumns } from '../wire/column-chunk';
+import { fetchReport, type FetchReportOptions } from '../wire/fetch-report';
+import { wantsFresh } from '../wire/fresh-requests';
+import type { ParsedRows } from '../wire/normalize-rows';
+import { receiveError, type WorkerAnswer, type WorkerRequest } from './protocol';
+
+/**
+ * The page's chunk fetcher: each call is fetched and parsed in a Web Worker
+ * (fetch-parse.worker.ts), so the page's thread never parses a wire answer; it only turns
+ * the transferred columns back into rows (a few ms for 60,000). Two workers, as many as the
+ * token's calls in flight, so two answers parse side by side. Where there is no Worker (tests
+ * under jsdom), or a worker dies, calls are fetched and parsed on the page: same code, same
+ * rows.
+ */
+export function workerFetchChunk(): FetchChunk | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  return (report, range, options) => (pool ??= new WorkerPool()).fetch(report, range, options);
+}
+
+let pool: WorkerPool | undefined;
+
+const WORKERS = 2;
+
+interface Call {
+  report: ReportDef;
+  range: TimeRange;
+  options: FetchReportOptions;
+  worker: PooledWorker;
+  resolve: (parsed: ParsedRows | Promise<ParsedRows>) => void;
+  reject: (error: unknown) => void;
+}
+
+interface PooledWorker {
+  worker: Worker;
+  calls: number;
+}
+
+class WorkerPool {
+  private readonly workers: PooledWorker[] = [];
+  private readonly calls = new Map<number, Call>();
+  private nextId = 1;
+  private broken = false;
+
+  fetch(report: ReportDef, range: TimeRange, options: FetchReportOptions): Promise<ParsedRows> {
+    if (this.broken) return fetchReport(report, range, options);
+    const { signal } = options;
+    signal?.throwIfAborted();
+    const id = this.nextId++;
+    const worker = this.leastBusy();
+    return new Promise<ParsedRows>((resolve, reject) => {
+      this.calls.set(id, { report, range, options, worker, resolve, reject });
+      worker.calls++;
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.finish(id)) return;
+          this.post(worker, { type: 'abort', id });
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+      this.post(worker, {
+        type: 'fetch',
+        id,
+        report,
+        range,
+        baseUrl: options.baseUrl,
+        fresh: wantsFresh(report.api, range),
+      });
+    });
+  }
+
+  private leastBusy(): PooledWorker {
+    if (this.workers.length < WORKERS && this.workers.every((w) => w.calls > 0)) {
+      const pooled: PooledWorker = {
+        worker: new Worker(new URL('./fetch-parse.worker.ts', import.meta.url), {
+          type: 'module',
+        }),
+        calls: 0,
+      };
+      pooled.worker.onmessage = (event: MessageEvent<WorkerAnswer>) => this.answer(event.data);
+      pooled.worker.onerror = () => this.fallBack();
+      this.workers.push(pooled);
+      return pooled;
+    }
+    return this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
+  }
+
+  private post(pooled: PooledWorker, request: WorkerRequest) {
+    pooled.worker.postMessage(request);
+  }
+
+  private answer(answer: WorkerAnswer) {
+    const call = this.calls.get(answer.id);
+    if (!call) return;
+    if (answer.type === 'received') {
+      call.options.onBody?.(answer.bytes);
+      return;
+    }
+    this.finish(answer.id);
+    if (answer.type === 'done') call.resolve(decodeColumns(answer.chunk));
+    else call.reject(receiveError(answer.error));
+  }
+
+  /** Forgets a call; false when it had already ended. */
+  private finish(id: number): boolean {
+    const call = this.calls.get(id);
+    if (!call) return false;
+    this.calls.delete(id);
+    call.worker.calls--;
+    return true;
+  }
+
+  /**
+   * A worker that cannot start (or crashed): every call still waiting is made again on the
+   * page, and so is every later one. Nothing is lost; only the parsing moves back.
+   */
+  private fallBack() {
+    this.broken = true;
+    for (const worker of this.workers) worker.worker.terminate();
+    for (const [id, call] of [...this.calls]) {
+      this.finish(id);
+      call.resolve(fetchReport(call.report, call.range, call.options));
+    }
+  }
+}
