@@ -182,15 +182,62 @@ describe('periodFigures and monthOverMonth', () => {
     expect(mom.connectors.map((c) => c.key)).toEqual(['c2', 'c1']);
   });
 
-  it('names the previous period of equal length and allocates to the cent', () => {
+  it('compares whole calendar months with the months before, other periods with as many days', () => {
+    // Whole calendar months: the same number of calendar months right before.
+    expect(previousPeriod('2026-10-01', '2026-10-31')).toEqual({
+      from: '2026-09-01',
+      to: '2026-09-30',
+      months: 1,
+    });
     expect(previousPeriod('2026-11-01', '2026-11-30')).toEqual({
-      from: '2026-10-02',
+      from: '2026-10-01',
       to: '2026-10-31',
+      months: 1,
+    });
+    // March against February: 29 days in a leap year, 28 otherwise.
+    expect(previousPeriod('2028-03-01', '2028-03-31')).toEqual({
+      from: '2028-02-01',
+      to: '2028-02-29',
+      months: 1,
+    });
+    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      months: 1,
+    });
+    // A quarter, July–September, against April–June (91 days against 92).
+    expect(previousPeriod('2026-07-01', '2026-09-30')).toEqual({
+      from: '2026-04-01',
+      to: '2026-06-30',
+      months: 3,
+    });
+    // January against the December before, across the year.
+    expect(previousPeriod('2027-01-01', '2027-01-31')).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-31',
+      months: 1,
+    });
+    // Anything else: the same number of days, ending the day before.
+    expect(previousPeriod('2026-11-05', '2026-11-14')).toEqual({
+      from: '2026-10-26',
+      to: '2026-11-04',
+    });
+    expect(previousPeriod('2026-11-01', '2026-11-14')).toEqual({
+      from: '2026-10-18',
+      to: '2026-10-31',
+    });
+    expect(previousPeriod('2026-10-02', '2026-10-31')).toEqual({
+      from: '2026-09-02',
+      to: '2026-10-01',
     });
     expect(previousPeriod('2026-11-10', '2026-11-10')).toEqual({
       from: '2026-11-09',
       to: '2026-11-09',
     });
+    expect(previousPeriod('2026-11-10', '2026-11-09')).toBeUndefined();
+  });
+
+  it('allocates to the cent', () => {
     expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
     expect(allocate(7, [0, 0])).toEqual([7, 0]);
     expect(allocate(10, [3, 0, 1])).toEqual([8, 0, 2]);

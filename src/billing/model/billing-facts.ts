@@ -5,6 +5,7 @@ import { digitsOf } from '../../engine/cell-text';
 import { parseBsuid } from '../../report-model/bsuid';
 import { countryOfCustomerId } from './country';
 import { readCountryKey, readTemplateFlag } from './row-fields';
+import { yieldToMain } from '../../shared/yield-to-main';
 
 /**
  * What the cost estimate and the usage charts need of each report-10 row, read once per
@@ -88,18 +89,32 @@ export function prepareBillingFacts(
   rows: readonly ReportRow[],
   signal?: AbortSignal,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (hasBillingFacts(rows)) return resolve();
-    const steps = buildFacts(rows);
-    const slice = () => {
-      if (signal?.aborted) return reject(signal.reason);
-      const step = steps.next();
-      if (!step.done) return void setTimeout(slice, 0);
-      cache.set(rows, step.value);
-      resolve();
-    };
-    slice();
-  });
+  if (hasBillingFacts(rows)) return Promise.resolve();
+  const steps = buildFacts(rows);
+  return runInSlices(
+    (function* () {
+      const facts = yield* steps;
+      cache.set(rows, facts);
+      return facts;
+    })(),
+    signal,
+  );
+}
+
+/**
+ * Runs `steps` one slice per task (the first now), yielding with `yieldToMain` (no 4 ms clamp
+ * of nested timers between slices); `signal` stops it.
+ */
+async function runInSlices(
+  steps: Generator<void, unknown> | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!steps) return;
+  for (;;) {
+    if (signal?.aborted) throw signal.reason;
+    if (steps.next().done) return;
+    await yieldToMain();
+  }
 }
 
 /** `fn` with its result remembered per argument, for cells that repeat (connectors, countries). */
@@ -118,82 +133,307 @@ function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
 /** Yields after each slice of rows; returns the facts. */
 function* buildFacts(rows: readonly ReportRow[]): Generator<void, BillingFacts> {
   const n = rows.length;
-  const connector = new Uint32Array(n);
-  const destiny = new Uint32Array(n);
-  const template = new Int8Array(n);
-  const time = new Float64Array(n);
-  const day = new Int32Array(n);
-  const customer = new Int32Array(n);
+  const builder = new FactsBuilder(n);
+  for (let from = 0; from < n; from += SLICE_ROWS) {
+    if (from > 0) yield;
+    builder.read(rows, from, Math.min(n, from + SLICE_ROWS));
+  }
+  yield;
+  return builder.facts();
+}
 
-  const connectors: ConnectorFact[] = [];
-  const connectorOf = memoize((id: string) => {
-    connectors.push({ id, readable: id !== UNKNOWN_CONNECTOR });
-    return connectors.length - 1;
-  });
-  const destinies: DestinyFact[] = [];
-  const countries: CountryFact[] = [];
-  const countryOf = memoize((key: string) => countries.push({ key }) - 1);
-  const destinyOf = memoize((value: CellValue | undefined) => {
-    const { key, market, raw } = readCountryKey(value);
-    const country = countryOf(key);
-    if (market !== undefined) countries[country] = { key, market };
-    return destinies.push({ raw, country }) - 1;
-  });
-  const days: number[] = [];
-  const dayOf = memoize((midnight: number) => days.push(midnight) - 1);
+/**
+ * Reads rows into per-row typed arrays at consecutive positions, with one set of
+ * dictionaries (connectors, DESTINY values, countries, days, customers) for everything it
+ * reads: a whole row set at once, or the pieces of a load as they arrive (FactsWhileLoading).
+ */
+class FactsBuilder {
+  size = 0;
+  connector: Uint32Array;
+  destiny: Uint32Array;
+  template: Int8Array;
+  time: Float64Array;
+  day: Int32Array;
+  customer: Int32Array;
+  readonly connectors: ConnectorFact[] = [];
+  readonly destinies: DestinyFact[] = [];
+  readonly countries: CountryFact[] = [];
+  readonly days: number[] = [];
   // SESSION_IDs and phones are nearly unique per row in campaign traffic: no Map of those.
-  const customers = new CustomerIds();
-  const oddPhones = memoize((_digits: string) => -customers.oddPhones++ - 1);
-  const phoneNumber = (value: CellValue | undefined): number => {
-    const key = phoneKey(value);
-    return typeof key === 'number' ? key : key === '' ? Number.NaN : oddPhones(key);
-  };
+  readonly customers = new CustomerIds();
+  private readonly connectorOf = memoize((id: string) => {
+    this.connectors.push({ id, readable: id !== UNKNOWN_CONNECTOR });
+    return this.connectors.length - 1;
+  });
+  private readonly countryOf = memoize((key: string) => this.countries.push({ key }) - 1);
+  private readonly destinyOf = memoize((value: CellValue | undefined) => {
+    const { key, market, raw } = readCountryKey(value);
+    const country = this.countryOf(key);
+    if (market !== undefined) this.countries[country] = { key, market };
+    return this.destinies.push({ raw, country }) - 1;
+  });
+  private readonly dayOf = memoize((midnight: number) => this.days.push(midnight) - 1);
+  private readonly oddPhones = memoize((_digits: string) => -this.customers.oddPhones++ - 1);
 
-  for (let r = 0; r < n; r++) {
-    if (r > 0 && r % SLICE_ROWS === 0) yield;
-    const row = rows[r] as ReportRow;
-    const session = parseSessionId(row.session_id);
-    const con = connectorOf(session.connectorId);
-    connector[r] = con;
-    let d = destinyOf(row.destiny);
-    if (countries[(destinies[d] as DestinyFact).country]?.market === undefined) {
-      // DESTINY does not name a market: a BSUID customer id names its country.
-      const bsuidCountry =
-        countryOfCustomerId(row.customer_phone) ?? countryOfCustomerId(session.phone);
-      if (bsuidCountry !== undefined) d = destinyOf(bsuidCountry);
-    }
-    destiny[r] = d;
-    const flag = readTemplateFlag(row.template);
-    template[r] = flag === true ? 1 : flag === false ? 0 : -1;
-    const date = row.date;
-    if (typeof date === 'number' && Number.isFinite(date)) {
-      time[r] = date;
-      day[r] = dayOf(Math.floor(date / DAY) * DAY);
-    } else {
-      time[r] = Number.NaN;
-      day[r] = -1;
-    }
-    let phone = phoneNumber(row.customer_phone);
-    if (Number.isNaN(phone)) phone = phoneNumber(session.phone);
-    customer[r] = Number.isNaN(phone) ? -1 : customers.id(phone, con);
+  constructor(capacity: number) {
+    this.connector = new Uint32Array(capacity);
+    this.destiny = new Uint32Array(capacity);
+    this.template = new Int8Array(capacity);
+    this.time = new Float64Array(capacity);
+    this.day = new Int32Array(capacity);
+    this.customer = new Int32Array(capacity);
   }
 
-  yield;
-  return {
-    rowCount: n,
-    connector,
-    connectors,
-    destiny,
-    destinies,
-    countries,
-    template,
-    time,
-    day,
-    days,
-    customer,
-    customerCount: customers.size,
-    chronological: chronologicalOrder(template, time),
-  };
+  private phoneNumber(value: CellValue | undefined): number {
+    const key = phoneKey(value);
+    return typeof key === 'number' ? key : key === '' ? Number.NaN : this.oddPhones(key);
+  }
+
+  /** Room for `extra` more rows (doubling). */
+  private reserve(extra: number): void {
+    const need = this.size + extra;
+    if (need <= this.connector.length) return;
+    const capacity = Math.max(need, this.connector.length * 2);
+    const grow = <T extends Uint32Array | Int8Array | Float64Array | Int32Array>(
+      old: T,
+      make: (n: number) => T,
+    ): T => {
+      const next = make(capacity);
+      next.set(old.subarray(0, this.size) as never);
+      return next;
+    };
+    this.connector = grow(this.connector, (k) => new Uint32Array(k));
+    this.destiny = grow(this.destiny, (k) => new Uint32Array(k));
+    this.template = grow(this.template, (k) => new Int8Array(k));
+    this.time = grow(this.time, (k) => new Float64Array(k));
+    this.day = grow(this.day, (k) => new Int32Array(k));
+    this.customer = grow(this.customer, (k) => new Int32Array(k));
+  }
+
+  /** Reads rows[from, to) at positions size … size + (to − from) − 1. */
+  read(rows: readonly ReportRow[], from: number, to: number): void {
+    this.reserve(to - from);
+    const { connector, destiny, template, time, day, customer, countries, destinies } = this;
+    let at = this.size;
+    for (let r = from; r < to; r++, at++) {
+      const row = rows[r] as ReportRow;
+      const session = parseSessionId(row.session_id);
+      const con = this.connectorOf(session.connectorId);
+      connector[at] = con;
+      let d = this.destinyOf(row.destiny);
+      if (countries[(destinies[d] as DestinyFact).country]?.market === undefined) {
+        // DESTINY does not name a market: a BSUID customer id names its country.
+        const bsuidCountry =
+          countryOfCustomerId(row.customer_phone) ?? countryOfCustomerId(session.phone);
+        if (bsuidCountry !== undefined) d = this.destinyOf(bsuidCountry);
+      }
+      destiny[at] = d;
+      const flag = readTemplateFlag(row.template);
+      template[at] = flag === true ? 1 : flag === false ? 0 : -1;
+      const date = row.date;
+      if (typeof date === 'number' && Number.isFinite(date)) {
+        time[at] = date;
+        day[at] = this.dayOf(Math.floor(date / DAY) * DAY);
+      } else {
+        time[at] = Number.NaN;
+        day[at] = -1;
+      }
+      let phone = this.phoneNumber(row.customer_phone);
+      if (Number.isNaN(phone)) phone = this.phoneNumber(session.phone);
+      customer[at] = Number.isNaN(phone) ? -1 : this.customers.id(phone, con);
+    }
+    this.size = at;
+  }
+
+  /** The facts of positions 0 … size − 1 (or of `arrays`, laid out by the caller). */
+  facts(arrays: PerRow = this.trimmed()): BillingFacts {
+    return {
+      rowCount: arrays.connector.length,
+      ...arrays,
+      connectors: this.connectors,
+      destinies: this.destinies,
+      countries: this.countries,
+      days: this.days,
+      customerCount: this.customers.size,
+      chronological: chronologicalOrder(arrays.template, arrays.time),
+    };
+  }
+
+  private trimmed(): PerRow {
+    const cut = <T extends { length: number; slice(a: number, b: number): T }>(a: T) =>
+      a.length === this.size ? a : a.slice(0, this.size);
+    return {
+      connector: cut(this.connector),
+      destiny: cut(this.destiny),
+      template: cut(this.template),
+      time: cut(this.time),
+      day: cut(this.day),
+      customer: cut(this.customer),
+    };
+  }
+
+  /** Empty per-row arrays for `n` rows. */
+  static perRow(n: number): PerRow {
+    return {
+      connector: new Uint32Array(n),
+      destiny: new Uint32Array(n),
+      template: new Int8Array(n),
+      time: new Float64Array(n),
+      day: new Int32Array(n),
+      customer: new Int32Array(n),
+    };
+  }
+
+  /** Copies positions [from, from + count) to `into` at `at`. */
+  copy(from: number, count: number, into: PerRow, at: number): void {
+    const end = from + count;
+    into.connector.set(this.connector.subarray(from, end), at);
+    into.destiny.set(this.destiny.subarray(from, end), at);
+    into.template.set(this.template.subarray(from, end), at);
+    into.time.set(this.time.subarray(from, end), at);
+    into.day.set(this.day.subarray(from, end), at);
+    into.customer.set(this.customer.subarray(from, end), at);
+  }
+}
+
+type PerRow = Pick<
+  BillingFacts,
+  'connector' | 'destiny' | 'template' | 'time' | 'day' | 'customer'
+>;
+
+/**
+ * The billing facts of a load built while it loads: each piece of rows that arrives (an
+ * answered call, `offer`) is read in background slices (`step`), so that when the load's
+ * rows are handed over (`assemble`) only what was not read yet is left to do. The load's
+ * rows are checked to be the pieces' own row objects, in runs; any row that is not (a
+ * duplicate removed, a piece cut) is read then, so the result is the facts of exactly those
+ * rows, as `billingFactsOf` would build them (dictionary entries that no row uses count
+ * nothing anywhere).
+ */
+export class FactsWhileLoading {
+  private readonly builder = new FactsBuilder(1 << 16);
+  private queue: Segment[] = [];
+  private readonly offered = new Set<readonly ReportRow[]>();
+  /** Segments read or being read, by their first row. */
+  private readonly byFirstRow = new Map<ReportRow, Segment>();
+
+  /** Queues an arrived piece's rows (once per array). */
+  offer(rows: readonly ReportRow[]): void {
+    if (rows.length === 0 || this.offered.has(rows)) return;
+    this.offered.add(rows);
+    const segment: Segment = { rows, from: 0, to: rows.length, start: -1, read: 0 };
+    this.queue.push(segment);
+    if (!this.byFirstRow.has(rows[0] as ReportRow))
+      this.byFirstRow.set(rows[0] as ReportRow, segment);
+  }
+
+  /** Whether queued rows are left to read. */
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Reads at most `budget` queued rows; returns whether some are left. */
+  step(budget = SLICE_ROWS): boolean {
+    while (budget > 0 && this.queue.length > 0) {
+      const segment = this.queue[0] as Segment;
+      if (segment.start < 0) segment.start = this.builder.size;
+      const from = segment.from + segment.read;
+      const to = Math.min(segment.to, from + budget);
+      this.builder.read(segment.rows, from, to);
+      segment.read += to - from;
+      budget -= to - from;
+      if (from + (to - from) >= segment.to) this.queue.shift();
+    }
+    return this.queue.length > 0;
+  }
+
+  /**
+   * The facts of `rows` (the load's result), yielding between slices; also cached for
+   * `rows`, so every estimate of them is a quick pass.
+   */
+  *assemble(rows: readonly ReportRow[]): Generator<void, BillingFacts> {
+    const n = rows.length;
+    const runs: { segment: Segment; at: number }[] = [];
+    const used = new Set<Segment>();
+    let fresh = -1;
+    let checked = 0;
+    const endFresh = (at: number) => {
+      if (fresh < 0) return;
+      const segment: Segment = { rows, from: fresh, to: at, start: -1, read: 0 };
+      used.add(segment);
+      runs.push({ segment, at: fresh });
+      fresh = -1;
+    };
+    for (let i = 0; i < n;) {
+      const segment = this.byFirstRow.get(rows[i] as ReportRow);
+      const length = segment ? segment.to - segment.from : 0;
+      if (segment && !used.has(segment) && i + length <= n && sameRows(rows, i, segment)) {
+        endFresh(i);
+        used.add(segment);
+        runs.push({ segment, at: i });
+        i += length;
+      } else {
+        if (fresh < 0) fresh = i;
+        i++;
+      }
+      // Comparing row objects costs a fraction of reading them: a slice compares more.
+      checked += length || 1;
+      if (checked >= SLICE_ROWS * 8) {
+        checked = 0;
+        yield;
+      }
+    }
+    endFresh(n);
+    // Read next: what the rows need and is not read yet. A piece they do not hold as it is
+    // needs no more reading; one left half read is read again whole if ever needed (a
+    // piece's positions must be consecutive).
+    const head = this.queue[0];
+    this.queue = this.queue.filter((segment) => used.has(segment));
+    if (head && head !== this.queue[0]) head.start = head.read = -1;
+    for (const segment of used) {
+      if (segment.read === segment.to - segment.from || this.queue.includes(segment)) continue;
+      segment.start = -1;
+      segment.read = 0;
+      this.queue.push(segment);
+    }
+    while (this.step()) yield;
+    const arrays = FactsBuilder.perRow(n);
+    for (const { segment, at } of runs)
+      this.builder.copy(segment.start, segment.to - segment.from, arrays, at);
+    yield;
+    const facts = this.builder.facts(arrays);
+    cache.set(rows, facts);
+    return facts;
+  }
+}
+
+interface Segment {
+  rows: readonly ReportRow[];
+  from: number;
+  to: number;
+  /** Builder position of rows[from]; -1 before it is read. */
+  start: number;
+  /** Rows read so far. */
+  read: number;
+}
+
+/** Whether rows[at …] are segment's rows, the same objects in the same order. */
+function sameRows(rows: readonly ReportRow[], at: number, segment: Segment): boolean {
+  const { rows: own, from, to } = segment;
+  for (let k = from; k < to; k++) if (rows[at + k - from] !== own[k]) return false;
+  return true;
+}
+
+/**
+ * Builds the facts of a load's rows from a FactsWhileLoading (what it read while the load
+ * ran, and the rest), in slices like prepareBillingFacts.
+ */
+export function prepareBillingFactsFrom(
+  loading: FactsWhileLoading,
+  rows: readonly ReportRow[],
+  signal?: AbortSignal,
+): Promise<void> {
+  return runInSlices(hasBillingFacts(rows) ? undefined : loading.assemble(rows), signal);
 }
 
 /**

@@ -277,11 +277,38 @@ export function compareLines(
   );
 }
 
-/** The previous period of equal length: the same number of days ending the day before `from`. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } | undefined {
+export interface PreviousPeriod {
+  from: string;
+  to: string;
+  /**
+   * Calendar months it spans when the period is whole calendar months (then it is the same
+   * number of months right before); undefined when it is the same number of days before.
+   */
+  months?: number;
+}
+
+/**
+ * The period a comparison takes by default. A period of whole calendar months (from the 1st
+ * of a month to the last day of the same or a later month) is compared with as many calendar
+ * months right before it, as a supervisor reads a bill: October with September, March with
+ * February (28 or 29 days), July–September with April–June. Any other period, with the same
+ * number of days ending the day before `from`.
+ */
+export function previousPeriod(from: string, to: string): PreviousPeriod | undefined {
   const start = parseIsoDate(from);
   const end = parseIsoDate(to);
   if (start === undefined || end === undefined || end < start) return undefined;
+  const first = new Date(start);
+  const last = new Date(end);
+  const wholeMonths = first.getUTCDate() === 1 && new Date(end + DAY).getUTCDate() === 1;
+  if (wholeMonths) {
+    const months =
+      (last.getUTCFullYear() - first.getUTCFullYear()) * 12 +
+      (last.getUTCMonth() - first.getUTCMonth()) +
+      1;
+    const previousStart = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - months, 1);
+    return { from: toIsoDate(previousStart), to: toIsoDate(start - DAY), months };
+  }
   const days = Math.round((end - start) / DAY) + 1;
   return { from: toIsoDate(start - days * DAY), to: toIsoDate(start - DAY) };
 }

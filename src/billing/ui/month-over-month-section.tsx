@@ -22,7 +22,7 @@ import {
   type MonthOverMonth,
   type PeriodFigures,
 } from '../model/month-over-month';
-import { useBillingFacts } from './use-billing-facts';
+import { useComparisonFacts } from './use-comparison-facts';
 import { WaterfallChart } from './waterfall-chart';
 
 const REPORT_10 = findReport(10)!;
@@ -58,7 +58,8 @@ export interface MonthOverMonthSectionProps {
 }
 
 /**
- * This period against the previous one of equal length, or a chosen one. The comparison
+ * This period against the previous one (the calendar months before for whole months, else
+ * as many days before), or a chosen one. The comparison
  * period is loaded only when asked, through the report's own query (same key, loader, chunk
  * reuse and limits as loading it on the page).
  */
@@ -66,7 +67,7 @@ export function MonthOverMonthSection({ current, inputs, onResult }: MonthOverMo
   const { t, locale } = useI18n();
   const previous = previousPeriod(current.from, current.to)!;
   const [mode, setMode] = useState<'previous' | 'chosen'>('previous');
-  const [chosen, setChosen] = useState(previous);
+  const [chosen, setChosen] = useState<{ from: string; to: string }>(previous);
   const [asked, setAsked] = useState<{ from: string; to: string } | undefined>();
   const query = useQuery({
     ...reportQueryOptions(REPORT_10, asked?.from ?? '', asked?.to ?? ''),
@@ -76,7 +77,7 @@ export function MonthOverMonthSection({ current, inputs, onResult }: MonthOverMo
     progressKey(reportQueryKey(REPORT_10, asked?.from ?? '', asked?.to ?? '')),
   );
   const data = asked ? query.data : undefined;
-  const factsReady = useBillingFacts(data?.rows ?? EMPTY);
+  const factsReady = useComparisonFacts(REPORT_10, asked, query.isFetching, data?.rows ?? EMPTY);
   const computed = useAfterPaint(() => {
     if (!data || !asked || !factsReady) return undefined;
     const started = performance.now();
@@ -116,7 +117,7 @@ export function MonthOverMonthSection({ current, inputs, onResult }: MonthOverMo
   });
   const change = (before: number, after: number) =>
     before === 0 ? '–' : percent.format((after - before) / before);
-  const range = mode === 'previous' ? previous : chosen;
+  const range = mode === 'previous' ? { from: previous.from, to: previous.to } : chosen;
   const rangeOk = range.from !== '' && range.to !== '' && range.from <= range.to;
 
   return (
@@ -138,7 +139,9 @@ export function MonthOverMonthSection({ current, inputs, onResult }: MonthOverMo
               checked={mode === 'previous'}
               onChange={() => setMode('previous')}
             />
-            {t('billing.mom.previousOption', previous)}
+            {previous.months === undefined
+              ? t('billing.mom.previousOption', previous)
+              : t('billing.mom.previousMonths', { ...previous, count: previous.months })}
           </label>
           <label>
             <input

@@ -581,6 +581,10 @@ export const en = {
     'These sections use every row of the period; the table’s filters do not apply to them.',
   'billing.mom.title': 'Month over month',
   'billing.mom.previousOption': 'Previous period of equal length ({from} – {to})',
+  'billing.mom.previousMonths': {
+    one: 'Previous calendar month ({from} – {to})',
+    other: 'Previous {count} calendar months ({from} – {to})',
+  },
   'billing.mom.chosenOption': 'Another period',
   'billing.mom.compareWith': 'Compare with',
   'billing.mom.from': 'From',

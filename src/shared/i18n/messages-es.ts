@@ -554,6 +554,10 @@ export const es = {
     'Estas secciones usan todas las filas del periodo; los filtros de la tabla no se aplican.',
   'billing.mom.title': 'Mes contra mes',
   'billing.mom.previousOption': 'Periodo anterior de igual duración ({from} – {to})',
+  'billing.mom.previousMonths': {
+    one: 'Mes calendario anterior ({from} – {to})',
+    other: '{count} meses calendario anteriores ({from} – {to})',
+  },
   'billing.mom.chosenOption': 'Otro periodo',
   'billing.mom.compareWith': 'Comparar con',
   'billing.mom.from': 'Desde',
