@@ -3,7 +3,8 @@ import { apiBaseUrl } from '../shared/env';
 import type { ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
 import { withConnectorColumn, type WithConnector } from './connector-column';
-import { setLoadProgress } from './load-progress';
+import { arrivingRows } from './arriving-rows';
+import { setArrivedRows, setLoadProgress } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
 import { checkLoadedRowsInSlices } from './load/row-checks';
 import { ChunkCache, isClosedPeriod } from './load/chunk-cache';
@@ -53,6 +54,9 @@ export function forgetLoaded(client: QueryClient, report: ReportDef, from: strin
   if (range) loadMemory(client).cache.forget(report, range);
 }
 
+/** How long the rows of a finished load stay for a page that has not taken the load yet. */
+const FORGET_ARRIVED_MS = 10_000;
+
 export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
   ['report', report.api, from, to] as const;
 
@@ -84,6 +88,8 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
       if (!range) throw new Error(`Invalid range ${from}..${to}`);
       const baseUrl = apiBaseUrl();
       const hasConnector = report.columns.some((column) => column.key === 'session_id');
+      const key = progressKey(queryKey);
+      const arrived = arrivingRows(report, (rows) => setArrivedRows(key, rows));
       try {
         const { cache, density } = loadMemory(client);
         // The server's status, if the page already read it (Settings): no call is made for it.
@@ -96,7 +102,8 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
           cache,
           density,
           quotaLeft: knownQuotaLeft(Date.now()),
-          onProgress: (progress) => setLoadProgress(progressKey(queryKey), progress),
+          onProgress: (progress) => setLoadProgress(key, progress),
+          onChunk: arrived.add,
         });
         noteCalls(load.requests);
         // After the chunks, not beside them: a token may run only 2 calls at once.
@@ -104,9 +111,18 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
         const names = hasConnector
           ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
           : undefined;
-        return await enrich(load, names);
+        const data = await enrich(load, names);
+        // Normally the page clears them once it shows `data`; this is for a page gone meanwhile.
+        setTimeout(() => setArrivedRows(key, undefined), FORGET_ARRIVED_MS);
+        return data;
+      } catch (error) {
+        setArrivedRows(key, undefined);
+        throw error;
       } finally {
-        setLoadProgress(progressKey(queryKey), undefined);
+        // On success the rows in so far stay until the page holds the finished load
+        // (`useShownRows`): cleared now, the table would blink out for a frame.
+        arrived.stop();
+        setLoadProgress(key, undefined);
       }
     },
     // A range wolkvox no longer changes never goes stale; a recent one follows the 5 minutes.

@@ -23,7 +23,7 @@ import { useColumnPrefs } from './use-column-prefs';
 import { useHeaderNames } from './use-header-names';
 import { useReportView } from './use-report-view';
 import type { SortEntry, ViewState } from '../report-model/view-state';
-import type { ReportData } from '../report-model/report-query';
+import type { ShownRows } from './use-shown-rows';
 
 // Charts (recharts) load only when a report shows them, so the first page stays light.
 const BillingPanel = lazy(() => import('../billing/ui/billing-panel'));
@@ -31,7 +31,9 @@ const ReportCharts = lazy(() => import('../charts/report-charts'));
 
 interface ReportDataViewProps {
   report: ReportDef;
-  data: ReportData;
+  data: ShownRows;
+  /** The load is still running: `data` holds the rows in so far, and more will come. */
+  loading: boolean;
   view: ViewState;
   caption: string;
   onViewChange: (patch: Partial<ViewState>, typing?: boolean) => void;
@@ -42,6 +44,7 @@ interface ReportDataViewProps {
 export function ReportDataView({
   report,
   data,
+  loading,
   view,
   caption,
   onViewChange,
@@ -58,7 +61,13 @@ export function ReportDataView({
   // Inputs show each key at once; the rows follow in a deferred render that a next key
   // interrupts, so typing is never held up by the filter (a million rows: ~20–60 ms a pass).
   const shownView = useDeferredValue(view);
-  const { order, filtered, facet } = useReportView(data.columns, data.rows, shownView, visibleKeys);
+  const { order, filtered, facet } = useReportView(
+    data.columns,
+    data.rows,
+    shownView,
+    visibleKeys,
+    !loading,
+  );
   // The exports write exactly the rows on screen (the deferred view's order).
   const exported = {
     report,
@@ -111,7 +120,12 @@ export function ReportDataView({
 
   return (
     <>
-      {report.number === 10 && (
+      {loading && (report.number === 10 || hasCharts(report.number)) && (
+        <ChartsSection>
+          <p className="state">{t('charts.afterLoad')}</p>
+        </ChartsSection>
+      )}
+      {!loading && report.number === 10 && (
         <ChartsSection>
           <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
             <BillingPanel
@@ -126,7 +140,7 @@ export function ReportDataView({
           </Suspense>
         </ChartsSection>
       )}
-      {report.number !== 10 && hasCharts(report.number) && (
+      {!loading && report.number !== 10 && hasCharts(report.number) && (
         <ChartsSection>
           <Suspense fallback={<p className="state">{t('charts.loading')}</p>}>
             <ReportCharts
@@ -142,7 +156,10 @@ export function ReportDataView({
       <FilterBar columns={data.columns} view={view} facet={facet} onChange={onViewChange} />
       <div className="table-toolbar">
         <p className="row-count" aria-live="polite">
-          {t('table.rowCount', { shown: order.length, count: data.rows.length })}
+          {t(loading ? 'table.rowCountSoFar' : 'table.rowCount', {
+            shown: order.length,
+            count: data.rows.length,
+          })}
         </p>
         {unparsed > 0 && (
           <p className="unparsed-note">{t('notice.unparsed', { count: unparsed })}</p>
@@ -161,8 +178,11 @@ export function ReportDataView({
             headerNames={headerNames}
             onHeaderNamesChange={setHeaderNames}
           />
-          <ExportCsvButton {...exported} />
-          <ExportXlsxButton {...exported} filters={filterPairs(shownView, data.columns, t)} />
+          {/* Exports write a finished load only: a file of part of the period would pass for all of it. */}
+          {!loading && <ExportCsvButton {...exported} />}
+          {!loading && (
+            <ExportXlsxButton {...exported} filters={filterPairs(shownView, data.columns, t)} />
+          )}
         </span>
       </div>
       <ReportTable

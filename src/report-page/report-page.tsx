@@ -15,6 +15,7 @@ import { ReportDataView } from './report-data-view';
 import { LoadStatus } from './load-status';
 import { PartialNotice } from './partial-notice';
 import { RowNotice } from './row-notice';
+import { useShownRows } from './use-shown-rows';
 import {
   forgetLoaded,
   progressKey,
@@ -79,6 +80,7 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
   const options = reportQueryOptions(report, view.from, view.to);
   const query = useQuery(options);
   const data = query.data;
+  const { shown, loading } = useShownRows(progressKey(options.queryKey), data);
   const cancel = () => void queryClient.cancelQueries({ queryKey: options.queryKey });
   const retry = async (which?: number) => {
     if (data)
@@ -180,10 +182,11 @@ export function ReportPage({ report, search }: { report: ReportDef; search: stri
           {t('state.empty', vars)}
         </p>
       )}
-      {data && data.rows.length > 0 && (
+      {shown && shown.rows.length > 0 && (
         <ReportDataView
           report={report}
-          data={data}
+          data={shown}
+          loading={loading}
           view={view}
           caption={t('table.caption', vars)}
           onViewChange={go}

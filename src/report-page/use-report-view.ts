@@ -23,8 +23,9 @@ export interface ReportView {
  * per idle moment, so the first click on a header is instant and typing is
  * never held up for long.
  */
-function useWarmUp(index: ReportIndex, sortKeys: readonly string[]) {
+function useWarmUp(index: ReportIndex, sortKeys: readonly string[], warm: boolean) {
   useEffect(() => {
+    if (!warm) return;
     const tasks = index.warmTasks({ sortKeys, phone: true });
     let handle: ReturnType<typeof setTimeout>;
     const next = () => {
@@ -37,7 +38,7 @@ function useWarmUp(index: ReportIndex, sortKeys: readonly string[]) {
     return () => clearTimeout(handle);
     // Warm once per loaded data set; later visibility changes build keys on demand.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index]);
+  }, [index, warm]);
 }
 
 /** The one filtered, sorted view that the table, the charts and the export all read. */
@@ -46,6 +47,8 @@ export function useReportView(
   rows: readonly ReportRow[],
   view: Pick<ViewState, 'sort' | 'phone' | 'q' | 'filters'>,
   visibleKeys: readonly string[],
+  /** Build the sort keys ahead, in idle moments (not for the rows of a load still running). */
+  warm = true,
 ): ReportView {
   const index = useMemo(() => createReportIndex(columns, rows), [columns, rows]);
   const query = useMemo<ReportQuery>(
@@ -68,7 +71,7 @@ export function useReportView(
     [filterKey],
   );
   const filtered = useMemo(() => index.query(filterQuery), [index, filterQuery]);
-  useWarmUp(index, [...view.sort.map((entry) => entry.id), ...visibleKeys]);
+  useWarmUp(index, [...view.sort.map((entry) => entry.id), ...visibleKeys], warm);
   return useMemo(
     () => ({
       order,

@@ -135,6 +135,12 @@ export interface LoadOptions {
   /** How the range is cut before any call (default: by month, ≤ 31 days). */
   split?: SplitOptions;
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Each chunk as soon as it is kept (the periods reused from `cache` first), so the page can
+   * show rows while the rest loads (`mergeChunks` puts them in order). Its rows are the ones
+   * the result will hold.
+   */
+  onChunk?: (chunk: LoadedChunk) => void;
   /** Periods already loaded (reused, and filled with this load's answers). */
   cache?: ChunkCache;
   /** Densities seen by earlier loads (and updated by this one); default: none known. */
@@ -264,6 +270,7 @@ export async function loadReport(
   );
   if (chunks.length > 0 && shortfall) throw new LoadLimitError(shortfall);
   const budget = options.budget ?? budgetFor(aligned, options.quotaLeft);
+  for (const chunk of reused) options.onChunk?.(chunk);
   const outcome = await runChunks(report, chunks, options, budget);
   storeLoaded(report, outcome, options);
   return buildResult(
@@ -530,6 +537,7 @@ async function runChunks(
     if (!report.aggregate) density?.observe(report, chunk.range, chunk.rows);
     progress.chunksDone++;
     progress.rows += chunk.rows.length;
+    options.onChunk?.(chunk);
   };
 
   const runOne = async (range: TimeRange, span: Span): Promise<void> => {
@@ -646,29 +654,7 @@ function buildResult(
   reused: readonly LoadedChunk[],
   previous?: LoadResult,
 ): LoadResult {
-  const chunks = [...loaded].sort((a, b) => a.range.start - b.range.start);
-
-  const columns: ColumnDef[] = [...report.columns];
-  const known = new Set(columns.map((column) => column.key));
-  for (const chunk of chunks) {
-    for (const column of chunk.columns) {
-      if (known.has(column.key)) continue;
-      known.add(column.key);
-      columns.push(column);
-    }
-  }
-  const extras = columns.slice(report.columns.length).map((column) => column.key);
-
-  const rows: ReportRow[] = [];
-  for (const chunk of chunks) {
-    // Give every row every extra column, null where its chunk did not have it.
-    const have = new Set(chunk.columns.map((column) => column.key));
-    const missing = extras.filter((key) => !have.has(key));
-    for (const row of chunk.rows) {
-      for (const key of missing) if (!(key in row)) row[key] = null;
-      rows.push(row);
-    }
-  }
+  const { chunks, columns, rows } = mergeChunks(report, loaded);
 
   failures.sort((a, b) => a.range.start - b.range.start);
   truncated.sort((a, b) => a.range.start - b.range.start);
@@ -687,6 +673,39 @@ function buildResult(
       (previous?.reusedRows ?? 0) + reused.reduce((sum, chunk) => sum + chunk.rows.length, 0),
     reusedChunks: (previous?.reusedChunks ?? 0) + reused.length,
   };
+}
+
+/**
+ * Loaded chunks as one table: in chronological order, each chunk in the API's order, with the
+ * catalog's columns and then the extra columns in the order the chunks brought them; every row
+ * is given every extra column (null where its chunk did not have it).
+ */
+export function mergeChunks(
+  report: ReportDef,
+  loaded: readonly LoadedChunk[],
+): { chunks: LoadedChunk[]; columns: ColumnDef[]; rows: ReportRow[] } {
+  const chunks = [...loaded].sort((a, b) => a.range.start - b.range.start);
+  const columns: ColumnDef[] = [...report.columns];
+  const known = new Set(columns.map((column) => column.key));
+  for (const chunk of chunks) {
+    for (const column of chunk.columns) {
+      if (known.has(column.key)) continue;
+      known.add(column.key);
+      columns.push(column);
+    }
+  }
+  const extras = columns.slice(report.columns.length).map((column) => column.key);
+
+  const rows: ReportRow[] = [];
+  for (const chunk of chunks) {
+    const have = new Set(chunk.columns.map((column) => column.key));
+    const missing = extras.filter((key) => !have.has(key));
+    for (const row of chunk.rows) {
+      for (const key of missing) if (!(key in row)) row[key] = null;
+      rows.push(row);
+    }
+  }
+  return { chunks, columns, rows };
 }
 
 function asWolkvoxError(error: unknown): WolkvoxError {

@@ -62,6 +62,10 @@ export const en = {
   'error.reason.noAnswer': 'No answer within {seconds} s',
   'table.caption': '{report}, {from} to {to}',
   'table.rowCount': { one: '{shown} of {count} row', other: '{shown} of {count} rows' },
+  'table.rowCountSoFar': {
+    one: '{shown} of {count} row so far, more on the way',
+    other: '{shown} of {count} rows so far, more on the way',
+  },
   'table.sortAscending': 'Sorted by {column}, ascending',
   'table.sortDescending': 'Sorted by {column}, descending',
   'table.notSorted': 'Sort removed',
@@ -205,6 +209,7 @@ export const en = {
     'wolkvox ignored the range: {period} still came back with the full 60,000 rows, so smaller periods would not help. Nothing more was asked.',
   'limit.quotaShort':
     'This load needs about {needed} calls to wolkvox and only {left} are left today on the token. Choose a shorter range, or wait until the quota restarts.',
+  'charts.afterLoad': 'The charts are drawn once every row is in.',
   'charts.toggle': 'Charts',
   'print.button': 'Print',
   'print.note':

@@ -58,6 +58,10 @@ export const es = {
   'error.reason.noAnswer': 'Sin respuesta en {seconds} s',
   'table.caption': '{report}, del {from} al {to}',
   'table.rowCount': { one: '{shown} de {count} fila', other: '{shown} de {count} filas' },
+  'table.rowCountSoFar': {
+    one: '{shown} de {count} fila por ahora, faltan más',
+    other: '{shown} de {count} filas por ahora, faltan más',
+  },
   'table.sortAscending': 'Ordenado por {column}, ascendente',
   'table.sortDescending': 'Ordenado por {column}, descendente',
   'table.notSorted': 'Orden quitado',
@@ -205,6 +209,7 @@ export const es = {
     'wolkvox ignoró el rango: {period} volvió con las 60.000 filas completas, así que pedir periodos más cortos no serviría. No se consultó nada más.',
   'limit.quotaShort':
     'Esta carga necesita unas {needed} consultas a wolkvox y al token solo le quedan {left} hoy. Elija un rango más corto o espere a que se reinicie el cupo.',
+  'charts.afterLoad': 'Los gráficos se dibujan cuando estén todas las filas.',
   'charts.toggle': 'Gráficos',
   'print.button': 'Imprimir',
   'print.note':

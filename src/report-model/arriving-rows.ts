@@ -1,0 +1,53 @@
+import type { ColumnDef, ReportDef } from './catalog';
+import { countUnparsed, type ReportRow } from './column-types';
+import { withConnectorColumn } from './connector-column';
+import { mergeChunks, type LoadedChunk } from './load/load-report';
+
+/** The rows of a load still in flight, as the page shows them until the load ends. */
+export interface ArrivedRows {
+  columns: ColumnDef[];
+  rows: ReportRow[];
+  unparsedCells: number;
+}
+
+/**
+ * The first chunk is shown at once, later ones at most this often: each showing gives the
+ * page a new row set to index and sort, which at a million rows is a noticeable task.
+ */
+const SHOW_EVERY_MS = 400;
+
+/**
+ * Collects a load's chunks as they arrive (`add`, the loader's `onChunk`) and hands `show`
+ * every row in so far, in chronological order whatever order the answers came in, with the
+ * CONNECTOR column (ids only: the names come with the finished load). `stop` when the load
+ * ends, whichever way.
+ */
+export function arrivingRows(report: ReportDef, show: (arrived: ArrivedRows) => void) {
+  const chunks: LoadedChunk[] = [];
+  let unparsedCells = 0;
+  let shownAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const showNow = () => {
+    timer = undefined;
+    shownAt = Date.now();
+    const merged = mergeChunks(report, chunks);
+    const { columns } = withConnectorColumn({ columns: merged.columns, rows: [] });
+    show({ columns, rows: merged.rows, unparsedCells });
+  };
+
+  return {
+    add(chunk: LoadedChunk) {
+      chunks.push(chunk);
+      // Per chunk, so that each row is read once, not at every showing.
+      withConnectorColumn({ columns: [...chunk.columns], rows: chunk.rows });
+      unparsedCells += countUnparsed(chunk.columns, chunk.rows);
+      if (timer !== undefined) return;
+      timer = setTimeout(showNow, Math.max(0, shownAt + SHOW_EVERY_MS - Date.now()));
+    },
+    stop() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
