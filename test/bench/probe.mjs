@@ -82,12 +82,22 @@ export function installProbe() {
       sort: th.getAttribute('aria-sort'),
     }));
 
-  // Load: the first frame showing a data row and a full "<n> of <n> rows" count.
+  // Load: the first frame showing a data row (`firstRow`), and the first frame showing a full
+  // "<n> of <n> rows" count with the load done, i.e. no "Loading…" status (`painted`): rows
+  // may be shown as chunks arrive, with a count that still grows.
+  B.firstRow = null;
+  B.firstRowDom = null;
   const loadObserver = new MutationObserver(() => {
     if (B.paintedDom !== null) return;
+    const hasRow = document.querySelector('.report-table tbody tr:not(.spacer) td') !== null;
+    if (!hasRow) return;
+    if (B.firstRowDom === null) {
+      B.firstRowDom = performance.now();
+      afterFrame((t) => (B.firstRow = t));
+    }
     const counts = B.counts();
     if (!counts || counts.total === 0 || counts.shown !== counts.total) return;
-    if (!document.querySelector('.report-table tbody tr:not(.spacer) td')) return;
+    if (document.querySelector('.load-status')) return;
     B.paintedDom = performance.now();
     loadObserver.disconnect();
     afterFrame((t) => (B.painted = t));

@@ -298,6 +298,35 @@ const fmt = (value, unit) => {
   return Math.round(value).toLocaleString('en-US');
 };
 
+/**
+ * Figure rows ({group, label, unit, target, stats, dom, note}) as a table, by group; ✓/✗ is
+ * the median against the target, or the max for a `strict` row (a limit every sample must keep).
+ */
+export function printFigureRows(rows, print) {
+  const width = 62;
+  print(`${'figure'.padEnd(width)} ${'median'.padStart(9)}  ${'[min – max]'.padEnd(21)} n  target`);
+  let group = '';
+  for (const row of rows) {
+    if (row.group !== group) {
+      group = row.group;
+      print(`-- ${group}`);
+    }
+    const st = row.stats;
+    const value = st ? `${fmt(st.median, row.unit)} ${row.unit}` : '–';
+    const range = st ? `[${fmt(st.min, row.unit)} – ${fmt(st.max, row.unit)}]` : '';
+    let verdict = '';
+    if (row.target !== undefined && st) {
+      verdict = `${(row.strict ? st.max : st.median) <= row.target ? '✓' : '✗'} ≤${row.target.toLocaleString('en-US', { maximumFractionDigits: 1 })}`;
+    }
+    const notes = [row.dom ? `DOM ${fmt(row.dom.median)} ms` : '', row.note ?? '']
+      .filter(Boolean)
+      .join('; ');
+    print(
+      `${row.label.slice(0, width).padEnd(width)} ${value.padStart(12)}  ${range.padEnd(21)} ${String(st?.n ?? 0).padStart(1)}  ${verdict.padEnd(8)}${notes ? `  ${notes}` : ''}`,
+    );
+  }
+}
+
 export function printResults(results, print) {
   const { env, bundle } = results;
   print('');
@@ -318,30 +347,7 @@ export function printResults(results, print) {
     print(
       `=== ${Number(size).toLocaleString('en-US')} rows requested (${data.range.from}..${data.range.to}, mockRowsPerDay=${data.range.rowsPerDay}), ${data.runs.length} page loads ===`,
     );
-    const width = 62;
-    print(
-      `${'figure'.padEnd(width)} ${'median'.padStart(9)}  ${'[min – max]'.padEnd(21)} n  target`,
-    );
-    let group = '';
-    for (const row of results.summary[size]) {
-      if (row.group !== group) {
-        group = row.group;
-        print(`-- ${group}`);
-      }
-      const st = row.stats;
-      const value = st ? `${fmt(st.median, row.unit)} ${row.unit}` : '–';
-      const range = st ? `[${fmt(st.min, row.unit)} – ${fmt(st.max, row.unit)}]` : '';
-      let verdict = '';
-      if (row.target !== undefined && st) {
-        verdict = `${st.median <= row.target ? '✓' : '✗'} ≤${row.target.toLocaleString('en-US')}`;
-      }
-      const notes = [row.dom ? `DOM ${fmt(row.dom.median)} ms` : '', row.note ?? '']
-        .filter(Boolean)
-        .join('; ');
-      print(
-        `${row.label.slice(0, width).padEnd(width)} ${value.padStart(12)}  ${range.padEnd(21)} ${String(st?.n ?? 0).padStart(1)}  ${verdict.padEnd(8)}${notes ? `  ${notes}` : ''}`,
-      );
-    }
+    printFigureRows(results.summary[size], print);
   }
 
   if (bundle) {

@@ -2,22 +2,30 @@
 //   node test/bench/run.mjs [--sizes 200000,1000000] [--runs 5] [--quick]
 //                           [--no-app] [--no-tanstack] [--profile] [--budget-min 14]
 //   node test/bench/run.mjs --print bench-results/bench.json   # print a saved result again
+//   node test/bench/run.mjs --live [...]   # through the production server (live.mjs)
 // Builds the app into node_modules/.tmp/bench-dist (not dist/), serves it with vite preview,
 // drives Debian's headless Chromium through playwright-core, and times what a supervisor
 // does with report 10 at ~200k and ~1M rows, in the page's own clock (see probe.mjs). Also
 // builds test/bench/tanstack-page and times the data engine against TanStack Table v9's stock
 // row models on the same rows. Prints a table against the targets and writes
 // bench-results/bench.json. See test/bench/README.md.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { bundleSizes } from './bundle.mjs';
-import { installProbe } from './probe.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
+import {
+  environment,
+  evaluate,
+  exportCsv,
+  heap,
+  openContext,
+  phoneKeystrokes,
+  phoneQueries,
+  SORT_STEPS,
+  sortStep,
+  watch,
+} from './page-tools.mjs';
 import { printResults, summarize } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,12 +35,6 @@ const PROFILE_OUT = join(ROOT, 'node_modules/.tmp/bench-dist-profile');
 const PAGE_ROOT = join(here, 'tanstack-page');
 const PAGE_OUT = join(ROOT, 'node_modules/.tmp/bench-tanstack');
 const RESULTS = join(ROOT, 'bench-results/bench.json');
-const ARGS = [
-  ...CHROMIUM_ARGS,
-  // gc() in the comparison page (between TanStack runs) and exact performance.memory.
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-];
 /** Mock interactions per weekday: keeps every monthly chunk under the API's 60,000-row cap. */
 const ROWS_PER_DAY = 3300;
 /** Report-10 rows per calendar day at ROWS_PER_DAY (measured on this generator). */
@@ -134,77 +136,6 @@ async function serve(outDir, root = ROOT, configFile = join(ROOT, 'vite.config.t
   return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
 }
 
-async function openContext() {
-  const profileDir = mkdtempSync(join(tmpdir(), 'wolkvox-bench-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1366, height: 900 },
-    acceptDownloads: true,
-    locale: 'en-US',
-  });
-  await context.addInitScript(installProbe);
-  // Every page load starts with the charts section open (the app remembers folding it).
-  await context.addInitScript(() => {
-    try {
-      localStorage.removeItem('wolkvox.chartsOpen.v1');
-    } catch {
-      // no storage: open by default anyway
-    }
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
-
-/** Arms a watch in the page, runs `action`, and returns the in-page result. */
-async function watch(page, spec, action) {
-  const id = await evaluate(page, (s) => window.__bench.arm(s), spec);
-  if (typeof action === 'function') await action(id);
-  return evaluate(page, (i) => window.__bench.result(i), id);
-}
-
-async function heap(cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = await cdp.send('Runtime.getHeapUsage');
-  return {
-    usedMb: usage.usedSize / 2 ** 20,
-    totalMb: usage.totalSize / 2 ** 20,
-    // ArrayBuffer backing stores (typed arrays: sort keys, orders) live outside the JS heap.
-    backingStoreMb:
-      usage.backingStorageSize !== undefined ? usage.backingStorageSize / 2 ** 20 : null,
-  };
-}
-
-const SORT_STEPS = [
-  ['SESSION_ID', 'ascending'],
-  ['SESSION_ID', 'descending'],
-  ['DATE', 'ascending'],
-  ['DATE', 'descending'],
-  ['CONN_ID', 'ascending'],
-  ['CONN_ID', 'descending'],
-  ['DESTINY', 'ascending'],
-  ['DESTINY', 'descending'],
-  ['DESTINY', null],
-];
-
-async function sortStep(page, headers, column, aria) {
-  const th = headers.findIndex((header) => header.text === column);
-  if (th < 0) throw new Error(`no ${column} header (have ${headers.map((h) => h.text)})`);
-  const prevFirst = await evaluate(page, () => window.__bench.firstRows());
-  return watch(page, { kind: 'sort', th, aria, prevFirst, startOn: 'click', quietMs: 300 }, () =>
-    page.locator('.report-table thead th').nth(th).locator('button').click(),
-  );
-}
-
 /** One page load of the report and everything measured on it. */
 async function appRun(context, baseUrl, size, range, run, profiler) {
   const page = await context.newPage();
@@ -286,44 +217,12 @@ async function appRun(context, baseUrl, size, range, run, profiler) {
     }
   }
 
-  // Phone filter. Query digits from the phone on the first row (so there are matches).
-  const phoneCol = headers.findIndex((header) => header.text === 'CUSTOMER_PHONE');
-  const phone = await evaluate(
-    page,
-    (col) =>
-      document.querySelector('.report-table tbody tr:not(.spacer)')?.children[col]?.textContent ??
-      '',
-    phoneCol,
-  );
-  // Typed from the start, as a supervisor copies a number: "5733" then "5733706". Each measured
-  // keystroke narrows a prefix that matches far more rows, so the count always changes.
-  const digits = phone.replace(/\D/g, '');
-  const q4 = digits.slice(0, 4);
-  const q7 = digits.slice(0, 7);
+  // Phone filter: one keystroke → rows, then cleared, for a 4- and a 7-digit prefix.
+  const { phone, q4, q7 } = await phoneQueries(page, headers);
   out.phoneQueries = { phone, q4, q7 };
-  const input = page.getByLabel('Phone', { exact: true });
   const countWatch = (extra = {}) => ({ kind: 'count', quietMs: 400, needSummary: true, ...extra });
   const prevCount = () => evaluate(page, () => window.__bench.countText());
-  out.phone = [];
-  await input.click();
-  for (const query of [q4, q7]) {
-    // Type all but the last digit, let it settle, then time the last keystroke.
-    await watch(page, countWatch({ prevCount: await prevCount(), startOn: 'input' }), () =>
-      input.fill(query.slice(0, -1)),
-    );
-    const key = await watch(
-      page,
-      countWatch({ prevCount: await prevCount(), startOn: 'input' }),
-      () => page.keyboard.press(query.at(-1)),
-    );
-    out.phone.push({ how: 'keystroke', digits: query.length, ...key });
-    const clear = await watch(
-      page,
-      countWatch({ prevCount: await prevCount(), startOn: 'input' }),
-      () => input.fill(''),
-    );
-    out.phone.push({ how: 'keystroke', digits: 0, ...clear });
-  }
+  out.phone = await phoneKeystrokes(page, [q4, q7], { needSummary: true });
   // The same filter changes without the input's debounce: the URL's phone= set directly.
   for (const query of [q4, q7]) {
     for (const digits of [query, '']) {
@@ -368,36 +267,13 @@ async function appRun(context, baseUrl, size, range, run, profiler) {
   }
 
   // CSV export of all rows (no filter, no sort).
-  {
-    const button = page.getByRole('button', { name: 'Export CSV', exact: true });
-    const downloadsBefore = await evaluate(page, () => window.__bench.downloads.length);
-    const id = await evaluate(page, (s) => window.__bench.arm(s), {
-      kind: 'download',
-      downloadsBefore,
-      startOn: 'click',
-      quietMs: 100,
-      timeoutMs: 300_000,
-    });
-    const downloadEvent = page.waitForEvent('download', { timeout: 300_000 });
-    if (profiler) await profiler.start(cdp, page);
-    const t0 = performance.now();
-    await button.click();
-    const download = await downloadEvent;
-    const nodeMs = performance.now() - t0;
-    if (profiler) out.profileCsv = await profiler.stop(cdp);
-    const inPage = await evaluate(page, (i) => window.__bench.result(i), id);
-    const file = await download.path();
-    const bytes = statSync(file).size;
-    const lines = countLines(file);
-    await download.delete();
-    out.csv = {
-      nodeMs,
-      inPageMs: inPage.downloadMs,
-      bytes,
-      lines,
-      name: download.suggestedFilename(),
-    };
-  }
+  out.csv = await exportCsv(
+    page,
+    profiler && {
+      start: () => profiler.start(cdp, page),
+      stop: async () => (out.profileCsv = await profiler.stop(cdp)),
+    },
+  );
 
   // Scrolling: scrollTop sweep top → bottom in 2 s, then 40 wheel steps from the top.
   out.scroll = await evaluate(
@@ -419,13 +295,6 @@ async function appRun(context, baseUrl, size, range, run, profiler) {
   out.heapAfterOps = await heap(cdp);
   await page.close();
   return out;
-}
-
-function countLines(file) {
-  const bytes = readFileSync(file);
-  let lines = 0;
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
-  return lines;
 }
 
 /** CDP sampling profiler: self and total time per function, optionally within a time window. */
@@ -523,30 +392,6 @@ async function compareRun(context, baseUrl, size, range) {
   return { ...result, errors };
 }
 
-function environment() {
-  const git = (...args) => {
-    try {
-      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  };
-  return {
-    date: new Date().toISOString(),
-    node: process.version,
-    chromium: (() => {
-      try {
-        return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
-      } catch {
-        return CHROMIUM;
-      }
-    })(),
-    cpus: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`,
-    commit: git('rev-parse', '--short', 'HEAD'),
-    dirty: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean),
-  };
-}
-
 async function main() {
   if (options.print) {
     // Re-print a saved result file (e.g. after changing the report) without running anything.
@@ -555,7 +400,7 @@ async function main() {
     printResults(saved, (line) => console.log(line));
     return;
   }
-  const results = { env: environment(), options, sizes: {}, compare: {} };
+  const results = { env: environment(ROOT), options, sizes: {}, compare: {} };
   log(`options ${JSON.stringify(options)}`);
   results.bundle = await buildAll();
   const budgetMs = options.budgetMin * 60_000;
@@ -645,7 +490,12 @@ async function main() {
   console.log(`\nAll figures: ${RESULTS} (${results.elapsedS.toFixed(0)} s in all)`);
 }
 
-main().catch((error) => {
+// `--live`: the production server in front of the fake wolkvox instead (live.mjs).
+const argv = process.argv.slice(2);
+const entry = argv.includes('--live')
+  ? import('./live.mjs').then(({ runLive }) => runLive(argv))
+  : main();
+entry.catch((error) => {
   console.error(error);
   process.exit(1);
 });
