@@ -229,3 +229,23 @@ it("reuses the comparison period's answers when the page then shows that period"
   await page.getByText(/^[\d,]+ of [\d,]+ rows$/).waitFor();
   expect(reportCalls.length).toBe(callsForThePage + callsForTheComparison);
 });
+
+it('compares a whole calendar month with the month before, in English and Spanish', async () => {
+  await page.goto(
+    `${inject('baseUrl')}/reports/interactions-and-chats/10?from=2026-03-01&to=2026-03-31`,
+  );
+  await page.getByText(/^[\d,]+ of [\d,]+ rows$/).waitFor();
+  const mom = page.getByRole('region', { name: 'Month over month' });
+  await mom.getByText('Previous calendar month (2026-02-01 – 2026-02-28)').waitFor();
+  await mom.getByRole('button', { name: 'Compare' }).click();
+  const summary = mom.getByRole('table', { name: 'Month over month' });
+  await summary.waitFor();
+  expect(await summary.getByRole('columnheader').nth(1).textContent()).toBe(
+    'Previous2026-02-01 – 2026-02-28',
+  );
+  await page.getByLabel('Language').selectOption('es');
+  await page
+    .getByRole('region', { name: 'Mes contra mes' })
+    .getByText('Mes calendario anterior (2026-02-01 – 2026-02-28)')
+    .waitFor();
+});
