@@ -199,7 +199,11 @@ function countLines(file) {
 export function environment(root) {
   const git = (...args) => {
     try {
-      return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+      return execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       return '';
     }
