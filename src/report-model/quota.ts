@@ -12,6 +12,8 @@ import { isRecord } from '../shared/is-record';
 export interface KnownQuota {
   /** Calls left when read. */
   left: number;
+  /** The token's daily limit (token_info's `token_limit`), when the reading gave it. */
+  limit?: number;
   /** Date.now() when read. */
   readAt: number;
   /** When wolkvox restarts the count (Date.now() ms): the reading holds until then. */
@@ -31,6 +33,7 @@ export function readTokenInfo(rows: readonly unknown[], readAt: number): KnownQu
   if (!Number.isFinite(limit) || !Number.isFinite(used)) return undefined;
   return {
     left: Math.max(0, limit - used),
+    limit,
     readAt,
     // Without wolkvox's countdown the reading is trusted for an hour.
     validUntil: readAt + (Number.isFinite(hours) && hours >= 0 ? hours : 1) * 3_600_000,
@@ -40,11 +43,13 @@ export function readTokenInfo(rows: readonly unknown[], readAt: number): KnownQu
 /** The quota in the production server's status (`quota.left`, null until wolkvox was read). */
 export function readServerQuota(status: unknown, readAt: number): KnownQuota | undefined {
   if (!isRecord(status) || !isRecord(status.quota)) return undefined;
-  const { left, resetsAt } = status.quota;
+  const { left, limit, resetsAt } = status.quota;
   const validUntil = typeof resetsAt === 'string' ? Date.parse(resetsAt) : Number.NaN;
   if (typeof left !== 'number' || !Number.isFinite(left) || !Number.isFinite(validUntil))
     return undefined;
-  return { left: Math.max(0, left), readAt, validUntil };
+  const known: KnownQuota = { left: Math.max(0, left), readAt, validUntil };
+  if (typeof limit === 'number' && Number.isFinite(limit) && limit > 0) known.limit = limit;
+  return known;
 }
 
 /** Records a reading, when it is newer than the one held. */
@@ -57,6 +62,12 @@ export function noteQuota(quota: KnownQuota | undefined): void {
 /** Counts calls this page made after the reading. */
 export function noteCalls(calls: number): void {
   if (known) callsSince += calls;
+}
+
+/** The token's daily limit as last read; undefined when not read or the day has turned. */
+export function knownQuotaLimit(now: number): number | undefined {
+  if (!known || now >= known.validUntil) return undefined;
+  return known.limit;
 }
 
 /** Calls left today as far as this page knows; undefined when not read or the day has turned. */

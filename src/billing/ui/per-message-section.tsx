@@ -3,7 +3,7 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { apiBaseUrl } from '../../shared/env';
 import type { ReportRow } from '../../report-model/column-types';
 import { describeError } from '../../report-model/describe-error';
-import { knownQuotaLeft } from '../../report-model/quota';
+import { knownQuotaLeft, knownQuotaLimit } from '../../report-model/quota';
 import { dayRange } from '../../report-model/time-range';
 import type { BillingAssumptions } from '../model/billing-totals';
 import { estimateCost } from '../model/estimate-cost';
@@ -13,6 +13,9 @@ import type { MessageTally } from '../model/message-counts';
 import { formatUsdCents } from '../model/money';
 import type { RateCard } from '../model/rate-card';
 import { loadMessageCounts } from './load-message-counts';
+
+/** The daily limit in wolkvox's published token_info example (docs §5.2): licenses × 1,000. */
+const EXAMPLE_DAILY_LIMIT = 4_800;
 
 interface PerMessageSectionProps {
   /** Every row of report 10's load (both figures cover the whole range). */
@@ -40,10 +43,17 @@ export function PerMessageSection({ rows, from, to, card, assumptions }: PerMess
   const [state, setState] = useState<State>({ step: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const range = dayRange(from, to);
-  const plan = range ? planMessageLoad(range, rows.length) : undefined;
-  // The quota as last read, when the section appears (no call is made for it).
+  // The quota as last read, when the section appears (no call is made for it); without a
+  // reading, the share is of wolkvox's published example limit, and said so.
   const [left] = useState(() => knownQuotaLeft(Date.now()));
+  const [readLimit] = useState(() => knownQuotaLimit(Date.now()));
+  const limit = readLimit ?? EXAMPLE_DAILY_LIMIT;
+  const plan = range ? planMessageLoad(range, rows.length, { limit, left }) : undefined;
   const number = new Intl.NumberFormat(locale);
+  const share = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumSignificantDigits: 2,
+  });
   const money = (cents: number) => formatUsdCents(cents, locale);
 
   const interaction = useMemo(
@@ -87,6 +97,15 @@ export function PerMessageSection({ rows, from, to, card, assumptions }: PerMess
             callsLow: number.format(plan.calls.low),
             callsHigh: number.format(plan.calls.high),
           })}{' '}
+          {plan.quotaShare &&
+            t(
+              readLimit ? 'billing.perMessage.quotaShare' : 'billing.perMessage.quotaShareExample',
+              {
+                low: share.format(plan.quotaShare.low),
+                high: share.format(plan.quotaShare.high),
+                limit: number.format(limit),
+              },
+            )}{' '}
           {left !== undefined && t('billing.perMessage.quotaLeft', { left: number.format(left) })}{' '}
           <button type="button" onClick={() => void start()}>
             {t('billing.perMessage.load')}

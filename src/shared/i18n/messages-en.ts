@@ -380,6 +380,9 @@ export const en = {
     'The figures above are an estimate per interaction (report 10 only): one template per TEMPLATE = yes row, and service replies are not in report 10. Meta bills delivered messages: report 2 lists every message.',
   'billing.perMessage.plan':
     'Loading report 2 for this range: about {rowsLow}–{rowsHigh} message rows, at least {callsLow}–{callsHigh} calls to wolkvox (up to about three times that), 2 at a time.',
+  'billing.perMessage.quotaShare': 'That is {low}–{high} of the token’s {limit} calls a day.',
+  'billing.perMessage.quotaShareExample':
+    'That is {low}–{high} of a day’s quota if the token has wolkvox’s example limit of {limit} calls (the token’s own limit has not been read; it is licenses × 1,000).',
   'billing.perMessage.quotaLeft': 'Calls left today (last reading): {left}.',
   'billing.perMessage.load': 'Load report 2 and price per message',
   'billing.perMessage.loading': 'Counting report 2’s messages: {done} of {total} calls…',

@@ -355,6 +355,9 @@ export const es = {
     'Las cifras de arriba son una estimación por interacción (solo el reporte 10): una plantilla por fila con TEMPLATE = sí, y las respuestas de servicio no están en el reporte 10. Meta cobra mensajes entregados: el reporte 2 lista cada mensaje.',
   'billing.perMessage.plan':
     'Cargar el reporte 2 para este rango: unas {rowsLow}–{rowsHigh} filas de mensajes, al menos {callsLow}–{callsHigh} llamadas a wolkvox (hasta unas tres veces más), 2 a la vez.',
+  'billing.perMessage.quotaShare': 'Es el {low}–{high} de las {limit} llamadas diarias del token.',
+  'billing.perMessage.quotaShareExample':
+    'Es el {low}–{high} de la cuota diaria si el token tiene el límite del ejemplo de wolkvox, {limit} llamadas (no se ha leído el límite del token; es licencias × 1.000).',
   'billing.perMessage.quotaLeft': 'Llamadas que quedan hoy (última lectura): {left}.',
   'billing.perMessage.load': 'Cargar el reporte 2 y calcular por mensaje',
   'billing.perMessage.loading': 'Contando los mensajes del reporte 2: {done} de {total} llamadas…',
