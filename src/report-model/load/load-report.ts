@@ -496,10 +496,11 @@ async function runChunks(
     let span = queue.find((candidate) => !candidate.busy && !empty(candidate));
     if (!span) {
       // Both slots on one chain would leave the first call's rest as a fragment: split one
-      // expected to need two calls or more, so that neither half is a call of a few rows.
+      // expected to need another call or more after the one in flight, so that neither half
+      // is a call of a few rows (each holds over half a call) and the second slot is not idle.
       let widest: Span | undefined;
       for (const candidate of queue) {
-        if (empty(candidate) || (expectedRows(candidate, candidate.from) ?? 0) < 2 * target)
+        if (empty(candidate) || (expectedRows(candidate, candidate.from) ?? 0) <= target)
           continue;
         if (!widest || rangeSeconds(candidate) > rangeSeconds(widest)) widest = candidate;
       }
