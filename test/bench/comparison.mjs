@@ -9,7 +9,7 @@
 //   rows in page → drawn: from the commit that ends the comparison period's loading status
 //     (its query's data is in the page) to the frame after the DOM shows the comparison's
 //     summary, the waterfall's bars and the per-connector table;
-//   data received → drawn: from the last report answer's responseEnd (resource timing) to the
+//   data received → drawn: from the last report answer's arrival (the app's "wolkvox call" measure) to the
 //     same frame (adds the loader's own work on the last answer: row checks, CONNECTOR column);
 //   click → drawn, the load included.
 // With --pack it then clicks "Download the billing pack (.xlsx)" and times click → the app's
@@ -146,10 +146,11 @@ async function main() {
         });
         const r = await page.evaluate((since) => {
           const W = window.__mom;
+          // The app's workers fetch: their calls are "wolkvox call" measures in the page.
           const answers = performance
-            .getEntriesByType('resource')
-            .filter((e) => e.name.includes('reports_manager.php') && e.startTime >= since);
-          const lastAnswer = Math.max(...answers.map((e) => e.responseEnd));
+            .getEntriesByName('wolkvox call')
+            .filter((e) => e.startTime >= since);
+          const lastAnswer = Math.max(...answers.map((e) => e.startTime + e.duration));
           const measure = (name) =>
             performance
               .getEntriesByName(name)

@@ -42,6 +42,19 @@ export function installProbe() {
         }
       }
     }).observe({ type: 'resource', buffered: true });
+    // Calls made by the app's fetch-and-parse workers are not in the page's resource timing:
+    // the app measures each one in the page's timeline ("wolkvox call", worker-fetch-chunk.ts).
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name !== 'wolkvox call') continue;
+        B.reports.push({
+          url: entry.detail?.api ?? '',
+          start: entry.startTime,
+          end: entry.startTime + entry.duration,
+          bytes: entry.detail?.bytes ?? 0,
+        });
+      }
+    }).observe({ type: 'measure', buffered: true });
   } catch {
     // resource timing unavailable: the load figure falls back to getEntriesByType
   }
