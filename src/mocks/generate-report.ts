@@ -43,15 +43,27 @@ export function generateTimedRows(
   const firstDay = Math.floor(range.start / DAY) * DAY;
   const out: TimedRow[] = [];
   for (let day = firstDay; day <= range.end; day += DAY) {
-    // The day's volume comes from a seed shared by every report, so they describe the same day.
-    const volume = dayVolume(createRandom(hashSeed(`volume|${toIsoDate(day)}`)), day, rowsPerDay);
-    const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
-    const rows = detail({ random, day, volume })
-      .filter(({ at }) => at >= range.start && at <= range.end)
-      .sort((a, b) => a.at - b.at);
-    for (const row of rows) out.push(row);
+    for (const row of generateDayRows(report, day, rowsPerDay)!)
+      if (row.at >= range.start && row.at <= range.end) out.push(row);
   }
   return out;
+}
+
+/**
+ * Every row of a report listing interactions that the day `day` (midnight) generates, in time
+ * order, uncut: a row can be timed after midnight (report 2 times a chat by its end).
+ */
+export function generateDayRows(
+  report: ReportDef,
+  day: number,
+  rowsPerDay = DEFAULT_ROWS_PER_DAY,
+): TimedRow[] | undefined {
+  const detail = DETAIL_GENERATORS[report.number];
+  if (!detail) return undefined;
+  // The day's volume comes from a seed shared by every report, so they describe the same day.
+  const volume = dayVolume(createRandom(hashSeed(`volume|${toIsoDate(day)}`)), day, rowsPerDay);
+  const random = createRandom(hashSeed(`${report.api}|${toIsoDate(day)}|${rowsPerDay}`));
+  return detail({ random, day, volume }).sort((a, b) => a.at - b.at);
 }
 
 function generateAggregateRows(

@@ -11,6 +11,7 @@ import {
 } from '../../src/mocks/wolkvox-api';
 import { REPORTS_PATH } from '../../src/report-model/wire/build-request';
 import { parseWireDate } from '../../src/report-model/wire/wire-date';
+import { cachedGeneratedRows } from './generated-rows';
 
 /**
  * The one fake wolkvox (src/mocks/wolkvox-api.ts) over real HTTP (plain
@@ -98,6 +99,12 @@ export interface FakeWolkvoxOptions {
   /** One row at each of these instants (edges of chunks, say). */
   times?: readonly number[];
   seed?: number;
+  /**
+   * Instead of the timeline: the dev app's generated operation at this many interactions per
+   * weekday (a chat universe a day behind reports 1, 2, 8, 10 and 11, `?mockRowsPerDay=`),
+   * for volume runs; `idsIn` and `totalRows` then know nothing.
+   */
+  rowsPerDay?: number;
   /** Rows per answer at most (default 60,000). */
   rowCap?: number;
   /** Days per call at most (default 31). */
@@ -176,7 +183,10 @@ export async function startFakeWolkvox(options: FakeWolkvoxOptions = {}): Promis
   const timeline = createTimeline(options);
   const api = createWolkvoxApi({
     token: options.token,
-    rows: timelineRows(timeline),
+    rows:
+      options.rowsPerDay === undefined
+        ? timelineRows(timeline)
+        : cachedGeneratedRows(options.rowsPerDay),
     apis: options.apis,
     maxDays: options.maxDays,
     rowCap: options.rowCap,

@@ -79,7 +79,14 @@ export function addMessages(tally: MessageTally, rows: readonly ReportRow[]): vo
     tally.businessMessages++;
     const day = Math.floor(at / DAY) * DAY;
     let k = chat.days.indexOf(day);
-    if (k === -1) {
+    if (k === -1 && chat.days.length === 0) {
+      // Most chats have business messages on one day only: arrays of exactly one element (a
+      // push onto an empty array reserves 17), about 250 bytes a chat instead of 660.
+      chat.days = [day];
+      chat.templates = [0];
+      chat.service = [0];
+      k = 0;
+    } else if (k === -1) {
       k = chat.days.push(day) - 1;
       chat.templates.push(0);
       chat.service.push(0);

@@ -11,7 +11,7 @@ import { budgetFor } from '../../report-model/load/load-limits';
 import type { ReportDef } from '../../report-model/catalog';
 import type { ReportRow } from '../../report-model/column-types';
 import { knownQuotaLeft, noteCalls } from '../../report-model/quota';
-import type { TimeRange } from '../../report-model/time-range';
+import { SECOND, type TimeRange } from '../../report-model/time-range';
 import { fetchReport } from '../../report-model/wire/fetch-report';
 import { addMessages, newMessageTally, type MessageTally } from '../model/message-counts';
 import { planMessageLoad } from '../model/message-load-plan';
@@ -19,10 +19,21 @@ import { planMessageLoad } from '../model/message-load-plan';
 /**
  * The loader learns rows per second from each answer to size its next call; it is handed
  * empty answers here, so the real rows are recorded before they are dropped and the loader's
- * own (empty) observation is ignored.
+ * own (empty) observation is ignored. Before any answer near a call is known, the plan's high
+ * estimate spread over the range sizes it: without it the first call asks for the whole
+ * month, and it and each half down to a few hours come back over the cap, are parsed and
+ * thrown away (measured: 3 of a 3-day load's 7 answers, two thirds of the rows parsed).
  */
 class FoldedDensity extends DensityMemory {
+  constructor(private readonly planned?: number) {
+    super();
+  }
+
   override observe(): void {}
+
+  override rowsPerSecond(report: ReportDef, at: number): number | undefined {
+    return super.rowsPerSecond(report, at) ?? this.planned;
+  }
 
   record(report: ReportDef, range: TimeRange, rows: readonly ReportRow[]): void {
     super.observe(report, range, rows);
@@ -51,7 +62,9 @@ export async function loadMessageCounts(
   },
 ): Promise<{ tally: MessageTally; load: LoadResult }> {
   const tally = newMessageTally();
-  const density = new FoldedDensity();
+  const plan = planMessageLoad(range, options.interactions);
+  const seconds = (range.end - range.start) / SECOND + 1;
+  const density = new FoldedDensity(plan.rows.high > 0 ? plan.rows.high / seconds : undefined);
   const fetchChunk: FetchChunk = async (report, chunkRange, fetchOptions) => {
     const parsed = await fetchReport(report, chunkRange, fetchOptions);
     if (parsed.rows.length >= DEFAULT_ROW_CAP) return parsed;
@@ -64,7 +77,7 @@ export async function loadMessageCounts(
   // bytes budget (meant for rows kept in the tab) does not apply. The quota still caps it.
   const quotaLeft = knownQuotaLeft(Date.now());
   const base = budgetFor(range, quotaLeft);
-  const planned = Math.ceil(planMessageLoad(range, options.interactions).calls.high * 3) + 16;
+  const planned = Math.ceil(plan.calls.high * 3) + 16;
   const calls = Math.max(
     base.calls,
     quotaLeft === undefined ? planned : Math.min(planned, quotaLeft),
