@@ -26,23 +26,37 @@ export function normalizeRows(report: ReportDef, rawRows: readonly unknown[]): P
   const keyMap = buildKeyMap(report.columns);
   const columns = [...report.columns];
   const flat = report.number === 2 ? rawRows.flatMap(flattenConversation) : rawRows;
-
-  const rows = flat.map((raw) => {
-    const row: ReportRow = {};
-    for (const column of report.columns) row[column.key] = null;
-    if (!isRecord(raw)) return row;
-    for (const [wireKey, value] of Object.entries(raw)) {
-      const normalized = normalizeKey(wireKey);
-      let column = keyMap.get(normalized);
-      if (!column) {
-        column = extraColumn(normalized, columns);
-        keyMap.set(normalized, column);
-        columns.push(column);
-      }
-      row[column.key] = parseValue(column.type, value);
+  // A key as wolkvox spelled it → its column, so each spelling is normalized once, not per cell.
+  const byWireKey = new Map<string, ColumnDef>();
+  const columnOf = (wireKey: string): ColumnDef => {
+    let column = byWireKey.get(wireKey);
+    if (column) return column;
+    const normalized = normalizeKey(wireKey);
+    column = keyMap.get(normalized);
+    if (!column) {
+      column = extraColumn(normalized, columns);
+      keyMap.set(normalized, column);
+      columns.push(column);
     }
-    return row;
-  });
+    byWireKey.set(wireKey, column);
+    return column;
+  };
+  // Every row starts as a copy of one template: one shape, the catalog's keys in order.
+  const template: ReportRow = {};
+  for (const column of report.columns) template[column.key] = null;
+
+  const rows = new Array<ReportRow>(flat.length);
+  for (let i = 0; i < flat.length; i++) {
+    const raw = flat[i];
+    const row: ReportRow = { ...template };
+    rows[i] = row;
+    if (!isRecord(raw)) continue;
+    // A parsed JSON object has no enumerable inherited keys: for…in lists its own, in order.
+    for (const wireKey in raw) {
+      const column = columnOf(wireKey);
+      row[column.key] = parseValue(column.type, raw[wireKey]);
+    }
+  }
 
   // Every row carries every column, so a column first seen on row 500 reads as empty before it.
   const extras = columns.slice(report.columns.length);

@@ -14,7 +14,7 @@ export function parseValue(type: ColumnType, raw: unknown): CellValue {
   switch (type) {
     case 'datetime':
     case 'date': {
-      const ms = parseDateTime(trimmed);
+      const ms = plainDateTime(trimmed) ?? parseDateTime(trimmed);
       return ms === undefined ? text : ms;
     }
     case 'duration':
@@ -46,6 +46,45 @@ export function parseDateTime(text: string): number | null | undefined {
   if (mo! < 1 || mo! > 12 || d! < 1 || h > 23 || mi > 59 || s > 59) return undefined;
   const ms = Date.UTC(y!, mo! - 1, d!, h, mi, s);
   return new Date(ms).getUTCDate() === d ? ms : undefined;
+}
+
+/**
+ * The form wolkvox sends ("2026-08-12 10:31:05") read by character codes, without the regular
+ * expression and its arrays: a million rows carry several million of these. Undefined for
+ * anything else, an impossible date and years before 100 included, which parseDateTime then
+ * reads (or refuses) as it always has: the two agree on every input (property test).
+ */
+export function plainDateTime(text: string): number | undefined {
+  if (text.length !== 19) return undefined;
+  const c = (at: number) => text.charCodeAt(at);
+  if (c(4) !== 45 || c(7) !== 45 || c(10) !== 32 || c(13) !== 58 || c(16) !== 58) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return undefined; // -1: not a digit
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** The number written by `length` ASCII digits from `at`; -1 if one is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** "01:02:03" (hours may pass 24), "02:03", "123" or "123.5" seconds → seconds. */

@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { isUnparsed } from '../../../src/report-model/column-types';
-import { parseValue } from '../../../src/report-model/wire/parse-value';
+import {
+  parseDateTime,
+  parseValue,
+  plainDateTime,
+} from '../../../src/report-model/wire/parse-value';
 
 describe('parseValue', () => {
   it.each([
@@ -55,5 +60,59 @@ describe('parseValue', () => {
     expect(isUnparsed('yesno', 'maybe')).toBe(true);
     expect(isUnparsed('text', 'N/A')).toBe(false);
     expect(isUnparsed('count', 3)).toBe(false);
+  });
+});
+
+describe("the plain date-time reader (the fast path for wolkvox's usual form)", () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const shaped = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 19 }),
+      fc.integer({ min: 0, max: 39 }),
+      fc.integer({ min: 0, max: 29 }),
+      fc.integer({ min: 0, max: 69 }),
+      fc.integer({ min: 0, max: 69 }),
+    )
+    .map(
+      ([y, mo, d, h, mi, s]) =>
+        `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}:${two(s)}`,
+    );
+  // Near misses of the shape: a character changed anywhere.
+  const mutated = fc
+    .tuple(
+      shaped,
+      fc.integer({ min: 0, max: 18 }),
+      fc.constantFrom('x', ' ', '/', 'T', '٣', '-', ':'),
+    )
+    .map(([text, at, char]) => text.slice(0, at) + char + text.slice(at + 1));
+
+  it('reads exactly what parseDateTime reads, and leaves the rest to it', () => {
+    fc.assert(
+      fc.property(fc.oneof(shaped, mutated, fc.string({ maxLength: 21 })), (text) => {
+        const fast = plainDateTime(text);
+        if (fast !== undefined) expect(fast).toBe(parseDateTime(text));
+        expect(parseValue('datetime', text)).toEqual(
+          parseDateTime(text.trim()) === undefined
+            ? text.trim() === ''
+              ? null
+              : text
+            : parseDateTime(text.trim()),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('takes leap days, refuses impossible ones, and leaves years before 100 to the slow reader', () => {
+    expect(plainDateTime('2028-02-29 23:59:59')).toBe(Date.UTC(2028, 1, 29, 23, 59, 59));
+    expect(plainDateTime('2026-02-29 10:00:00')).toBeUndefined();
+    expect(plainDateTime('2100-02-29 10:00:00')).toBeUndefined();
+    expect(plainDateTime('2000-02-29 10:00:00')).toBe(Date.UTC(2000, 1, 29, 10));
+    expect(plainDateTime('2026-04-31 10:00:00')).toBeUndefined();
+    expect(plainDateTime('2026-10-01 24:00:00')).toBeUndefined();
+    expect(plainDateTime('0000-00-00 00:00:00')).toBeUndefined();
+    expect(parseValue('datetime', '0000-00-00 00:00:00')).toBeNull();
+    expect(plainDateTime('0099-01-01 00:00:00')).toBeUndefined();
   });
 });
