@@ -1,4 +1,5 @@
 import { REPORTS_PATH } from '../src/report-model/wire/build-request.ts';
+import { COLUMNS_MEDIA_TYPE } from '../src/report-model/wire/column-chunk-binary.ts';
 import { parseWireDate } from '../src/report-model/wire/wire-date.ts';
 
 /**
@@ -105,6 +106,22 @@ function isCrossSite(headers: ForwardRequest['headers']): boolean {
   const host = headers.host;
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
   return typeof origin === 'string' && origin !== `http://${host}` && origin !== `https://${host}`;
+}
+
+/**
+ * The one header of the client's request the server reads besides sign-in, Refresh
+ * (`cache-control`) and compression: whether its `Accept` names the compact form
+ * (`application/vnd.wolkvox-columns`, not with q=0), which a cached closed period may then be
+ * answered in. It is never forwarded: wolkvox still gets `upstreamRequestHeaders` alone.
+ */
+export function acceptsColumns(accept: string | string[] | undefined): boolean {
+  const text = Array.isArray(accept) ? accept.join(',') : (accept ?? '');
+  return text.split(',').some((part) => {
+    const [type, ...params] = part.trim().toLowerCase().split(';');
+    if (type?.trim() !== COLUMNS_MEDIA_TYPE) return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 /** Headers sent to wolkvox: these, built afresh; nothing of the client's (cookies, X-Forwarded-For …). */

@@ -1,7 +1,9 @@
+import { COLUMNS_MEDIA_TYPE } from '../src/report-model/wire/column-chunk-binary.ts';
+import { compactAnswer } from './column-answer';
 import type { ForwardDecision } from './forward-guard';
 import { PASSED_RESPONSE_HEADERS, upstreamRequestHeaders } from './forward-guard';
 import type { QuotaCounter } from './quota-counter';
-import { plainBody, reportCacheKey, type ReportCache } from './report-cache';
+import { plainBody, plainColumns, reportCacheKey, type ReportCache } from './report-cache';
 import type { TokenGate } from './token-gate';
 
 /**
@@ -76,6 +78,11 @@ export interface CallOptions {
   fresh?: boolean;
   /** The client takes gzip: a hit is sent as the cache holds it (gzipped), not inflated. */
   acceptsGzip?: boolean;
+  /**
+   * The client's Accept names the compact form (`acceptsColumns`): a hit that has it is sent
+   * so. Anything else (a miss, a shared or fresh call) is wolkvox's JSON, as always.
+   */
+  columns?: boolean;
 }
 
 export type CacheOutcome = 'hit' | 'stored' | 'bypass' | 'shared' | 'none';
@@ -130,9 +137,18 @@ export async function callWolkvox(
     key !== undefined && client.cache !== undefined && client.isClosed?.(call.to!) === true;
   if (cacheable && !options.fresh) {
     const hit = await client.cache!.get(key).catch(() => undefined);
-    const body = hit && (options.acceptsGzip ? hit.gzip : await plainBody(hit).catch(() => null));
+    const compact = options.columns === true && hit?.columnsGzip !== undefined;
+    const body =
+      hit &&
+      (options.acceptsGzip
+        ? compact
+          ? hit.columnsGzip
+          : hit.gzip
+        : await (compact ? plainColumns(hit)! : plainBody(hit)).catch(() => null));
     if (hit && body) {
-      const headers: Record<string, string> = { 'content-type': hit.contentType };
+      const headers: Record<string, string> = {
+        'content-type': compact ? COLUMNS_MEDIA_TYPE : hit.contentType,
+      };
       if (options.acceptsGzip) headers['content-encoding'] = 'gzip';
       const answer = { status: hit.status, headers, body };
       audit('cache', answer, { rows: hit.rows });
@@ -267,6 +283,8 @@ async function fetchUpstream(
         contentType: answer.headers['content-type'] ?? 'application/json; charset=utf-8',
         body: answer.body,
         rows,
+        // Once per closed period: the compact form a page may ask for later.
+        columns: compactAnswer(call.api, answer.status, answer.body),
       })
       .then(
         () => (stored = true),

@@ -31,6 +31,11 @@ export interface CachedAnswer {
   body: Buffer;
   /** Rows in it (wolkvox's `msg`), for the audit line of a hit. */
   rows?: number | null;
+  /**
+   * The same rows in the compact form (src/report-model/wire/column-chunk-binary.ts), built
+   * once when a closed period is stored; sent instead of `body` to a page that asks for it.
+   */
+  columns?: Buffer;
 }
 
 export interface StoredAnswer {
@@ -39,6 +44,8 @@ export interface StoredAnswer {
   rows: number | null;
   /** The body, gzipped. */
   gzip: Buffer;
+  /** The compact form, gzipped, when it was built. */
+  columnsGzip?: Buffer;
 }
 
 /** The body as wolkvox sent it. */
@@ -46,14 +53,24 @@ export function plainBody(stored: StoredAnswer): Promise<Buffer> {
   return gunzipAsync(stored.gzip);
 }
 
+/** The compact form, inflated (a client that does not take gzip). */
+export function plainColumns(stored: StoredAnswer): Promise<Buffer> | undefined {
+  return stored.columnsGzip && gunzipAsync(stored.columnsGzip);
+}
+
 async function seal(answer: CachedAnswer): Promise<StoredAnswer> {
-  return {
+  const stored: StoredAnswer = {
     status: answer.status,
     contentType: answer.contentType,
     rows: answer.rows ?? null,
     gzip: await gzipAsync(answer.body, { level: 6 }),
   };
+  if (answer.columns) stored.columnsGzip = await gzipAsync(answer.columns, { level: 6 });
+  return stored;
 }
+
+/** What an entry weighs in the cache's bound. */
+const weight = (answer: StoredAnswer) => answer.gzip.length + (answer.columnsGzip?.length ?? 0);
 
 export interface CacheStats {
   entries: number;
@@ -92,7 +109,7 @@ export function memoryCache({ maxBytes, retentionMs, now }: CacheBounds): Report
   const drop = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.answer.gzip.length;
+    bytes -= weight(entry.answer);
     entries.delete(key);
   };
   const evict = () => {
@@ -109,10 +126,10 @@ export function memoryCache({ maxBytes, retentionMs, now }: CacheBounds): Report
     },
     put: async (key, plain) => {
       const answer = await seal(plain);
-      if (answer.gzip.length > maxBytes) return;
+      if (weight(answer) > maxBytes) return;
       drop(key);
       entries.set(key, { answer, storedAt: now() });
-      bytes += answer.gzip.length;
+      bytes += weight(answer);
       evict();
     },
     stats: () => ({ entries: entries.size, bytes, maxBytes, where: 'memory' }),
@@ -122,7 +139,9 @@ export function memoryCache({ maxBytes, retentionMs, now }: CacheBounds): Report
 // ---- disk -------------------------------------------------------------------------------
 
 const SUFFIX = '.wvc';
+/** WVC1: the JSON only; WVC2: the JSON's length in the sealed head, then the compact form. */
 const MAGIC = Buffer.from('WVC1');
+const MAGIC_2 = Buffer.from('WVC2');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -223,20 +242,31 @@ export function diskCache({
   };
 }
 
-/** MAGIC, IV, tag, then the sealed `status\ncontent-type\nrows\n` + gzipped body; the cache key is bound as AAD. */
+/**
+ * MAGIC_2, IV, tag, then sealed: `status\ncontent-type\nrows\njson-gzip-length\n`, the
+ * gzipped body, the gzipped compact form (possibly empty); the cache key is bound as AAD.
+ * Files written before the compact form (MAGIC, a head of three lines, the body) still read.
+ */
 function encrypt(key: Buffer, cacheKey: string, answer: StoredAnswer): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(cacheKey));
   const head = Buffer.from(
-    `${answer.status}\n${answer.contentType.replace(/\n/g, ' ')}\n${answer.rows ?? ''}\n`,
+    `${answer.status}\n${answer.contentType.replace(/\n/g, ' ')}\n${answer.rows ?? ''}\n${answer.gzip.length}\n`,
   );
-  const sealed = Buffer.concat([cipher.update(head), cipher.update(answer.gzip), cipher.final()]);
-  return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), sealed]);
+  const sealed = Buffer.concat([
+    cipher.update(head),
+    cipher.update(answer.gzip),
+    cipher.update(answer.columnsGzip ?? Buffer.alloc(0)),
+    cipher.final(),
+  ]);
+  return Buffer.concat([MAGIC_2, iv, cipher.getAuthTag(), sealed]);
 }
 
 function decrypt(key: Buffer, cacheKey: string, data: Buffer): StoredAnswer {
-  if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache file');
+  const magic = data.subarray(0, MAGIC.length);
+  const withColumns = magic.equals(MAGIC_2);
+  if (!withColumns && !magic.equals(MAGIC)) throw new Error('not a cache file');
   const iv = data.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
   const tag = data.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
@@ -247,13 +277,22 @@ function decrypt(key: Buffer, cacheKey: string, data: Buffer): StoredAnswer {
     decipher.final(),
   ]);
   const first = plain.indexOf(10);
-  const second = plain.indexOf(10, first + 1);
-  const third = plain.indexOf(10, second + 1);
-  const rows = plain.subarray(second + 1, third).toString();
-  return {
+  const secondLine = plain.indexOf(10, first + 1);
+  const third = plain.indexOf(10, secondLine + 1);
+  const rows = plain.subarray(secondLine + 1, third).toString();
+  const stored: StoredAnswer = {
     status: Number(plain.subarray(0, first).toString()),
-    contentType: plain.subarray(first + 1, second).toString(),
+    contentType: plain.subarray(first + 1, secondLine).toString(),
     rows: rows === '' ? null : Number(rows),
     gzip: plain.subarray(third + 1),
   };
+  if (!withColumns) return stored;
+  const fourth = plain.indexOf(10, third + 1);
+  const jsonLength = Number(plain.subarray(third + 1, fourth).toString());
+  const body = fourth + 1;
+  if (!Number.isSafeInteger(jsonLength) || body + jsonLength > plain.length)
+    throw new Error('damaged cache file');
+  stored.gzip = plain.subarray(body, body + jsonLength);
+  if (body + jsonLength < plain.length) stored.columnsGzip = plain.subarray(body + jsonLength);
+  return stored;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseWireDate } from '../src/report-model/wire/wire-date.ts';
 import type { ServerConfig } from './config';
-import { checkForward, PROXY_PREFIX } from './forward-guard';
+import { acceptsColumns, checkForward, PROXY_PREFIX } from './forward-guard';
 import { callWolkvox, type AuditLine, type Flight, type WolkvoxClient } from './forward';
 import { operationClock } from './operation-clock';
 import { QuotaCounter } from './quota-counter';
@@ -107,6 +107,7 @@ export function registerWolkvoxRoutes(
       const answer = await callWolkvox(client, decision, request.user ?? '?', abort.signal, {
         fresh,
         acceptsGzip: acceptsGzip(request.headers['accept-encoding']),
+        columns: acceptsColumns(request.headers.accept),
       });
       if (answer.cache !== 'none') reply.header('x-wolkvox-cache', answer.cache);
       return reply.code(answer.status).headers(answer.headers).send(answer.body);

@@ -1,12 +1,11 @@
 /// <reference lib="webworker" />
-import { encodeColumns } from '../wire/column-chunk';
-import { fetchReport } from '../wire/fetch-report';
+import { fetchReportColumns } from '../wire/fetch-report';
 import { sendError, type WorkerAnswer, type WorkerRequest } from './protocol';
 
 /**
  * Fetches one report call and parses it here, off the page's thread: the JSON, the envelope,
- * the typing of every value. The page gets the rows as columns (wire/column-chunk.ts), with
- * their buffers transferred, not copied.
+ * the typing of every value (or reads the server's compact form of a cached closed period).
+ * The page gets the rows as columns (wire/column-chunk.ts), their buffers transferred.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,13 +27,13 @@ async function fetchAndParse(request: Extract<WorkerRequest, { type: 'fetch' }>)
   const call = new AbortController();
   calls.set(id, call);
   try {
-    const parsed = await fetchReport(report, range, {
+    // A cached closed period may come in the server's compact form: no row is parsed then.
+    const { chunk, transfer } = await fetchReportColumns(report, range, {
       baseUrl,
       fresh,
       signal: call.signal,
       onBody: (bytes) => post({ type: 'received', id, bytes }),
     });
-    const { chunk, transfer } = encodeColumns(parsed);
     post({ type: 'done', id, chunk }, transfer);
   } catch (error) {
     // A cancelled call: the page has already moved on.

@@ -1,0 +1,191 @@
+// @vitest-environment node
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../server/app';
+import { readConfig } from '../../server/config';
+import type { AuditLine } from '../../server/forward';
+import { acceptsColumns } from '../../server/forward-guard';
+import { findReport } from '../../src/report-model/catalog';
+import { decodeColumns } from '../../src/report-model/wire/column-chunk';
+import {
+  COLUMNS_MEDIA_TYPE,
+  readColumnChunk,
+} from '../../src/report-model/wire/column-chunk-binary';
+import { fetchReport, fetchReportColumns } from '../../src/report-model/wire/fetch-report';
+import { normalizeRows } from '../../src/report-model/wire/normalize-rows';
+import { formatWireDate } from '../../src/report-model/wire/wire-date';
+import { startFakeWolkvox, type FakeRange, type FakeWolkvox } from '../fake-wolkvox/server';
+import { server as msw } from '../msw-server';
+import { fakeDist, TOKEN } from './harness';
+
+/**
+ * Issue 16 item 6, at the server: a closed period kept in the cache is answered in the compact
+ * form (column-chunk-binary.ts) to a page whose Accept names it, with exactly the rows of the
+ * JSON answer and no wolkvox call; without that Accept, and on a miss, wolkvox's JSON as ever.
+ */
+const NOW = Date.parse('2026-11-29T01:00:00Z');
+const OCTOBER: FakeRange = { start: Date.UTC(2026, 9, 1), end: Date.UTC(2026, 9, 31, 23, 59, 59) };
+const RECENT: FakeRange = {
+  start: Date.UTC(2026, 10, 27),
+  end: Date.UTC(2026, 10, 27, 23, 59, 59),
+};
+const REPORT = findReport(10)!;
+
+let fake: FakeWolkvox;
+let app: FastifyInstance;
+let url: string;
+let dir: string;
+const audit: AuditLine[] = [];
+
+beforeAll(() => msw.close());
+beforeEach(async () => {
+  audit.length = 0;
+  fake = await startFakeWolkvox({
+    token: TOKEN,
+    range: { start: OCTOBER.start, end: RECENT.end },
+    rows: 6_000,
+    seed: 16,
+  });
+  dir = join(mkdtempSync(join(tmpdir(), 'wv-compact-')), 'cache');
+  const config = readConfig({
+    WOLKVOX_BASE_URL: fake.url,
+    WOLKVOX_TOKEN: TOKEN,
+    AUTH_MODE: 'header',
+    AUTH_HEADER: 'X-User',
+    AUTH_TRUSTED_PROXIES: '127.0.0.1',
+    SESSION_SECRET: 's'.repeat(40),
+    CACHE_DIR: dir,
+  });
+  app = await buildServer(config, {
+    distDir: fakeDist(),
+    audit: (line) => audit.push(line),
+    now: () => NOW,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+afterEach(async () => {
+  await app.close();
+  await fake.close();
+});
+
+const path = (range: FakeRange) =>
+  `/wolkvox/api/v2/reports_manager.php?api=chat_10&date_ini=${formatWireDate(range.start)}&date_end=${formatWireDate(range.end)}`;
+
+function ask(user: string, range: FakeRange, headers: Record<string, string> = {}) {
+  return fetch(url + path(range), { headers: { 'x-user': user, ...headers } });
+}
+
+/** The page's fetch, signed in as `user` (the browser's cookie, here the trusted header). */
+const signedIn =
+  (user: string): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, headers: { ...(init?.headers as object), 'x-user': user } });
+
+const COMPACT = { accept: `${COLUMNS_MEDIA_TYPE}, application/json;q=0.9` };
+
+it('answers a closed period’s second call in the compact form, with exactly the JSON’s rows, without calling wolkvox', async () => {
+  const first = await ask('ana', OCTOBER, COMPACT);
+  // A miss: wolkvox's JSON, whatever the page asked for.
+  expect(first.headers.get('content-type')).toMatch(/json/);
+  expect(first.headers.get('x-wolkvox-cache')).toBe('stored');
+  const json = await first.text();
+  const data = (JSON.parse(json) as { data: unknown[] }).data;
+  expect(data.length).toBeGreaterThan(1000);
+  expect(fake.stats.calls.length).toBe(1);
+
+  const second = await ask('beto', OCTOBER, { ...COMPACT, 'accept-encoding': 'gzip' });
+  expect(second.status).toBe(200);
+  expect(second.headers.get('x-wolkvox-cache')).toBe('hit');
+  expect(second.headers.get('content-type')).toBe(COLUMNS_MEDIA_TYPE);
+  expect(second.headers.get('content-encoding')).toBe('gzip');
+  const { chunk } = readColumnChunk(await second.arrayBuffer());
+  expect(decodeColumns(chunk)).toEqual(normalizeRows(REPORT, data));
+  expect(fake.stats.calls.length).toBe(1);
+  expect(audit.at(-1)).toMatchObject({
+    user: 'beto',
+    source: 'cache',
+    calls: 0,
+    rows: data.length,
+  });
+
+  // A client that does not take gzip gets the compact form inflated, the same bytes.
+  const plain = await ask('beto', OCTOBER, { ...COMPACT, 'accept-encoding': 'identity' });
+  expect(plain.headers.get('content-encoding')).toBeNull();
+  expect(decodeColumns(readColumnChunk(await plain.arrayBuffer()).chunk).rows).toHaveLength(
+    data.length,
+  );
+
+  // Without that Accept: wolkvox's JSON, byte for byte.
+  for (const headers of [
+    {} as Record<string, string>,
+    { accept: 'application/json' },
+    { accept: `${COLUMNS_MEDIA_TYPE};q=0` },
+  ]) {
+    const again = await ask('caro', OCTOBER, headers);
+    expect(again.headers.get('x-wolkvox-cache')).toBe('hit');
+    expect(again.headers.get('content-type')).toMatch(/json/);
+    expect(await again.text()).toBe(json);
+  }
+  expect(fake.stats.calls.length).toBe(1);
+});
+
+it('gives the worker’s reader the same rows from the compact form as the page gets from JSON', async () => {
+  const options = (user: string) => ({ baseUrl: `${url}/wolkvox`, fetch: signedIn(user) });
+  const range = { start: OCTOBER.start, end: OCTOBER.end };
+  const fromJson = await fetchReport(REPORT, range, options('ana'));
+  let bytes = 0;
+  const { chunk, transfer } = await fetchReportColumns(REPORT, range, {
+    ...options('beto'),
+    onBody: (n) => (bytes = n),
+  });
+  expect(audit.at(-1)).toMatchObject({ user: 'beto', source: 'cache' });
+  expect(transfer.length).toBeGreaterThan(1);
+  expect(bytes).toBeGreaterThan(0);
+  const rows = decodeColumns(structuredClone(chunk, { transfer })).rows;
+  expect(rows).toEqual(fromJson.rows);
+  // The page's own catalog columns, not copies from the answer.
+  expect(chunk.columns[0]).toBe(REPORT.columns[0]);
+  expect(fake.stats.calls.length).toBe(1);
+});
+
+it('answers a period that is not closed, and a Refresh, with wolkvox’s JSON', async () => {
+  await (await ask('ana', RECENT, COMPACT)).arrayBuffer();
+  const recent = await ask('ana', RECENT, COMPACT);
+  expect(recent.headers.get('x-wolkvox-cache')).toBeNull();
+  expect(recent.headers.get('content-type')).toMatch(/json/);
+  await (await ask('ana', OCTOBER, COMPACT)).arrayBuffer();
+  const refreshed = await ask('ana', OCTOBER, { ...COMPACT, 'cache-control': 'no-cache' });
+  expect(refreshed.headers.get('x-wolkvox-cache')).toBe('bypass');
+  expect(refreshed.headers.get('content-type')).toMatch(/json/);
+  await refreshed.arrayBuffer();
+  await recent.arrayBuffer();
+  expect(fake.stats.calls.length).toBe(4);
+});
+
+it('keeps the compact form encrypted too: no phone number or CONN_ID in the cache directory', async () => {
+  const json = await (await ask('ana', OCTOBER)).text();
+  const rows = (JSON.parse(json) as { data: Record<string, string>[] }).data;
+  const files = readdirSync(dir);
+  expect(files).toHaveLength(1);
+  const stored = readFileSync(join(dir, files[0]!)).toString('latin1');
+  expect(stored.startsWith('WVC2')).toBe(true);
+  for (const row of rows.slice(0, 50)) {
+    expect(stored).not.toContain(row.conn_id);
+    expect(stored).not.toContain(String(row.customer_phone ?? '').replace('+', ''));
+  }
+});
+
+it('reads the compact form only from an Accept that names it, with q above 0', () => {
+  expect(acceptsColumns(COLUMNS_MEDIA_TYPE)).toBe(true);
+  expect(acceptsColumns(`application/json, ${COLUMNS_MEDIA_TYPE.toUpperCase()};q=0.5`)).toBe(true);
+  expect(acceptsColumns([`${COLUMNS_MEDIA_TYPE}`])).toBe(true);
+  expect(acceptsColumns(`${COLUMNS_MEDIA_TYPE};q=0`)).toBe(false);
+  expect(acceptsColumns('*/*')).toBe(false);
+  expect(acceptsColumns('application/json')).toBe(false);
+  expect(acceptsColumns(`${COLUMNS_MEDIA_TYPE}x`)).toBe(false);
+  expect(acceptsColumns(undefined)).toBe(false);
+});
