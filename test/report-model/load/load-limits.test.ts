@@ -7,6 +7,7 @@ import {
 import { loadReport } from '../../../src/report-model/load/load-report';
 import {
   knownQuotaLeft,
+  knownQuotaLimit,
   noteCalls,
   noteQuota,
   readServerQuota,
@@ -56,16 +57,18 @@ describe('the quota check before a load', () => {
         [{ token_limit: '4800', token_use_today: '4700', hours_to_restart_count: '9' }],
         now,
       ),
-    ).toEqual({ left: 100, readAt: now, validUntil: now + 9 * 3_600_000 });
+    ).toEqual({ left: 100, limit: 4800, readAt: now, validUntil: now + 9 * 3_600_000 });
     expect(readServerQuota({ quota: { left: null, resetsAt: 'x' } }, now)).toBeUndefined();
     const quota = readServerQuota(
-      { quota: { left: 40, resetsAt: new Date(now + 3_600_000).toISOString() } },
+      { quota: { left: 40, limit: 4800, resetsAt: new Date(now + 3_600_000).toISOString() } },
       now,
     );
     noteQuota(quota);
     noteCalls(15);
     expect(knownQuotaLeft(now + 60_000)).toBe(25);
+    expect(knownQuotaLimit(now + 60_000)).toBe(4800);
     expect(knownQuotaLeft(now + 3_600_000)).toBeUndefined();
+    expect(knownQuotaLimit(now + 3_600_000)).toBeUndefined();
   });
 });
 
