@@ -39,10 +39,13 @@ let app: FastifyInstance;
 let url: string;
 let dir: string;
 const audit: AuditLine[] = [];
+/** The headers of every call the server sent to wolkvox. */
+const upstream: Record<string, string>[] = [];
 
 beforeAll(() => msw.close());
 beforeEach(async () => {
   audit.length = 0;
+  upstream.length = 0;
   fake = await startFakeWolkvox({
     token: TOKEN,
     range: { start: OCTOBER.start, end: RECENT.end },
@@ -63,6 +66,10 @@ beforeEach(async () => {
     distDir: fakeDist(),
     audit: (line) => audit.push(line),
     now: () => NOW,
+    fetch: (input, init) => {
+      upstream.push({ ...(init?.headers as Record<string, string>) });
+      return fetch(input, init);
+    },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -96,6 +103,8 @@ it('answers a closed period’s second call in the compact form, with exactly th
   const data = (JSON.parse(json) as { data: unknown[] }).data;
   expect(data.length).toBeGreaterThan(1000);
   expect(fake.stats.calls.length).toBe(1);
+  // The page's Accept is read by the server, never forwarded: wolkvox gets what it always got.
+  expect(upstream).toEqual([{ accept: 'application/json', 'wolkvox-token': TOKEN }]);
 
   const second = await ask('beto', OCTOBER, { ...COMPACT, 'accept-encoding': 'gzip' });
   expect(second.status).toBe(200);
@@ -150,6 +159,15 @@ it('gives the worker’s reader the same rows from the compact form as the page 
   // The page's own catalog columns, not copies from the answer.
   expect(chunk.columns[0]).toBe(REPORT.columns[0]);
   expect(fake.stats.calls.length).toBe(1);
+});
+
+it('reads a JSON answer to the same Accept as fetchReport does (a period not closed)', async () => {
+  const options = { baseUrl: `${url}/wolkvox`, fetch: signedIn('ana') };
+  const range = { start: RECENT.start, end: RECENT.end };
+  const { chunk } = await fetchReportColumns(REPORT, range, options);
+  const fromJson = await fetchReport(REPORT, range, options);
+  expect(fromJson.rows.length).toBeGreaterThan(0);
+  expect(decodeColumns(chunk)).toEqual(fromJson);
 });
 
 it('answers a period that is not closed, and a Refresh, with wolkvox’s JSON', async () => {
