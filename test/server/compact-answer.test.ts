@@ -1,13 +1,16 @@
 // @vitest-environment node
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createCipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../server/app';
 import { readConfig } from '../../server/config';
 import type { AuditLine } from '../../server/forward';
 import { acceptsColumns } from '../../server/forward-guard';
+import { diskCache, plainBody, reportCacheKey } from '../../server/report-cache';
 import { findReport } from '../../src/report-model/catalog';
 import { decodeColumns } from '../../src/report-model/wire/column-chunk';
 import {
@@ -206,4 +209,46 @@ it('reads the compact form only from an Accept that names it, with q above 0', (
   expect(acceptsColumns('application/json')).toBe(false);
   expect(acceptsColumns(`${COLUMNS_MEDIA_TYPE}x`)).toBe(false);
   expect(acceptsColumns(undefined)).toBe(false);
+});
+
+it('still reads a cache file written before the compact form (WVC1: JSON only)', async () => {
+  const secret = 'k'.repeat(40);
+  const own = join(mkdtempSync(join(tmpdir(), 'wv-compact-old-')), 'cache');
+  mkdirSync(own, { mode: 0o700 });
+  const cacheKey = reportCacheKey(
+    'http://wolkvox.test',
+    'chat_10',
+    '20261001000000',
+    '20261031235959',
+  );
+  const json = Buffer.from('{"code":200,"error":null,"msg":"0 records were found","data":[]}');
+  // The previous format, as report-cache.ts wrote it: MAGIC, IV, tag, sealed head + gzip.
+  const key = Buffer.from(hkdfSync('sha256', secret, 'wolkvox-reports', 'cache-aes-256-gcm', 32));
+  const nameKey = Buffer.from(
+    hkdfSync('sha256', secret, 'wolkvox-reports', 'cache-file-names', 32),
+  );
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(cacheKey));
+  const sealed = Buffer.concat([
+    cipher.update(Buffer.from('200\napplication/json\n0\n')),
+    cipher.update(gzipSync(json)),
+    cipher.final(),
+  ]);
+  const name = createHmac('sha256', nameKey).update(cacheKey).digest('hex').slice(0, 40);
+  writeFileSync(
+    join(own, `${name}.wvc`),
+    Buffer.concat([Buffer.from('WVC1'), iv, cipher.getAuthTag(), sealed]),
+  );
+  const cache = diskCache({
+    dir: own,
+    secret,
+    maxBytes: 1 << 20,
+    retentionMs: 86_400_000,
+    now: () => Date.now(),
+  });
+  const stored = await cache.get(cacheKey);
+  expect(stored).toMatchObject({ status: 200, contentType: 'application/json', rows: 0 });
+  expect(stored!.columnsGzip).toBeUndefined();
+  expect(await plainBody(stored!)).toEqual(json);
 });
