@@ -65,6 +65,41 @@ const FORMULA_CHARS = /^[=+\-@']/;
 export function isFormulaLike(text: string): boolean {
   if (text === '') return false;
   const first = text.charCodeAt(0);
+  // Fast answer from the first character alone when the second cannot change what NFKC makes
+  // of it: below U+0300 every character is a starter that composes with nothing before it
+  // ("=\u0338" composes to "≠", so a combining mark second takes the full check). Checked
+  // against the full check for every such pair (test/export/csv-cell.test.ts).
+  if (first < 0x100 && (text.length === 1 || text.charCodeAt(1) < 0x300)) {
+    const start = FIRST_CHAR[first]!;
+    if (start !== UNSURE) return start === FORMULA;
+  }
+  return formulaLikeSlow(text);
+}
+
+const UNSURE = 0;
+const PLAIN = 1;
+const FORMULA = 2;
+
+/**
+ * What a first character below U+0100 says on its own: a formula character (= + - @ '),
+ * a letter or digit that NFKC keeps (ASCII, Latin-1 letters), or unsure (white space,
+ * controls, symbols: the full check decides).
+ */
+const FIRST_CHAR = (() => {
+  const table = new Uint8Array(0x100);
+  for (let c = 0; c < 0x100; c++) {
+    const isAsciiAlnum = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+    const isLatin1Letter = c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
+    if (isAsciiAlnum || isLatin1Letter) table[c] = PLAIN;
+  }
+  for (const c of "=+-@'") table[c.charCodeAt(0)] = FORMULA;
+  return table;
+})();
+
+/** isFormulaLike without the first-character shortcut (exported for the test that pins it). */
+export function formulaLikeSlow(text: string): boolean {
+  if (text === '') return false;
+  const first = text.charCodeAt(0);
   if (first === 0x09 || first === 0x0d) return true;
   const trimmed = LEADING_IGNORABLE.exec(text);
   const from = trimmed ? trimmed[0].length : 0;

@@ -185,7 +185,16 @@ export async function exportCsv(page, around = {}) {
   const bytes = statSync(file).size;
   const lines = countLines(file);
   await download.delete();
-  return { nodeMs, inPageMs: inPage.downloadMs, bytes, lines, name: download.suggestedFilename() };
+  return {
+    nodeMs,
+    inPageMs: inPage.downloadMs,
+    // Long tasks (≥ 50 ms) from the click until 100 ms after the download: is the page responsive?
+    longTasks: inPage.longTasks,
+    longestTaskMs: inPage.longestTaskMs,
+    bytes,
+    lines,
+    name: download.suggestedFilename(),
+  };
 }
 
 function countLines(file) {
