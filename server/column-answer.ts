@@ -2,7 +2,38 @@ import { REPORTS } from '../src/report-model/catalog.ts';
 import { encodeColumns } from '../src/report-model/wire/column-chunk.ts';
 import { writeColumnChunk } from '../src/report-model/wire/column-chunk-binary.ts';
 import { normalizeRows } from '../src/report-model/wire/normalize-rows.ts';
-import { readEnvelope } from '../src/report-model/wire/parse-envelope.ts';
+import { readParsedEnvelope } from '../src/report-model/wire/parse-envelope.ts';
+
+/**
+ * A wolkvox answer the cache may keep, parsed once: wolkvox's 404 "no rows", or a 200 JSON
+ * answer whose `data` holds as many rows as its `msg` says (`rows`). A truncated or odd answer
+ * is never kept (the page reports it, and a second try fetches it again). Undefined when not.
+ */
+export interface KeepableAnswer {
+  /** The JSON, parsed (undefined for the 404). */
+  json?: unknown;
+  text?: string;
+}
+
+export function keepableAnswer(
+  status: number,
+  contentType: string,
+  body: Buffer,
+  rows: number | null,
+  noRecords: boolean,
+): KeepableAnswer | undefined {
+  if (status === 404) return noRecords ? {} : undefined;
+  if (status !== 200 || rows === null || !contentType.includes('json')) return undefined;
+  // TextDecoder as fetch-report.ts does (a leading BOM dropped, bad UTF-8 as U+FFFD).
+  const text = new TextDecoder().decode(body);
+  try {
+    const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const data = (json as { data?: unknown } | null)?.data;
+    return Array.isArray(data) && data.length === rows ? { json, text } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A stored closed period in the compact form (src/report-model/wire/column-chunk-binary.ts):
@@ -12,12 +43,15 @@ import { readEnvelope } from '../src/report-model/wire/parse-envelope.ts';
  * JSON. Undefined for anything but a 200 the page would read as rows (an error, a 404,
  * another api): those are answered as wolkvox sent them.
  */
-export function compactAnswer(api: string, status: number, body: Buffer): Buffer | undefined {
+export function compactAnswer(
+  api: string,
+  status: number,
+  kept: KeepableAnswer,
+): Buffer | undefined {
   const report = REPORTS.find((r) => r.api === api);
-  if (!report || status !== 200) return undefined;
+  if (!report || status !== 200 || kept.text === undefined) return undefined;
   try {
-    // TextDecoder as fetch-report.ts does (a leading BOM dropped, bad UTF-8 as U+FFFD).
-    const envelope = readEnvelope(status, new TextDecoder().decode(body));
+    const envelope = readParsedEnvelope(status, kept.json, kept.text);
     const parsed = normalizeRows(report, envelope.rows);
     if (envelope.notFound) parsed.notFoundWithRows = parsed.rows.length;
     const bytes = writeColumnChunk(encodeColumns(parsed).chunk);

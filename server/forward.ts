@@ -1,5 +1,5 @@
 import { COLUMNS_MEDIA_TYPE } from '../src/report-model/wire/column-chunk-binary.ts';
-import { compactAnswer } from './column-answer';
+import { compactAnswer, keepableAnswer } from './column-answer';
 import type { ForwardDecision } from './forward-guard';
 import { PASSED_RESPONSE_HEADERS, upstreamRequestHeaders } from './forward-guard';
 import type { QuotaCounter } from './quota-counter';
@@ -71,6 +71,11 @@ export interface WolkvoxClient {
   busyRetry?: BusyRetry;
   /** Closed periods being fetched now, by cache key (one call for everyone who asks). */
   flights?: Map<string, Flight>;
+  /**
+   * Closed periods answered and being written to the cache now, by cache key: a call for one
+   * waits for the write and is then a hit, not a second call to wolkvox.
+   */
+  keeping?: Map<string, Promise<void>>;
 }
 
 export interface CallOptions {
@@ -136,6 +141,7 @@ export async function callWolkvox(
   const cacheable =
     key !== undefined && client.cache !== undefined && client.isClosed?.(call.to!) === true;
   if (cacheable && !options.fresh) {
+    await client.keeping?.get(key);
     const hit = await client.cache!.get(key).catch(() => undefined);
     const compact = options.columns === true && hit?.columnsGzip !== undefined;
     const body =
@@ -201,6 +207,11 @@ export async function callWolkvox(
           ? 'stored'
           : 'none';
   return { ...outcome.answer, cache };
+}
+
+/** Resolves once every answer being kept has been written to the cache (or failed to). */
+export async function whenKept(client: WolkvoxClient): Promise<void> {
+  await Promise.all(client.keeping?.values() ?? []);
 }
 
 /** A caller's wait for a shared call; its giving up cancels the call only if it was the last. */
@@ -275,21 +286,38 @@ async function fetchUpstream(
       if (row) client.quota.read(row);
     }
   }
-  let stored = false;
-  if (cacheKey && client.cache && isComplete(answer, rows)) {
-    await client.cache
-      .put(cacheKey, {
-        status: answer.status,
-        contentType: answer.headers['content-type'] ?? 'application/json; charset=utf-8',
-        body: answer.body,
-        rows,
-        // Once per closed period: the compact form a page may ask for later.
-        columns: compactAnswer(call.api, answer.status, answer.body),
-      })
-      .then(
-        () => (stored = true),
-        () => {},
-      );
+  // One parse of the answer tells whether it is complete; the compact form and the encrypted
+  // write follow the answer, so the page is not kept waiting for them (x-wolkvox-cache:
+  // stored = complete, and being kept for the team).
+  const kept =
+    cacheKey && client.cache
+      ? keepableAnswer(
+          answer.status,
+          answer.headers['content-type'] ?? '',
+          answer.body,
+          rows,
+          messageOf(answer) === 'VALIDATE DATES ENTERED',
+        )
+      : undefined;
+  const stored = kept !== undefined;
+  if (kept) {
+    const cache = client.cache!;
+    const keeping = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() =>
+        cache.put(cacheKey!, {
+          status: answer.status,
+          contentType: answer.headers['content-type'] ?? 'application/json; charset=utf-8',
+          body: answer.body,
+          rows,
+          // Once per closed period: the compact form a page may ask for later.
+          columns: compactAnswer(call.api, answer.status, kept),
+        }),
+      )
+      .catch(() => {})
+      .finally(() => {
+        if (client.keeping?.get(cacheKey!) === keeping) client.keeping.delete(cacheKey!);
+      });
+    (client.keeping ??= new Map()).set(cacheKey!, keeping);
   }
   return { answer, rows, calls, queuedMs, stored };
 }
@@ -407,23 +435,6 @@ function firstRow(body: Buffer): Record<string, unknown> | undefined {
     return row && typeof row === 'object' ? (row as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Whether an answer may be kept: wolkvox's 404 "no rows", or a 200 whose JSON parses and
- * holds as many rows as its `msg` says. A truncated or odd answer is never kept (the page
- * reports it, and a second try fetches it again).
- */
-function isComplete(answer: WolkvoxAnswer, rows: number | null): boolean {
-  if (answer.status === 404) return messageOf(answer) === 'VALIDATE DATES ENTERED';
-  if (answer.status !== 200 || rows === null) return false;
-  if (!(answer.headers['content-type'] ?? '').includes('json')) return false;
-  try {
-    const data = (JSON.parse(answer.body.toString('utf8')) as { data?: unknown }).data;
-    return Array.isArray(data) && data.length === rows;
-  } catch {
-    return false;
   }
 }
 

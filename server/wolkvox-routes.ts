@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseWireDate } from '../src/report-model/wire/wire-date.ts';
 import type { ServerConfig } from './config';
 import { acceptsColumns, checkForward, PROXY_PREFIX } from './forward-guard';
-import { callWolkvox, type AuditLine, type Flight, type WolkvoxClient } from './forward';
+import { callWolkvox, whenKept, type AuditLine, type Flight, type WolkvoxClient } from './forward';
 import { operationClock } from './operation-clock';
 import { QuotaCounter } from './quota-counter';
 import { diskCache, memoryCache } from './report-cache';
@@ -75,12 +75,16 @@ export function registerWolkvoxRoutes(
     quota,
     cache,
     flights,
+    keeping: new Map(),
     busyRetry: deps.busyRetry,
     isClosed: (dateEnd) => {
       const end = parseWireDate(dateEnd);
       return end !== undefined && end + 1000 <= clock.wallNow(now()) - CLOSED_AFTER_MS;
     },
   };
+
+  // A stop (SIGTERM) finishes writing the periods answered just before it.
+  app.addHook('onClose', () => whenKept(client));
 
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],

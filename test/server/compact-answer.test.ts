@@ -190,8 +190,9 @@ it('answers a period that is not closed, and a Refresh, with wolkvox’s JSON', 
 it('keeps the compact form encrypted too: no phone number or CONN_ID in the cache directory', async () => {
   const json = await (await ask('ana', OCTOBER)).text();
   const rows = (JSON.parse(json) as { data: Record<string, string>[] }).data;
+  // Written just after the answer.
+  await expect.poll(() => readdirSync(dir).length).toBe(1);
   const files = readdirSync(dir);
-  expect(files).toHaveLength(1);
   const stored = readFileSync(join(dir, files[0]!)).toString('latin1');
   expect(stored.startsWith('WVC2')).toBe(true);
   for (const row of rows.slice(0, 50)) {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { checkForward } from '../../server/forward-guard';
-import { callWolkvox, type AllowedCall, type Flight } from '../../server/forward';
+import { callWolkvox, whenKept, type AllowedCall, type Flight } from '../../server/forward';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,8 @@ describe('the closed-period cache across a change of wolkvox server', () => {
       new AbortController().signal,
     );
     expect(stored.cache).toBe('stored');
+    // Written after the answer: as a stop does, wait for it before the "restart".
+    await whenKept(first.client);
 
     const other = clientFor(
       'https://wv0042.wolkvox.com',
@@ -106,6 +108,7 @@ describe('the closed-period cache across a change of wolkvox server', () => {
     expect(answer.cache).toBe('stored');
     expect(answer.body.toString()).toBe('{"msg":"1 records were found","data":["0042"]}');
     expect(other.seen).toHaveLength(1);
+    await whenKept(other.client);
 
     // The first server's report is still its own.
     const again = clientFor('https://wv0015.wolkvox.com', 'not asked');

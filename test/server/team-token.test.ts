@@ -375,6 +375,8 @@ describe('closed periods fetched once', () => {
     const phones = rows.map((row) => Object.values(row).find((v) => /^\+?\d{10,13}$/.test(v))!);
     expect(phones[0]).toBeDefined();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
+    // Written just after the answer.
+    await expect.poll(() => readdirSync(dir).length).toBe(1);
     const files = readdirSync(dir);
     expect(files.length).toBe(1);
     for (const file of files) {

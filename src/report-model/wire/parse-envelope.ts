@@ -38,8 +38,14 @@ export interface Envelope {
  * server's page) is an error that names itself.
  */
 export function readEnvelope(status: number, body: string): Envelope {
-  const envelope = readJson(body);
+  return readParsedEnvelope(status, readJson(body), body);
+}
 
+/**
+ * readEnvelope of a body already parsed: `envelope` is JSON.parse of `body` (undefined when
+ * `body` is not JSON). For the production server, which has parsed the answer once already.
+ */
+export function readParsedEnvelope(status: number, envelope: unknown, body: string): Envelope {
   if (envelope === undefined) {
     if (status >= 400) statusError(errorKindForPage(status), status, body);
     const page = snippet(body);
