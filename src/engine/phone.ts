@@ -1,7 +1,7 @@
 import { parseBsuid } from '../report-model/bsuid';
 import type { CellValue } from '../report-model/column-types';
 import { digitsOf } from './cell-text';
-import { markRowsContaining } from './row-text';
+import { markCandidatesContaining, markRowsContaining } from './row-text';
 
 /**
  * What a phone search looks for, after reading the user's input as digits only.
@@ -80,6 +80,22 @@ export function asciiDigits(text: string): string {
   return out;
 }
 
+/**
+ * Whether every cell matching `next` also matches `previous`, so the rows of `next` are among
+ * those of `previous` (a digit typed at the end, or inside, of the input): each of `next`'s
+ * patterns must imply a match of `previous`. A cell containing (or starting with) a text that
+ * contains `previous.contains` contains it; a cell starting with a text that starts with one of
+ * `previous.startsWith` starts with it.
+ */
+export function phoneQueryNarrows(next: PhoneQuery, previous: PhoneQuery): boolean {
+  if (!next.contains.includes(previous.contains)) return false;
+  return next.startsWith.every(
+    (prefix) =>
+      prefix.includes(previous.contains) ||
+      previous.startsWith.some((earlier) => prefix.startsWith(earlier)),
+  );
+}
+
 /** Whether a phone filter input holds any digit to match (in any script). */
 export function hasPhoneDigits(input: string): boolean {
   return bsuidQuery(input) !== undefined || digitsOf(asciiDigits(input)).length > 0;
@@ -138,6 +154,15 @@ export class PhoneIndex {
     let count = this.scan(query.contains, mask);
     for (const prefix of query.startsWith) count += this.scan(SEPARATOR + prefix, mask);
     return count;
+  }
+
+  /**
+   * The same as `match`, checking only `candidates` (rows known to hold every match, e.g. the
+   * matches of a query this one narrows: phoneQueryNarrows).
+   */
+  matchAmong(query: PhoneQuery, candidates: ArrayLike<number>, mask: Uint8Array): number {
+    const patterns = [query.contains, ...query.startsWith.map((prefix) => SEPARATOR + prefix)];
+    return markCandidatesContaining(this.text, this.rowStart, patterns, candidates, mask);
   }
 
   private scan(pattern: string, mask: Uint8Array): number {

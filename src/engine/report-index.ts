@@ -4,7 +4,7 @@ import { isNumericType } from '../report-model/column-types';
 import { releaseScratch } from './buffers';
 import { foldText } from './cell-text';
 import { buildDictionary, type Dictionary } from './dictionary';
-import { parsePhoneQuery, PhoneIndex } from './phone';
+import { parsePhoneQuery, PhoneIndex, phoneQueryNarrows, type PhoneQuery } from './phone';
 import { sortByKey, sortBySteps, type SortStep } from './rank-sort';
 import { buildSortKey, type SortKey } from './sort-keys';
 import { buildDictionarySearch, buildRowTextSearch, type ColumnSearch } from './text-search';
@@ -27,6 +27,13 @@ export interface ReportIndex {
   sort(spec: SortSpec, subset?: Uint32Array): Uint32Array;
   /** Rows passing every filter of the query (phone AND search AND each column), sorted. */
   query(query: ReportQuery): Uint32Array;
+  /**
+   * Whether `query` can be answered from what is cached, without a scan of the whole data or
+   * a key build: its sort already built, each filter the one last asked or no filter, and a
+   * phone or search that narrows the last one (a character typed) with few enough previous
+   * matches to check one by one. Then `query` costs one pass over the sorted order.
+   */
+  answersAtOnce(query: ReportQuery): boolean;
   /**
    * Facets of a column under every filter of `query` except that column's own (what a
    * multi-select list shows next to each choice). No sorting involved.
@@ -58,6 +65,16 @@ interface Mask {
   readonly count: number;
 }
 
+/**
+ * A query that narrows the previous one (a character typed into the phone or search box)
+ * checks only the previous matches: ~25 ns each at 1M rows, never slower than a scan of the
+ * whole text (measured: 700k candidates 19 ms against a 17 ms scan; 18k 0.3 ms against 8 ms).
+ * Up to this many, the page shows the answer in the same render as the key (answersAtOnce).
+ */
+const AT_ONCE_CANDIDATES = 250_000;
+/** The signature of a column filter that keeps every row. */
+const EMPTY_FILTER = '[null,null]';
+
 export function createReportIndex(
   columns: readonly ColumnDef[],
   rows: readonly ReportRow[],
@@ -76,8 +93,13 @@ class Index implements ReportIndex {
   private readonly sorted = new Map<string, Uint32Array>();
   private phoneIndex: PhoneIndex | undefined;
   private identity: Uint32Array | undefined;
-  private lastPhone: { input: string; mask: Mask | undefined } | undefined;
-  private lastSearch: { signature: string; mask: Mask | undefined } | undefined;
+  private lastPhone:
+    { input: string; query: PhoneQuery | undefined; mask: Mask | undefined } | undefined;
+  private lastSearch:
+    | { signature: string; needle: string; keys: readonly string[]; mask: Mask | undefined }
+    | undefined;
+  /** The rows of a cached mask, ascending (the candidates of a narrowing query). */
+  private readonly maskRows = new WeakMap<Mask, Uint32Array>();
   private readonly lastFilters = new Map<string, { signature: string; mask: Mask | undefined }>();
 
   constructor(
@@ -117,6 +139,23 @@ class Index implements ReportIndex {
       if (flags[row]) out[k++] = row;
     }
     return out;
+  }
+
+  answersAtOnce(query: ReportQuery): boolean {
+    const valid = this.validSpec(query.sort ?? []);
+    if (valid.length > 0 && !this.sorted.has(sortSignature(valid))) return false;
+    return (
+      this.phoneAtOnce(query.phone ?? '') &&
+      this.searchAtOnce(query.search ?? '', query.searchKeys) &&
+      Object.entries(query.filters ?? {}).every(
+        ([key, filter]) =>
+          !filter ||
+          !this.byKey.has(key) ||
+          [EMPTY_FILTER, this.lastFilters.get(key)?.signature].includes(
+            this.filterSignature(key, filter),
+          ),
+      )
+    );
   }
 
   facetsFor(query: ReportQuery, key: string, order: FacetOrder = 'value'): FacetEntry[] {
@@ -171,11 +210,15 @@ class Index implements ReportIndex {
   }
 
   /** All rows sorted by `spec`; cached (a few specs) so clearing a filter never re-sorts. */
-  private sortedAll(spec: SortSpec): Uint32Array {
-    const valid = spec.filter(
+  private validSpec(spec: SortSpec): SortSpec {
+    return spec.filter(
       (item, i) => this.byKey.has(item.key) && spec.findIndex((s) => s.key === item.key) === i,
     );
-    const signature = JSON.stringify(valid.map((item) => [item.key, item.desc === true]));
+  }
+
+  private sortedAll(spec: SortSpec): Uint32Array {
+    const valid = this.validSpec(spec);
+    const signature = sortSignature(valid);
     const hit = this.sorted.get(signature);
     if (hit) {
       this.sorted.delete(signature);
@@ -239,15 +282,20 @@ class Index implements ReportIndex {
   }
 
   private phoneMask(input: string): Mask | undefined {
-    if (this.lastPhone?.input === input) return this.lastPhone.mask;
+    const last = this.lastPhone;
+    if (last?.input === input) return last.mask;
     const query = parsePhoneQuery(input);
     let mask: Mask | undefined;
     if (query) {
       const flags = new Uint8Array(this.rowCount);
-      const count = this.phones().match(query, flags);
+      const candidates =
+        last?.query && phoneQueryNarrows(query, last.query) ? this.narrowing(last.mask) : undefined;
+      const count = candidates
+        ? this.phones().matchAmong(query, candidates, flags)
+        : this.phones().match(query, flags);
       mask = { flags, count };
     }
-    this.lastPhone = { input, mask };
+    this.lastPhone = { input, query, mask };
     return mask;
   }
 
@@ -255,16 +303,88 @@ class Index implements ReportIndex {
     const needle = foldText(search.trim());
     const keys = (searchKeys ?? this.columns.map((c) => c.key)).filter((k) => this.byKey.has(k));
     const signature = JSON.stringify([needle, keys]);
-    if (this.lastSearch?.signature === signature) return this.lastSearch.mask;
+    const last = this.lastSearch;
+    if (last?.signature === signature) return last.mask;
     let mask: Mask | undefined;
     if (needle !== '') {
+      // A longer needle containing the last one, over the same columns, matches a subset.
+      const narrows =
+        last !== undefined &&
+        last.needle !== '' &&
+        needle.includes(last.needle) &&
+        JSON.stringify(last.keys) === JSON.stringify(keys);
+      const candidates = narrows ? this.narrowing(last.mask) : undefined;
       const flags = new Uint8Array(this.rowCount);
       let count = 0;
-      for (const key of new Set(keys)) count += this.search(key).match(needle, flags);
+      for (const key of new Set(keys)) {
+        count += candidates
+          ? this.search(key).matchAmong(needle, candidates, flags)
+          : this.search(key).match(needle, flags);
+      }
       mask = { flags, count };
     }
-    this.lastSearch = { signature, mask };
+    this.lastSearch = { signature, needle, keys, mask };
     return mask;
+  }
+
+  private phoneAtOnce(input: string): boolean {
+    const last = this.lastPhone;
+    if (last?.input === input) return true;
+    const query = parsePhoneQuery(input);
+    if (!query) return true;
+    return (
+      this.phoneIndex !== undefined &&
+      last?.query !== undefined &&
+      phoneQueryNarrows(query, last.query) &&
+      this.fewMatches(last.mask)
+    );
+  }
+
+  private searchAtOnce(search: string, searchKeys: readonly string[] | undefined): boolean {
+    const needle = foldText(search.trim());
+    if (needle === '') return true;
+    const keys = (searchKeys ?? this.columns.map((c) => c.key)).filter((k) => this.byKey.has(k));
+    const last = this.lastSearch;
+    if (last?.signature === JSON.stringify([needle, keys])) return true;
+    return (
+      last !== undefined &&
+      last.needle !== '' &&
+      needle.includes(last.needle) &&
+      JSON.stringify(last.keys) === JSON.stringify(keys) &&
+      this.fewMatches(last.mask) &&
+      keys.every((key) => this.searches.has(key))
+    );
+  }
+
+  private fewMatches(mask: Mask | undefined): mask is Mask {
+    return mask !== undefined && mask.count <= AT_ONCE_CANDIDATES;
+  }
+
+  /** The rows of the previous mask of a query that the new one narrows: the candidates. */
+  private narrowing(previous: Mask | undefined): Uint32Array | undefined {
+    if (!previous) return undefined;
+    let rows = this.maskRows.get(previous);
+    if (!rows) {
+      rows = new Uint32Array(previous.count);
+      const { flags } = previous;
+      let k = 0;
+      for (let row = 0; row < flags.length && k < rows.length; row++)
+        if (flags[row]) rows[k++] = row;
+      this.maskRows.set(previous, rows);
+    }
+    return rows;
+  }
+
+  /** What a column filter keeps, as a string: equal strings, equal masks. */
+  private filterSignature(key: string, filter: ColumnFilter): string {
+    const column = this.column(key);
+    const values = filter.values && filter.values.length > 0 ? filter.values : undefined;
+    const ranged =
+      isNumericType(column.type) && (filter.min !== undefined || filter.max !== undefined);
+    return JSON.stringify([
+      values ?? null,
+      ranged ? [filter.min ?? null, filter.max ?? null] : null,
+    ]);
   }
 
   private filterMask(key: string, filter: ColumnFilter): Mask | undefined {
@@ -272,10 +392,7 @@ class Index implements ReportIndex {
     const values = filter.values && filter.values.length > 0 ? filter.values : undefined;
     const ranged =
       isNumericType(column.type) && (filter.min !== undefined || filter.max !== undefined);
-    const signature = JSON.stringify([
-      values ?? null,
-      ranged ? [filter.min ?? null, filter.max ?? null] : null,
-    ]);
+    const signature = this.filterSignature(key, filter);
     const last = this.lastFilters.get(key);
     if (last?.signature === signature) return last.mask;
     let mask: Mask | undefined;
@@ -394,6 +511,10 @@ class Index implements ReportIndex {
       return ta < tb ? -1 : ta > tb ? 1 : 0;
     });
   }
+}
+
+function sortSignature(valid: SortSpec): string {
+  return JSON.stringify(valid.map((item) => [item.key, item.desc === true]));
 }
 
 function present(counts: Uint32Array): number[] {

@@ -31,3 +31,32 @@ export function markRowsContaining(
     from = rowStart[low + 1]!;
   }
 }
+
+/**
+ * Flags, among `candidates` (row indices), the rows whose text contains one of `patterns`:
+ * the same rule as markRowsContaining, checked on each candidate's own text only. Used when a
+ * query narrows the previous one (its matches are a subset of those candidates), which then
+ * costs the previous matches, not the whole text. Returns how many rows were newly flagged.
+ */
+export function markCandidatesContaining(
+  text: string,
+  rowStart: Uint32Array,
+  patterns: readonly string[],
+  candidates: ArrayLike<number>,
+  mask: Uint8Array,
+): number {
+  let count = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i]!;
+    if (mask[row]) continue;
+    const own = text.slice(rowStart[row]!, rowStart[row + 1]!);
+    for (const pattern of patterns) {
+      if (own.includes(pattern)) {
+        mask[row] = 1;
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}

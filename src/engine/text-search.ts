@@ -1,7 +1,7 @@
 import type { CellValue, ColumnType } from '../report-model/column-types';
 import { cellText, foldLongText, foldText } from './cell-text';
 import type { Dictionary } from './dictionary';
-import { markRowsContaining } from './row-text';
+import { markCandidatesContaining, markRowsContaining } from './row-text';
 
 /** Separator between rows in the folded text; a needle containing it takes the slow path. */
 const SEPARATOR = '\u0001';
@@ -14,6 +14,8 @@ const SEPARATOR = '\u0001';
 export interface ColumnSearch {
   /** Flags matching rows in `mask`; returns how many rows were newly flagged. */
   match(needle: string, mask: Uint8Array): number;
+  /** The same, checking only `candidates` (rows known to hold every match). */
+  matchAmong(needle: string, candidates: ArrayLike<number>, mask: Uint8Array): number;
 }
 
 /** Rows folded together: one native normalize/replace/toLowerCase per batch, not per row. */
@@ -58,6 +60,10 @@ export function buildRowTextSearch(type: ColumnType, values: readonly CellValue[
       if (needle.includes(SEPARATOR)) return slowMatch(type, values, needle, mask);
       return markRowsContaining(text, rowStart, needle, mask);
     },
+    matchAmong(needle, candidates, mask) {
+      if (needle.includes(SEPARATOR)) return slowMatch(type, values, needle, mask, candidates);
+      return markCandidatesContaining(text, rowStart, [needle], candidates, mask);
+    },
   };
 }
 
@@ -66,9 +72,12 @@ function slowMatch(
   values: readonly CellValue[],
   needle: string,
   mask: Uint8Array,
+  candidates?: ArrayLike<number>,
 ): number {
   let count = 0;
-  for (let row = 0; row < values.length; row++) {
+  const n = candidates ? candidates.length : values.length;
+  for (let i = 0; i < n; i++) {
+    const row = candidates ? candidates[i]! : i;
     if (!mask[row] && foldText(cellText(type, values[row] ?? null)).includes(needle)) {
       mask[row] = 1;
       count++;
@@ -80,19 +89,36 @@ function slowMatch(
 export function buildDictionarySearch(dictionary: Dictionary): ColumnSearch {
   const folded = dictionary.texts.map(foldText);
   const { ids } = dictionary;
+  const hits = (needle: string): Uint8Array | undefined => {
+    const hit = new Uint8Array(folded.length);
+    let any = false;
+    for (let id = 0; id < folded.length; id++) {
+      if (folded[id]!.includes(needle)) {
+        hit[id] = 1;
+        any = true;
+      }
+    }
+    return any ? hit : undefined;
+  };
   return {
     match(needle, mask) {
-      const hit = new Uint8Array(folded.length);
-      let any = false;
-      for (let id = 0; id < folded.length; id++) {
-        if (folded[id]!.includes(needle)) {
-          hit[id] = 1;
-          any = true;
-        }
-      }
-      if (!any) return 0;
+      const hit = hits(needle);
+      if (!hit) return 0;
       let count = 0;
       for (let row = 0; row < ids.length; row++) {
+        if (hit[ids[row]!] && !mask[row]) {
+          mask[row] = 1;
+          count++;
+        }
+      }
+      return count;
+    },
+    matchAmong(needle, candidates, mask) {
+      const hit = hits(needle);
+      if (!hit) return 0;
+      let count = 0;
+      for (let i = 0; i < candidates.length; i++) {
+        const row = candidates[i]!;
         if (hit[ids[row]!] && !mask[row]) {
           mask[row] = 1;
           count++;

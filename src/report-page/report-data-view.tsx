@@ -58,17 +58,21 @@ export function ReportDataView({
     [data.columns, prefs.visibility],
   );
   const visibleKeys = useMemo(() => visibleColumns.map((column) => column.key), [visibleColumns]);
-  // Inputs show each key at once; the rows follow in a deferred render that a next key
-  // interrupts, so typing is never held up by the filter (a million rows: ~20–60 ms a pass).
-  const shownView = useDeferredValue(view);
-  const { order, filtered, facet } = useReportView(
+  // Inputs show each key at once. The rows and the count follow in the same render when the
+  // engine answers from its caches (a digit typed narrows the last matches, a cleared filter
+  // re-serves a kept sort), else in a deferred render that a next key interrupts, so typing
+  // is never held up by a scan (a million rows: ~20–60 ms a pass). Charts, billing and totals
+  // always follow in the deferred render, after the rows are on screen.
+  const deferredView = useDeferredValue(view);
+  const { order, filtered, facet, shown } = useReportView(
     data.columns,
     data.rows,
-    shownView,
+    view,
     visibleKeys,
     !loading,
+    deferredView,
   );
-  // The exports write exactly the rows on screen (the deferred view's order).
+  // The exports write exactly the rows on screen (the order the table shows).
   const exported = {
     report,
     from: view.from,
@@ -81,13 +85,16 @@ export function ReportDataView({
   const [conversation, setConversation] = useState<{ connId: string; at: number } | null>(null);
   const trigger = useRef<HTMLElement | null>(null);
   const dateKey = data.columns.find((column) => column.type === 'datetime')?.key;
-  const openConversation = (rowIndex: number, button: HTMLElement) => {
-    const row = data.rows[rowIndex]!;
-    const at = dateKey ? row[dateKey] : null;
-    if (typeof row.conn_id !== 'string' || typeof at !== 'number') return;
-    trigger.current = button;
-    setConversation({ connId: row.conn_id, at });
-  };
+  const openConversation = useCallback(
+    (rowIndex: number, button: HTMLElement) => {
+      const row = data.rows[rowIndex]!;
+      const at = dateKey ? row[dateKey] : null;
+      if (typeof row.conn_id !== 'string' || typeof at !== 'number') return;
+      trigger.current = button;
+      setConversation({ connId: row.conn_id, at });
+    },
+    [data.rows, dateKey],
+  );
   // Closing returns focus to the CONN_ID that opened it; the table keeps its scroll position.
   const closeConversation = useCallback(() => {
     setConversation(null);
@@ -96,10 +103,15 @@ export function ReportDataView({
 
   // Stable callbacks for the (memoized) chart panels: they read the latest view when called,
   // so a new sort or filter does not re-render charts whose data did not change.
-  const latest = useRef({ view, onViewChange });
+  const latest = useRef({ view, onViewChange, onSortChange });
   useLayoutEffect(() => {
-    latest.current = { view, onViewChange };
+    latest.current = { view, onViewChange, onSortChange };
   });
+  // The table's props stay the same objects while what they say is the same (memoized table).
+  const sortChange = useCallback((sort: SortEntry[]) => latest.current.onSortChange(sort), []);
+  const sortKey = JSON.stringify(view.sort);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sorting = useMemo(() => view.sort, [sortKey]);
   const filterTo = useCallback((key: string, values: string[]) => {
     const { view: current, onViewChange: change } = latest.current;
     change({ filters: { ...current.filters, [key]: { ...current.filters[key], values } } });
@@ -181,7 +193,7 @@ export function ReportDataView({
           {/* Exports write a finished load only: a file of part of the period would pass for all of it. */}
           {!loading && <ExportCsvButton {...exported} />}
           {!loading && (
-            <ExportXlsxButton {...exported} filters={filterPairs(shownView, data.columns, t)} />
+            <ExportXlsxButton {...exported} filters={filterPairs(shown, data.columns, t)} />
           )}
         </span>
       </div>
@@ -189,9 +201,10 @@ export function ReportDataView({
         columns={data.columns}
         rows={data.rows}
         order={order}
+        totalsOrder={filtered}
         caption={caption}
-        sorting={view.sort}
-        onSortingChange={onSortChange}
+        sorting={sorting}
+        onSortingChange={sortChange}
         columnVisibility={prefs.visibility}
         onColumnVisibilityChange={prefs.setVisibility}
         columnSizing={prefs.sizing}
@@ -219,7 +232,7 @@ function visibleInOrder(
 
 /** The filters on screen as label–value pairs (the Excel export's second sheet). */
 function filterPairs(
-  view: ViewState,
+  view: Pick<ViewState, 'phone' | 'q' | 'filters'>,
   columns: readonly ColumnDef[],
   t: Translate,
 ): Array<readonly [string, string]> {

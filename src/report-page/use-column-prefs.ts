@@ -31,10 +31,11 @@ export function useColumnPrefs(report: ReportDef) {
     },
     [report],
   );
-  return {
-    visibility: prefs.visibility,
-    sizing: prefs.sizing,
-    setVisibility: (visibility: ColumnVisibilityState) => save({ visibility }),
-    setSizing: (sizing: ColumnSizingState) => save({ sizing }),
-  };
+  // Stable setters: the (memoized) table re-renders only when something it shows changed.
+  const setVisibility = useCallback(
+    (visibility: ColumnVisibilityState) => save({ visibility }),
+    [save],
+  );
+  const setSizing = useCallback((sizing: ColumnSizingState) => save({ sizing }), [save]);
+  return { visibility: prefs.visibility, sizing: prefs.sizing, setVisibility, setSizing };
 }

@@ -16,7 +16,11 @@ export interface ReportView {
   facet(key: string): FacetEntry[];
   /** The index, for aggregates over the same rows (charts). */
   index: ReportIndex;
+  /** The view `order` shows (the typed one, or the deferred one until it is answered). */
+  shown: ViewFilters;
 }
+
+type ViewFilters = Pick<ViewState, 'sort' | 'phone' | 'q' | 'filters'>;
 
 /**
  * Builds the sort keys and the phone index in small steps after a load, one
@@ -41,44 +45,62 @@ function useWarmUp(index: ReportIndex, sortKeys: readonly string[], warm: boolea
   }, [index, warm]);
 }
 
-/** The one filtered, sorted view that the table, the charts and the export all read. */
+/**
+ * The one filtered, sorted view that the table, the charts and the export all read.
+ *
+ * `view` is the state as typed; `deferred` the same a deferred render later
+ * (useDeferredValue). The table's rows and count follow `view` in the same render when the
+ * engine answers it from its caches (a digit typed into the phone filter narrows the last
+ * matches; a cleared filter re-serves a kept sort: index.answersAtOnce), else `deferred`, so
+ * a scan never holds a key up. Charts, billing and totals read `filtered`, always of `deferred`.
+ */
 export function useReportView(
   columns: readonly ColumnDef[],
   rows: readonly ReportRow[],
-  view: Pick<ViewState, 'sort' | 'phone' | 'q' | 'filters'>,
+  view: ViewFilters,
   visibleKeys: readonly string[],
   /** Build the sort keys ahead, in idle moments (not for the rows of a load still running). */
   warm = true,
+  deferred: ViewFilters = view,
 ): ReportView {
   const index = useMemo(() => createReportIndex(columns, rows), [columns, rows]);
+  const queryOf = (of: ViewFilters): ReportQuery => ({
+    sort: of.sort.map((entry) => ({ key: entry.id, desc: entry.desc })),
+    phone: of.phone,
+    search: of.q,
+    searchKeys: visibleKeys,
+    filters: of.filters,
+  });
+  const shown = view === deferred || index.answersAtOnce(queryOf(view)) ? view : deferred;
   const query = useMemo<ReportQuery>(
-    () => ({
-      sort: view.sort.map((entry) => ({ key: entry.id, desc: entry.desc })),
-      phone: view.phone,
-      search: view.q,
-      searchKeys: visibleKeys,
-      filters: view.filters,
-    }),
-    [view.sort, view.phone, view.q, view.filters, visibleKeys],
+    () => queryOf(shown),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shown.sort, shown.phone, shown.q, shown.filters, visibleKeys],
   );
   const order = useMemo(() => index.query(query), [index, query]);
   // Only the filters: a new sort keeps this array (and everything computed from it).
   // Keyed by value, because the URL is parsed afresh on every change.
-  const filterKey = JSON.stringify([view.phone, view.q, view.filters, visibleKeys]);
+  const filterKey = JSON.stringify([deferred.phone, deferred.q, deferred.filters, visibleKeys]);
   const filterQuery = useMemo<ReportQuery>(
-    () => ({ phone: view.phone, search: view.q, searchKeys: visibleKeys, filters: view.filters }),
+    () => ({
+      phone: deferred.phone,
+      search: deferred.q,
+      searchKeys: visibleKeys,
+      filters: deferred.filters,
+    }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [filterKey],
   );
   const filtered = useMemo(() => index.query(filterQuery), [index, filterQuery]);
-  useWarmUp(index, [...view.sort.map((entry) => entry.id), ...visibleKeys], warm);
+  useWarmUp(index, [...shown.sort.map((entry) => entry.id), ...visibleKeys], warm);
   return useMemo(
     () => ({
       order,
       filtered,
       index,
+      shown,
       facet: (key: string) => index.facetsFor(query, key, 'count'),
     }),
-    [order, filtered, index, query],
+    [order, filtered, index, shown, query],
   );
 }

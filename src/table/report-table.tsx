@@ -12,7 +12,7 @@ import {
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../shared/i18n/i18n';
 import { columnLabel, headerText, type ColumnDef, type HeaderNames } from '../report-model/catalog';
 import { isNumericType, type CellValue, type ReportRow } from '../report-model/column-types';
@@ -49,6 +49,12 @@ export interface ReportTableProps {
   rows: readonly ReportRow[];
   /** Row indices in on-screen order (after filters and sort). */
   order: ArrayLike<number>;
+  /**
+   * The rows the totals row adds up, when they may lag behind `order` (the filtered rows of
+   * a deferred render: a key typed shows the rows first, the totals a moment later); `order`
+   * when missing.
+   */
+  totalsOrder?: ArrayLike<number>;
   caption: string;
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
@@ -67,10 +73,13 @@ const apply = <T,>(updater: Updater<T>, current: T): T =>
 
 /**
  * The report grid: a real <table> with a sticky header and virtualized rows
- * (spacer rows keep the table in normal flow, so the sticky header holds).
+ * (spacer rows keep the table in normal flow, so the sticky header holds). Memoized: a
+ * render of the page that changes none of its props (a key typed before its rows are
+ * known, the charts' deferred render) does not render the rows again.
  */
-export function ReportTable(props: ReportTableProps) {
+export const ReportTable = memo(function ReportTable(props: ReportTableProps) {
   const { columns, rows, order, caption, sorting, columnVisibility, columnSizing } = props;
+  const totalsOrder = props.totalsOrder ?? order;
   const headerNames = props.headerNames ?? 'wolkvox';
   const { t, locale, language } = useI18n();
   const formats = cellFormats(locale);
@@ -83,8 +92,11 @@ export function ReportTable(props: ReportTableProps) {
   // The totals row (a column the catalog says sums or averages), over the rows in view;
   // one row has nothing to add up. Exports leave it out: it is not a row of the report.
   const totals = useMemo(
-    () => (hasTotals(columns) && order.length > 1 ? columnTotals(columns, rows, order) : null),
-    [columns, rows, order],
+    () =>
+      hasTotals(columns) && totalsOrder.length > 1
+        ? columnTotals(columns, rows, totalsOrder)
+        : null,
+    [columns, rows, totalsOrder],
   );
   const sampled = useMemo(
     () => contentWidths(columns, rows, formats, textMeasurer(), headerOf),
@@ -274,7 +286,7 @@ export function ReportTable(props: ReportTableProps) {
       </table>
     </div>
   );
-}
+});
 
 function widenForTotals(
   widths: Record<string, number>,

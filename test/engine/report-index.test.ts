@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cellText, foldText } from '../../src/engine/cell-text';
 import { naiveFacets, naiveQuery, naiveSort } from './naive';
 import { createReportIndex } from '../../src/engine/report-index';
+import { PhoneIndex } from '../../src/engine/phone';
+import { buildDictionary } from '../../src/engine/dictionary';
+import { buildDictionarySearch, buildRowTextSearch } from '../../src/engine/text-search';
 import { createTestIndex } from './index-aggregates';
 import type { ColumnFilter, ReportQuery, SortSpec } from '../../src/engine/types';
 import { isNumericType } from '../../src/report-model/column-types';
@@ -120,6 +123,87 @@ describe('report index equals the naive reference', () => {
     }
   });
 
+  it.each(SEEDS)(
+    'typing: each key of a phone or a search, forward and back, on one index (seed %i)',
+    (seed) => {
+      const rng = new Rng(seed * 7_919);
+      const rows = randomRows(seed + 300, 900);
+      // Few phones, so short prefixes match many rows.
+      rows.forEach((row, r) => {
+        if (r % 3 === 0) row.customer_phone = rows[r % 17]!.customer_phone ?? null;
+      });
+      const index = createReportIndex(TEST_COLUMNS, rows);
+      const among = vi.spyOn(PhoneIndex.prototype, 'matchAmong');
+      for (let i = 0; i < 12; i++) {
+        const phone = randomPhone(rng);
+        const typed = rng.chance(0.3)
+          ? rng.pick([
+              '+57 300 123 4567',
+              '0057 3001234567',
+              'co.20262065',
+              'US.ENT.12',
+              '57 (300)',
+            ])
+          : typeof phone === 'string'
+            ? phone
+            : '5730012345678';
+        const key = rng.pick(keys);
+        const column = TEST_COLUMNS.find((c) => c.key === key)!;
+        const text = cellText(column.type, rng.pick(rows)[key] ?? null);
+        const searchKeys = rng.chance(0.5) ? keys.filter(() => rng.chance(0.5)) : undefined;
+        const sort = rng.chance(0.5) ? randomSpec(rng) : undefined;
+        const filters = rng.chance(0.3) ? { channel: { values: ['web'] } } : undefined;
+        const steps = [...typed].map((_, n) => typed.slice(0, n + 1));
+        // Typed, then deleted key by key; a character typed inside the text too.
+        for (const phoneInput of [...steps, ...steps.slice(0, -1).reverse(), '', `3${typed}`]) {
+          const query = { sort, phone: phoneInput, filters };
+          expect(Array.from(index.query(query)), JSON.stringify(query)).toEqual(
+            naiveQuery(TEST_COLUMNS, rows, query),
+          );
+        }
+        const words = [...text].map((_, n) => text.slice(0, n + 1));
+        for (const search of [...words, ` ${text.slice(1)}`, text.slice(1, 3), '']) {
+          const query = { sort, search, searchKeys, phone: typed.slice(0, 2) };
+          expect(Array.from(index.query(query)), JSON.stringify(query)).toEqual(
+            naiveQuery(TEST_COLUMNS, rows, query),
+          );
+        }
+      }
+      // The narrowing path (only the previous matches checked) was taken.
+      expect(among).toHaveBeenCalled();
+      among.mockRestore();
+    },
+  );
+
+  it('a search among candidates flags what a full search flags among them', () => {
+    const rng = new Rng(5);
+    const rows = randomRows(77, 500);
+    rows[3]!.customer_name = 'a\u0001b';
+    for (const key of keys) {
+      const column = TEST_COLUMNS.find((c) => c.key === key)!;
+      const values = rows.map((row) => row[key] ?? null);
+      const searches = [
+        buildRowTextSearch(column.type, values),
+        buildDictionarySearch(buildDictionary(column.type, values)),
+      ];
+      const candidates = Uint32Array.from(rows.map((_, r) => r).filter(() => rng.chance(0.4)));
+      for (const search of searches) {
+        for (const needle of ['a', 'b', '\u0001', 'a\u0001', '20', 'co', 'zzz']) {
+          const all = new Uint8Array(rows.length);
+          search.match(needle, all);
+          const among = new Uint8Array(rows.length);
+          const count = search.matchAmong(needle, candidates, among);
+          const expected = Array.from(candidates).filter((row) => all[row]);
+          expect(
+            Array.from(among.keys()).filter((row) => among[row]),
+            `${key} ${needle}`,
+          ).toEqual(expected);
+          expect(count).toBe(expected.length);
+        }
+      }
+    }
+  });
+
   it.each(SEEDS)('facets over subsets, by value and by count (seed %i)', (seed) => {
     const rng = new Rng(seed * 31);
     const rows = randomRows(seed + 200, 400);
@@ -174,6 +258,33 @@ describe('report index behaviour', () => {
     expect(filtered.length).toBeLessThan(all.length);
     all.fill(0);
     expect(Array.from(index.query({ sort }))).toEqual(naiveSort(TEST_COLUMNS, rows, sort));
+  });
+
+  it('says which queries it answers from its caches (answersAtOnce)', () => {
+    const index = createReportIndex(TEST_COLUMNS, rows);
+    const sort = [{ key: 'customer_name' }];
+    expect(index.answersAtOnce({})).toBe(true);
+    // A sort key not built yet, a phone index not built yet: not at once.
+    expect(index.answersAtOnce({ sort })).toBe(false);
+    expect(index.answersAtOnce({ phone: '3' })).toBe(false);
+    index.query({ sort, phone: '300' });
+    expect(index.answersAtOnce({ sort, phone: '300' })).toBe(true);
+    expect(index.answersAtOnce({ sort, phone: ' 300 ' })).toBe(true);
+    // A digit added narrows the matches of "300" (few): checked among them.
+    expect(index.answersAtOnce({ sort, phone: '3001' })).toBe(true);
+    expect(index.answersAtOnce({ sort, phone: '30' })).toBe(false);
+    expect(index.answersAtOnce({ phone: '' })).toBe(true);
+    expect(index.answersAtOnce({ filters: { channel: { values: ['web'] } } })).toBe(false);
+    expect(index.answersAtOnce({ filters: { channel: { values: [] }, nope: { min: 1 } } })).toBe(
+      true,
+    );
+    index.query({ filters: { channel: { values: ['web'] } } });
+    expect(index.answersAtOnce({ filters: { channel: { values: ['web'] } } })).toBe(true);
+    expect(index.answersAtOnce({ search: 'a' })).toBe(false);
+    index.query({ search: 'an' });
+    expect(index.answersAtOnce({ search: 'an' })).toBe(true);
+    expect(index.answersAtOnce({ search: 'ana' })).toBe(true);
+    expect(index.answersAtOnce({ search: 'ana', searchKeys: ['channel'] })).toBe(false);
   });
 
   it('descending keeps unparsed text and empty cells last', () => {
