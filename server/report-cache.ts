@@ -36,6 +36,8 @@ export interface CachedAnswer {
    * once when a closed period is stored; sent instead of `body` to a page that asks for it.
    */
   columns?: Buffer;
+  /** `body` gzipped already (the server sent it so): not compressed twice. */
+  gzip?: Buffer;
 }
 
 export interface StoredAnswer {
@@ -63,7 +65,7 @@ async function seal(answer: CachedAnswer): Promise<StoredAnswer> {
     status: answer.status,
     contentType: answer.contentType,
     rows: answer.rows ?? null,
-    gzip: await gzipAsync(answer.body, { level: 6 }),
+    gzip: answer.gzip ?? (await gzipAsync(answer.body, { level: 6 })),
   };
   if (answer.columns) stored.columnsGzip = await gzipAsync(answer.columns, { level: 6 });
   return stored;

@@ -102,6 +102,8 @@ it('answers a closed period’s second call in the compact form, with exactly th
   // A miss: wolkvox's JSON, whatever the page asked for.
   expect(first.headers.get('content-type')).toMatch(/json/);
   expect(first.headers.get('x-wolkvox-cache')).toBe('stored');
+  // Gzipped once by the server, the bytes the cache keeps (fetch asked gzip and inflates it).
+  expect(first.headers.get('content-encoding')).toBe('gzip');
   const json = await first.text();
   const data = (JSON.parse(json) as { data: unknown[] }).data;
   expect(data.length).toBeGreaterThan(1000);
