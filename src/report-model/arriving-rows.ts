@@ -19,8 +19,8 @@ const SHOW_EVERY_MS = 400;
 /**
  * Collects a load's chunks as they arrive (`add`, the loader's `onChunk`) and hands `show`
  * every row in so far, in chronological order whatever order the answers came in, with the
- * CONNECTOR column (ids only: the names come with the finished load). `stop` when the load
- * ends, whichever way.
+ * CONNECTOR column (ids only: the names come with the finished load, `nameConnectors`). `stop`
+ * when the load ends, whichever way.
  */
 export function arrivingRows(report: ReportDef, show: (arrived: ArrivedRows) => void) {
   const chunks: LoadedChunk[] = [];
@@ -37,6 +37,10 @@ export function arrivingRows(report: ReportDef, show: (arrived: ArrivedRows) => 
   };
 
   return {
+    /** Cells kept as sent because they did not parse, in every chunk so far (copies included). */
+    get unparsedCells() {
+      return unparsedCells;
+    },
     add(chunk: LoadedChunk) {
       chunks.push(chunk);
       // Per chunk, so that each row is read once, not at every showing.

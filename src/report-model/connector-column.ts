@@ -1,5 +1,6 @@
-import { connectorName, parseSessionId } from './connector';
+import { connectorName, sessionConnectorId } from './connector';
 import type { ColumnDef, ReportDef } from './catalog';
+import type { ReportRow } from './column-types';
 import type { ParsedRows } from './wire/normalize-rows';
 
 /** The WhatsApp connector, read out of SESSION_ID (`phone.operation.connectorId`). */
@@ -30,18 +31,46 @@ export function withConnectorColumn(
   if (columns === data.columns) return { ...data, connectorNames: names };
   const labels = new Map<string, string>();
   for (const row of data.rows) {
-    const parts = parseSessionId(row.session_id);
-    if (!parts.readable) {
+    const id = sessionConnectorId(row.session_id);
+    if (id === undefined) {
       // Kept, with an empty CONNECTOR; the billing panel counts these rows.
       row.connector = null;
       continue;
     }
-    let label = labels.get(parts.connectorId);
-    if (label === undefined)
-      labels.set(parts.connectorId, (label = connectorLabel(parts.connectorId, names)));
+    let label = labels.get(id);
+    if (label === undefined) labels.set(id, (label = connectorLabel(id, names)));
     row.connector = label;
   }
   return { columns, rows: data.rows, connectorNames: names };
+}
+
+/**
+ * The connector names put on rows whose CONNECTOR already holds the bare id (as
+ * arriving-rows.ts labels them before the names are known): one lookup per row, no SESSION_ID
+ * read again, in slices of `slice` rows with `pause` between them. Nothing to do (no pass at
+ * all) when no connector has a name.
+ */
+export async function nameConnectors(
+  rows: readonly ReportRow[],
+  names: ReadonlyMap<string, string> | undefined,
+  pause: () => Promise<void>,
+  slice = 100_000,
+): Promise<void> {
+  const named = new Map<string, string>();
+  for (const id of names?.keys() ?? []) {
+    const label = connectorLabel(id, names);
+    if (label !== id) named.set(id, label);
+  }
+  if (named.size === 0) return;
+  for (let from = 0; from < rows.length; from += slice) {
+    if (from > 0) await pause();
+    const to = Math.min(rows.length, from + slice);
+    for (let i = from; i < to; i++) {
+      const row = rows[i]!;
+      const label = typeof row.connector === 'string' ? named.get(row.connector) : undefined;
+      if (label !== undefined) row.connector = label;
+    }
+  }
 }
 
 /** The columns a report's rows will have once loaded (a bookmarked CONNECTOR filter is valid before). */

@@ -44,6 +44,22 @@ const UNREADABLE: SessionParts = Object.freeze({
   extraSegments: 0,
 });
 
+/**
+ * Just the connector id of a SESSION_ID (parseSessionId's `connectorId` when readable, else
+ * undefined), without building the other parts: the CONNECTOR column reads a million of them
+ * per load, and parseSessionId took ~0.9 µs a row there (a property test holds the two equal).
+ */
+export function sessionConnectorId(value: CellValue | undefined): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = typeof value === 'string' ? value.trim() : String(value).trim();
+  const bsuid = bsuidPrefixLength(text);
+  const first = bsuid > 0 ? bsuid : text.indexOf('.');
+  const last = text.lastIndexOf('.');
+  if (first === -1 || first === last) return undefined;
+  const connectorId = text.slice(last + 1).trim();
+  return connectorId === '' ? undefined : connectorId;
+}
+
 export function parseSessionId(value: CellValue | undefined): SessionParts {
   if (typeof value !== 'string' && typeof value !== 'number') return UNREADABLE;
   const text = String(value).trim();

@@ -2,7 +2,7 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiBaseUrl } from '../shared/env';
 import type { ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
-import { withConnectorColumn, type WithConnector } from './connector-column';
+import { nameConnectors, withConnectorColumn, type WithConnector } from './connector-column';
 import { arrivingRows } from './arriving-rows';
 import { setArrivedRows, setLoadProgress } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
@@ -62,18 +62,38 @@ export const reportQueryKey = (report: ReportDef, from: string, to: string) =>
 
 export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
 
+/**
+ * The finished load as the page shows it. `arrived`: every chunk went through arrivingRows,
+ * which already put the CONNECTOR ids on its rows and counted its unparsed cells, so only the
+ * connector names are added here (at a million rows, reading every SESSION_ID again took
+ * about half a second at the end of the load).
+ */
 async function enrich(
   load: LoadResult,
   names: ReadonlyMap<string, string> | undefined,
+  arrived?: { unparsedCells: number },
 ): Promise<ReportData> {
   // In slices: a million rows of report 10 are checked without one long task.
   const checked = await checkLoadedRowsInSlices(load.report, load.chunks, yieldToMain);
-  const data = withConnectorColumn({ columns: load.columns, rows: checked.rows }, names);
-  // Counted once per load, not on every render of the page.
+  const rows = { columns: load.columns, rows: checked.rows };
+  let data: WithConnector;
+  let unparsedCells: number;
+  if (arrived) {
+    data = {
+      ...withConnectorColumn({ columns: load.columns, rows: [] }, names),
+      rows: checked.rows,
+    };
+    await nameConnectors(checked.rows, names, yieldToMain);
+    unparsedCells = arrived.unparsedCells - countUnparsed(data.columns, checked.duplicates);
+  } else {
+    data = withConnectorColumn(rows, names);
+    // Counted once per load, not on every render of the page.
+    unparsedCells = countUnparsed(data.columns, data.rows);
+  }
   return {
     ...data,
     load,
-    unparsedCells: countUnparsed(data.columns, data.rows),
+    unparsedCells,
     duplicates: checked.duplicates,
     outOfRange: checked.outOfRange,
   };
@@ -111,7 +131,7 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
         const names = hasConnector
           ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
           : undefined;
-        const data = await enrich(load, names);
+        const data = await enrich(load, names, arrived);
         // Normally the page clears them once it shows `data`; this is for a page gone meanwhile.
         setTimeout(() => setArrivedRows(key, undefined), FORGET_ARRIVED_MS);
         return data;

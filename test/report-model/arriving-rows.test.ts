@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findReport } from '../../src/report-model/catalog';
 import { arrivingRows, type ArrivedRows } from '../../src/report-model/arriving-rows';
+import { nameConnectors } from '../../src/report-model/connector-column';
 import type { LoadedChunk } from '../../src/report-model/load/load-report';
 import { dayRange } from '../../src/report-model/time-range';
 
@@ -52,5 +53,26 @@ describe('rows shown while a load runs', () => {
     arriving.stop();
     vi.advanceTimersByTime(10_000);
     expect(shown).toHaveLength(1);
+  });
+});
+
+describe('connector names after the load', () => {
+  it('names the connectors whose id has a name, leaves the others and the unreadable ones', async () => {
+    const rows = [
+      { connector: '3581' },
+      { connector: '3597' },
+      { connector: null },
+      { connector: 'Ventas Colombia (3581)' },
+    ];
+    const names = new Map([['3581', 'Ventas Colombia']]);
+    let pauses = 0;
+    await nameConnectors(rows, names, async () => void pauses++, 2);
+    expect(rows.map((row) => row.connector)).toEqual([
+      'Ventas Colombia (3581)',
+      '3597',
+      null,
+      'Ventas Colombia (3581)',
+    ]);
+    expect(pauses).toBe(1);
   });
 });

@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import type { CellValue } from '../../src/report-model/column-types';
 import { Rng } from '../engine/random-data';
-import { connectorName, parseSessionId, UNKNOWN_CONNECTOR } from '../../src/report-model/connector';
+import {
+  connectorName,
+  parseSessionId,
+  sessionConnectorId,
+  UNKNOWN_CONNECTOR,
+} from '../../src/report-model/connector';
 import { aggregateUsage } from '../../src/billing/model/usage-aggregates';
 import { row } from '../billing/fixtures';
 
@@ -99,6 +105,33 @@ describe('connectorName', () => {
   it('labels the unreadable bucket', () => {
     expect(connectorName(UNKNOWN_CONNECTOR, undefined, 'SESSION_ID ilegible')).toBe(
       'SESSION_ID ilegible',
+    );
+  });
+});
+
+describe("sessionConnectorId (the CONNECTOR column's fast read)", () => {
+  it("is parseSessionId's connector id when readable, else undefined, on any input", () => {
+    const segment = fc.stringMatching(/^[ \d A-Za-z.+]{0,8}$/);
+    const session = fc.oneof(
+      fc.tuple(segment, segment, segment).map((parts) => parts.join('.')),
+      fc.constantFrom(
+        'CO.2026206508304015.demolatam.3581',
+        'US.ENT.12.op.9',
+        ' 57300.op.3581 ',
+        '..',
+        '.',
+        '',
+      ),
+      fc.string({ maxLength: 20 }),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(session, (value) => {
+        const parts = parseSessionId(value);
+        expect(sessionConnectorId(value)).toBe(parts.readable ? parts.connectorId : undefined);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
