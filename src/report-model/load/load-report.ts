@@ -500,8 +500,7 @@ async function runChunks(
       // is a call of a few rows (each holds over half a call) and the second slot is not idle.
       let widest: Span | undefined;
       for (const candidate of queue) {
-        if (empty(candidate) || (expectedRows(candidate, candidate.from) ?? 0) <= target)
-          continue;
+        if (empty(candidate) || (expectedRows(candidate, candidate.from) ?? 0) <= target) continue;
         if (!widest || rangeSeconds(candidate) > rangeSeconds(widest)) widest = candidate;
       }
       if (!widest || rangeSeconds(widest) < 2) return undefined;
