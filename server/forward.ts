@@ -316,8 +316,10 @@ async function fetchUpstream(
       : undefined;
   const stored = kept !== undefined;
   // Gzipped once, here, for the cache and for the browsers that asked (compressing it again
-  // per response cost ~100 ms of a 2-core server per 60,000-row answer).
-  const gzip = kept ? await gzipAsync(answer.body, { level: 6 }) : undefined;
+  // per response cost ~100 ms of a 2-core server per 60,000-row answer). Level 3, on the
+  // answer's path: a 10 MB answer of report 10 in 41 ms to 1.33 MB, where level 6 takes
+  // 115 ms for 1.17 MB.
+  const gzip = kept ? await gzipAsync(answer.body, { level: 3 }) : undefined;
   if (kept) {
     const cache = client.cache!;
     const keeping = new Promise<void>((resolve) => setImmediate(resolve))
