@@ -115,10 +115,15 @@ function isCrossSite(headers: ForwardRequest['headers']): boolean {
  * answered in. It is never forwarded: wolkvox still gets `upstreamRequestHeaders` alone.
  */
 export function acceptsColumns(accept: string | string[] | undefined): boolean {
-  const text = Array.isArray(accept) ? accept.join(',') : (accept ?? '');
+  return acceptsAny(accept, [COLUMNS_MEDIA_TYPE]);
+}
+
+/** Whether an Accept-style header lists one of `names` (lower case), and not with q=0. */
+export function acceptsAny(header: string | string[] | undefined, names: string[]): boolean {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   return text.split(',').some((part) => {
-    const [type, ...params] = part.trim().toLowerCase().split(';');
-    if (type?.trim() !== COLUMNS_MEDIA_TYPE) return false;
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!names.includes(name?.trim() ?? '')) return false;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     return q === undefined || Number(q.slice(2)) > 0;
   });

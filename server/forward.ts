@@ -145,8 +145,12 @@ export async function callWolkvox(
   const cacheable =
     key !== undefined && client.cache !== undefined && client.isClosed?.(call.to!) === true;
   if (cacheable && !options.fresh) {
-    await client.keeping?.get(key);
-    const hit = await client.cache!.get(key).catch(() => undefined);
+    const read = async () => {
+      await client.keeping?.get(key);
+      return client.cache!.get(key).catch(() => undefined);
+    };
+    // A miss read while the period's call was ending may find it being kept now: read again.
+    const hit = (await read()) ?? (client.keeping?.has(key) ? await read() : undefined);
     const compact = options.columns === true && hit?.columnsGzip !== undefined;
     const body =
       hit &&
@@ -322,7 +326,10 @@ async function fetchUpstream(
   const gzip = kept ? await gzipAsync(answer.body, { level: 3 }) : undefined;
   if (kept) {
     const cache = client.cache!;
-    const keeping = new Promise<void>((resolve) => setImmediate(resolve))
+    // After the write of the same period still under way, if any: the newer answer wins.
+    const before = client.keeping?.get(cacheKey!) ?? Promise.resolve();
+    const keeping = before
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() =>
         cache.put(cacheKey!, {
           status: answer.status,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseWireDate } from '../src/report-model/wire/wire-date.ts';
 import type { ServerConfig } from './config';
-import { acceptsColumns, checkForward, PROXY_PREFIX } from './forward-guard';
+import { acceptsAny, acceptsColumns, checkForward, PROXY_PREFIX } from './forward-guard';
 import { callWolkvox, whenKept, type AuditLine, type Flight, type WolkvoxClient } from './forward';
 import { operationClock } from './operation-clock';
 import { QuotaCounter } from './quota-counter';
@@ -141,11 +141,5 @@ function pick(position: { inFlight: number; queued: number }) {
 
 /** Whether an Accept-Encoding takes gzip (listed, and not with q=0). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
-  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return text.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name?.trim() !== 'gzip' && name?.trim() !== 'x-gzip') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+  return acceptsAny(header, ['gzip', 'x-gzip']);
 }

@@ -1,6 +1,6 @@
 import type { ColumnDef, ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
-import { withConnectorColumn } from './connector-column';
+import { withConnector, withConnectorColumn } from './connector-column';
 import { mergeChunks, type LoadedChunk } from './load/load-report';
 
 /** The rows of a load still in flight, as the page shows them until the load ends. */
@@ -22,18 +22,23 @@ const SHOW_EVERY_MS = 400;
  * CONNECTOR column (ids only: the names come with the finished load, `nameConnectors`). `stop`
  * when the load ends, whichever way.
  */
-export function arrivingRows(report: ReportDef, show: (arrived: ArrivedRows) => void) {
+export function arrivingRows(
+  report: ReportDef,
+  /** Undefined: nobody shows them (a Refresh, a comparison period): only labelled and counted. */
+  show: ((arrived: ArrivedRows) => void) | undefined,
+) {
   const chunks: LoadedChunk[] = [];
   let unparsedCells = 0;
   let shownAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const showNow = () => {
     timer = undefined;
+    if (stopped || !show) return;
     shownAt = Date.now();
     const merged = mergeChunks(report, chunks);
-    const { columns } = withConnectorColumn({ columns: merged.columns, rows: [] });
-    show({ columns, rows: merged.rows, unparsedCells });
+    show({ columns: withConnector(merged.columns), rows: merged.rows, unparsedCells });
   };
 
   return {
@@ -42,14 +47,20 @@ export function arrivingRows(report: ReportDef, show: (arrived: ArrivedRows) => 
       return unparsedCells;
     },
     add(chunk: LoadedChunk) {
+      if (stopped) return;
       chunks.push(chunk);
-      // Per chunk, so that each row is read once, not at every showing.
-      withConnectorColumn({ columns: [...chunk.columns], rows: chunk.rows });
+      // Per chunk, so that each row is read once, not at every showing. A period reused from
+      // the page's cache is already labelled, with names, and other loads show those very
+      // rows: it is left as it is (a cancelled load must not leave them with bare ids).
+      const fresh = chunk.rows.length > 0 && !('connector' in chunk.rows[0]!);
+      if (fresh) withConnectorColumn({ columns: [...chunk.columns], rows: chunk.rows });
       unparsedCells += countUnparsed(chunk.columns, chunk.rows);
-      if (timer !== undefined) return;
+      if (timer !== undefined || !show) return;
       timer = setTimeout(showNow, Math.max(0, shownAt + SHOW_EVERY_MS - Date.now()));
     },
+    /** No more showing, from now on (the rows in so far stay where `show` put them). */
     stop() {
+      stopped = true;
       clearTimeout(timer);
       timer = undefined;
     },

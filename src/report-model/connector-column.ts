@@ -79,7 +79,7 @@ export function reportColumns(report: ReportDef): readonly ColumnDef[] {
 }
 
 /** The columns with CONNECTOR right after SESSION_ID; the same array when there is no SESSION_ID. */
-function withConnector<T extends readonly ColumnDef[]>(columns: T): T | ColumnDef[] {
+export function withConnector<T extends readonly ColumnDef[]>(columns: T): T | ColumnDef[] {
   const at = columns.findIndex((column) => column.key === 'session_id');
   if (at < 0) return columns;
   return [...columns.slice(0, at + 1), CONNECTOR_COLUMN, ...columns.slice(at + 1)];

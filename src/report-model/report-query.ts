@@ -2,9 +2,19 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { apiBaseUrl } from '../shared/env';
 import type { ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
-import { nameConnectors, withConnectorColumn, type WithConnector } from './connector-column';
-import { arrivingRows } from './arriving-rows';
-import { setArrivedRows, setLoadProgress } from './load-progress';
+import {
+  nameConnectors,
+  withConnector,
+  withConnectorColumn,
+  type WithConnector,
+} from './connector-column';
+import { arrivingRows, type ArrivedRows } from './arriving-rows';
+import {
+  arrivedRowsWatched,
+  clearArrivedRows,
+  setArrivedRows,
+  setLoadProgress,
+} from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
 import { checkLoadedRowsInSlices } from './load/row-checks';
 import { ChunkCache, isClosedPeriod } from './load/chunk-cache';
@@ -79,10 +89,7 @@ async function enrich(
   let data: WithConnector;
   let unparsedCells: number;
   if (arrived) {
-    data = {
-      ...withConnectorColumn({ columns: load.columns, rows: [] }, names),
-      rows: checked.rows,
-    };
+    data = { columns: withConnector(load.columns), rows: checked.rows, connectorNames: names };
     await nameConnectors(checked.rows, names, yieldToMain);
     unparsedCells = arrived.unparsedCells - countUnparsed(data.columns, checked.duplicates);
   } else {
@@ -109,7 +116,17 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
       const baseUrl = apiBaseUrl();
       const hasConnector = report.columns.some((column) => column.key === 'session_id');
       const key = progressKey(queryKey);
-      const arrived = arrivingRows(report, (rows) => setArrivedRows(key, rows));
+      // Rows shown as they arrive, to a page that shows this range and has no load of it yet
+      // (a Refresh keeps showing the last load; a comparison period is not shown as a table).
+      let shown: ArrivedRows | undefined;
+      const showArrived = (rows: ArrivedRows) => {
+        if (!arrivedRowsWatched(key)) return;
+        setArrivedRows(key, (shown = rows));
+      };
+      const arrived = arrivingRows(
+        report,
+        client.getQueryData(queryKey) === undefined ? showArrived : undefined,
+      );
       try {
         const { cache, density } = loadMemory(client);
         // The server's status, if the page already read it (Settings): no call is made for it.
@@ -125,6 +142,7 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
           onProgress: (progress) => setLoadProgress(key, progress),
           onChunk: arrived.add,
         });
+        arrived.stop();
         noteCalls(load.requests);
         // After the chunks, not beside them: a token may run only 2 calls at once.
         // Names are a nicety: without them the connector shows as its id.
@@ -132,11 +150,13 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
           ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
           : undefined;
         const data = await enrich(load, names, arrived);
-        // Normally the page clears them once it shows `data`; this is for a page gone meanwhile.
-        setTimeout(() => setArrivedRows(key, undefined), FORGET_ARRIVED_MS);
+        // Normally the page clears them once it shows `data`; this is for a page gone meanwhile
+        // (only these rows: a later load of the range may be showing its own by then).
+        const last = shown;
+        setTimeout(() => clearArrivedRows(key, last), FORGET_ARRIVED_MS);
         return data;
       } catch (error) {
-        setArrivedRows(key, undefined);
+        clearArrivedRows(key, shown);
         throw error;
       } finally {
         // On success the rows in so far stay until the page holds the finished load

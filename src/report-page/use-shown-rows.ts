@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { setArrivedRows, useArrivedRows } from '../report-model/load-progress';
+import { clearArrivedRows, useArrivedRows } from '../report-model/load-progress';
 import type { ReportData } from '../report-model/report-query';
 
 /** What the table shows: a finished load, or the rows of one still loading. */
@@ -17,7 +17,7 @@ export function useShownRows(
   const arrived = useArrivedRows(progressKey);
   // The finished load is on screen: the rows of its run are no longer needed.
   useEffect(() => {
-    if (data && arrived) setArrivedRows(progressKey, undefined);
+    if (data && arrived) clearArrivedRows(progressKey, arrived);
   }, [data, arrived, progressKey]);
   if (data) return { shown: data, loading: false };
   return { shown: arrived, loading: arrived !== undefined };

@@ -136,7 +136,7 @@ export function summarize(results) {
     ]) {
       add(
         'phone',
-        `phone keystroke → rows, ${digits} digits ${name} (incl. debounce)`,
+        `phone keystroke → rows, ${digits} digits ${name}`,
         phone('keystroke', digits).map((p) => ok(p)?.ms),
         'ms',
         undefined,
@@ -144,7 +144,7 @@ export function summarize(results) {
       );
       add(
         'phone',
-        `phone filter → rows, ${digits} digits (URL, no debounce)`,
+        `phone filter → rows, ${digits} digits (URL)`,
         phone('url', digits).map((p) => ok(p)?.ms),
         'ms',
         'phoneKey',
@@ -169,7 +169,7 @@ export function summarize(results) {
     }
     add(
       'phone',
-      'clear phone keystroke → rows (incl. debounce)',
+      'clear phone keystroke → rows',
       phone('keystroke', 0).map((p) => ok(p)?.ms),
       'ms',
       undefined,
@@ -179,7 +179,7 @@ export function summarize(results) {
     );
     add(
       'phone',
-      'clear phone filter → rows (URL, no debounce)',
+      'clear phone filter → rows (URL)',
       phone('url', 0).map((p) => ok(p)?.ms),
       'ms',
       'phoneKey',

@@ -44,6 +44,29 @@ describe('rows shown while a load runs', () => {
     expect(shown.at(-1)!.unparsedCells).toBe(3);
   });
 
+  it('leaves a period reused from the cache as it is: other loads show those very rows, named', () => {
+    const reused = chunk('2026-10-01', ['a1', 'a2']);
+    for (const row of reused.rows) row.connector = 'Ventas Colombia (3581)';
+    const arriving = arrivingRows(REPORT_10, () => {});
+    arriving.add(reused);
+    arriving.stop();
+    expect(reused.rows.map((row) => row.connector)).toEqual([
+      'Ventas Colombia (3581)',
+      'Ventas Colombia (3581)',
+    ]);
+    // Its unparsed cells still count.
+    expect(arriving.unparsedCells).toBe(1);
+  });
+
+  it('labels and counts without merging when nobody shows the rows', () => {
+    const arriving = arrivingRows(REPORT_10, undefined);
+    const fresh = chunk('2026-10-01', ['a1']);
+    arriving.add(fresh);
+    vi.advanceTimersByTime(1_000);
+    expect(fresh.rows[0]!.connector).toBe('3581');
+    expect(arriving.unparsedCells).toBe(1);
+  });
+
   it('shows nothing more once stopped', () => {
     const shown: ArrivedRows[] = [];
     const arriving = arrivingRows(REPORT_10, (rows) => shown.push(rows));

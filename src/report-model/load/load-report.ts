@@ -407,7 +407,8 @@ async function runChunks(
     const relay = () => call.abort(stop.signal.reason);
     stop.signal.addEventListener('abort', relay, { once: true });
     // The timeout is the server's: it stops once the whole answer has arrived, so
-    // that parsing 60,000 rows (about a second) never turns an answer into a timeout.
+    // that parsing the answer (in a worker, or on the page without one) never turns it into a
+    // timeout: the fetcher says when the whole answer is in (`onBody`).
     const onBody = (size: number) => {
       clearTimeout(timer);
       bytes += size;

@@ -70,7 +70,14 @@ class WorkerPool {
     const { signal } = options;
     signal?.throwIfAborted();
     const id = this.nextId++;
-    const worker = this.leastBusy();
+    let worker: PooledWorker;
+    try {
+      worker = this.leastBusy();
+    } catch {
+      // A Worker the page may not start (a policy, a missing file): parsed on the page.
+      this.fallBack();
+      return fetchReport(report, range, options);
+    }
     return new Promise<ParsedRows>((resolve, reject) => {
       const sentAt = performance.now();
       this.calls.set(id, { report, range, options, worker, sentAt, resolve, reject });
@@ -105,6 +112,8 @@ class WorkerPool {
       };
       pooled.worker.onmessage = (event: MessageEvent<WorkerAnswer>) => this.answer(event.data);
       pooled.worker.onerror = () => this.fallBack();
+      // An answer that could not cross (never expected): its call would otherwise wait forever.
+      pooled.worker.onmessageerror = () => this.fallBack();
       this.workers.push(pooled);
       return pooled;
     }
