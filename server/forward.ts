@@ -308,22 +308,26 @@ async function fetchUpstream(
   // One parse of the answer tells whether it is complete; the compact form and the encrypted
   // write follow the answer, so the page is not kept waiting for them (x-wolkvox-cache:
   // stored = complete, and being kept for the team).
-  const kept =
-    cacheKey && client.cache
-      ? keepableAnswer(
-          answer.status,
-          answer.headers['content-type'] ?? '',
-          answer.body,
-          rows,
-          messageOf(answer) === 'VALIDATE DATES ENTERED',
-        )
-      : undefined;
-  const stored = kept !== undefined;
   // Gzipped once, here, for the cache and for the browsers that asked (compressing it again
   // per response cost ~100 ms of a 2-core server per 60,000-row answer). Level 3, on the
   // answer's path: a 10 MB answer of report 10 in 41 ms to 1.33 MB, where level 6 takes
-  // 115 ms for 1.17 MB.
-  const gzip = kept ? await gzipAsync(answer.body, { level: 3 }) : undefined;
+  // 115 ms for 1.17 MB. Started first: zlib works on its own thread while this one parses the
+  // answer to tell whether it is complete (thrown away if not).
+  const cacheable = cacheKey !== undefined && client.cache !== undefined;
+  const compressing =
+    cacheable && answer.status === 200 ? gzipAsync(answer.body, { level: 3 }) : undefined;
+  compressing?.catch(() => {});
+  const kept = cacheable
+    ? keepableAnswer(
+        answer.status,
+        answer.headers['content-type'] ?? '',
+        answer.body,
+        rows,
+        messageOf(answer) === 'VALIDATE DATES ENTERED',
+      )
+    : undefined;
+  const stored = kept !== undefined;
+  const gzip = kept ? await (compressing ?? gzipAsync(answer.body, { level: 3 })) : undefined;
   if (kept) {
     const cache = client.cache!;
     // After the write of the same period still under way, if any: the newer answer wins.

@@ -11,10 +11,13 @@ export interface ArrivedRows {
 }
 
 /**
- * The first chunk is shown at once, later ones at most this often: each showing gives the
- * page a new row set to index and sort, which at a million rows is a noticeable task.
+ * The first chunk is shown at once, later ones at most this often, and less often as the rows
+ * grow (1 ms per thousand rows in: a second at a million): each showing gives the page a new
+ * row set to index and sort, a task in proportion to the rows, during which the answers that
+ * arrive wait to be read.
  */
 const SHOW_EVERY_MS = 400;
+const showEvery = (rows: number) => Math.max(SHOW_EVERY_MS, rows / 1000);
 
 /**
  * Collects a load's chunks as they arrive (`add`, the loader's `onChunk`) and hands `show`
@@ -29,6 +32,7 @@ export function arrivingRows(
 ) {
   const chunks: LoadedChunk[] = [];
   let unparsedCells = 0;
+  let rowsIn = 0;
   let shownAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -49,6 +53,7 @@ export function arrivingRows(
     add(chunk: LoadedChunk) {
       if (stopped) return;
       chunks.push(chunk);
+      rowsIn += chunk.rows.length;
       // Per chunk, so that each row is read once, not at every showing. A period reused from
       // the page's cache is already labelled, with names, and other loads show those very
       // rows: it is left as it is (a cancelled load must not leave them with bare ids).
@@ -56,7 +61,7 @@ export function arrivingRows(
       if (fresh) withConnectorColumn({ columns: [...chunk.columns], rows: chunk.rows });
       unparsedCells += countUnparsed(chunk.columns, chunk.rows);
       if (timer !== undefined || !show) return;
-      timer = setTimeout(showNow, Math.max(0, shownAt + SHOW_EVERY_MS - Date.now()));
+      timer = setTimeout(showNow, Math.max(0, shownAt + showEvery(rowsIn) - Date.now()));
     },
     /** No more showing, from now on (the rows in so far stay where `show` put them). */
     stop() {
