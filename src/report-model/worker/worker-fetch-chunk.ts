@@ -1,3 +1,4 @@
+import { env } from '../../shared/env';
 import type { ReportDef } from '../catalog';
 import type { FetchChunk } from '../load/load-report';
 import type { TimeRange } from '../time-range';
@@ -16,7 +17,10 @@ import { receiveError, type WorkerAnswer, type WorkerRequest } from './protocol'
  * rows.
  */
 export function workerFetchChunk(): FetchChunk | undefined {
-  if (typeof Worker === 'undefined') return undefined;
+  // On the mocks the page fetches itself: MSW's service worker answers a worker's requests
+  // only through a visible tab, so a load left running in a background tab would get the
+  // preview server's 404 instead of the mock wolkvox.
+  if (typeof Worker === 'undefined' || env.apiMocking) return undefined;
   return (report, range, options) => (pool ??= new WorkerPool()).fetch(report, range, options);
 }
 
