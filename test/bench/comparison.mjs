@@ -61,6 +61,8 @@ function installWatch() {
     },
     true,
   );
+  // Observes the document, not its body: this init script runs before there is a body (it
+  // did observe the body, threw there, and the comparison was never seen drawn).
   new MutationObserver(() => {
     if (W.click === null) return;
     const s = section();
@@ -72,7 +74,7 @@ function installWatch() {
       W.drawnDom = performance.now();
       requestAnimationFrame(() => (W.drawn = performance.now()));
     }
-  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
   try {
     W.longTasks = [];
     new PerformanceObserver((list) => {
@@ -126,7 +128,7 @@ async function main() {
       });
       try {
         await context.addInitScript(installWatch);
-        const page = await context.newPage();
+        const page = context.pages()[0] ?? (await context.newPage());
         const errors = [];
         page.on('pageerror', (e) => errors.push(e.message));
         const t0 = Date.now();
