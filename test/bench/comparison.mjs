@@ -9,7 +9,7 @@
 //   rows in page → drawn: from the commit that ends the comparison period's loading status
 //     (its query's data is in the page) to the frame after the DOM shows the comparison's
 //     summary, the waterfall's bars and the per-connector table;
-//   data received → drawn: from the last report answer's arrival (the app's "wolkvox call" measure) to the
+//   data received → drawn: from the last report answer's arrival (resource timing, or the app's "wolkvox call" measure) to the
 //     same frame (adds the loader's own work on the last answer: row checks, CONNECTOR column);
 //   click → drawn, the load included.
 // With --pack it then clicks "Download the billing pack (.xlsx)" and times click → the app's
@@ -148,11 +148,18 @@ async function main() {
         });
         const r = await page.evaluate((since) => {
           const W = window.__mom;
-          // The app's workers fetch: their calls are "wolkvox call" measures in the page.
-          const answers = performance
-            .getEntriesByName('wolkvox call')
-            .filter((e) => e.startTime >= since);
-          const lastAnswer = Math.max(...answers.map((e) => e.startTime + e.duration));
+          // The page's own fetches (the mocks) are in its resource timing; a worker's (live)
+          // are the app's "wolkvox call" measures.
+          const answers = [
+            ...performance
+              .getEntriesByType('resource')
+              .filter((e) => e.name.includes('reports_manager.php'))
+              .map((e) => ({ startTime: e.startTime, end: e.responseEnd })),
+            ...performance
+              .getEntriesByName('wolkvox call')
+              .map((e) => ({ startTime: e.startTime, end: e.startTime + e.duration })),
+          ].filter((e) => e.startTime >= since);
+          const lastAnswer = Math.max(...answers.map((e) => e.end));
           const measure = (name) =>
             performance
               .getEntriesByName(name)
