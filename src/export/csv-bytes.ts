@@ -6,7 +6,7 @@ import type { Utf8Sink } from './utf8-sink';
 
 /**
  * The CSV export's fast writer: rows straight into UTF-8 bytes (utf8-sink.ts). It writes
- * the same bytes as the reference writer in write-csv.ts (createRowEncoder, then UTF-8),
+ * the same bytes as the reference writer (test/export/reference-csv.ts, then UTF-8),
  * which the property test test/export/csv-bytes.property.test.ts holds it to.
  *
  * Each column gets its cell writer once, by type; the per-cell work is then a `typeof` and

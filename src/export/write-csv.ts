@@ -1,6 +1,6 @@
 import type { ColumnDef } from '../report-model/catalog';
 import type { ReportRow } from '../report-model/column-types';
-import { csvValue, guardFormula } from './csv-cell';
+import { guardFormula } from './csv-cell';
 import { yieldToMain } from '../shared/yield-to-main';
 import { createCsvRowWriter } from './csv-bytes';
 import { Utf8Sink } from './utf8-sink';
@@ -10,10 +10,9 @@ import { Utf8Sink } from './utf8-sink';
  * columns in their on-screen order, the filtered rows in their sorted order.
  * Cells are typed values (csv-cell.ts), not display text.
  *
- * Two writers, one format: the straightforward one here (createRowEncoder: text per
- * record; toCsvString, csvChunks) is the reference, and buildCsvBlob, what the buttons
- * call, writes the same bytes with the fast byte writer (csv-bytes.ts), held to the
- * reference by test/export/csv-bytes.property.test.ts.
+ * One writer ships: buildCsvBlob, the fast byte writer (csv-bytes.ts). The straightforward
+ * string writer built on the quoting and record rules below (test/export/reference-csv.ts)
+ * is the reference the byte writer is held to (test/export/csv-bytes.property.test.ts).
  */
 
 /** `,` is the standard; `;` is what Excel expects in comma-decimal locales (es-CO, es-ES). */
@@ -67,7 +66,7 @@ export interface CsvExportOptions extends CsvInput {
  * formula-guard apostrophe is quoted too, as OWASP's CSV-injection advice and
  * anchors.md 2.6 ask ("prefix a ' ... and quote them").
  */
-function makeFieldQuoter(delimiter: CsvDelimiter): (text: string) => string {
+export function makeFieldQuoter(delimiter: CsvDelimiter): (text: string) => string {
   const special = delimiter === ',' ? /[",\r\n]/ : /[";\r\n]/;
   return (text) => {
     if (text === '') return text;
@@ -83,7 +82,7 @@ function makeFieldQuoter(delimiter: CsvDelimiter): (text: string) => string {
  * column, an empty record would be a blank line, which many readers (Papa Parse
  * with skipEmptyLines, pandas) drop; `""` keeps it as a row with one empty field.
  */
-function record(fields: string, columnCount: number): string {
+export function record(fields: string, columnCount: number): string {
   return (columnCount === 1 && fields === '' ? '""' : fields) + CRLF;
 }
 
@@ -105,103 +104,8 @@ export function csvHeaderLine(
 }
 
 /**
- * The one per-row encoder that toCsvString and csvChunks share: a function
- * from a row to its CSV record (CRLF included). Built once per export so the
- * per-row work is only the cell loop.
- */
-export function createRowEncoder(
-  columns: readonly ColumnDef[],
-  delimiter: CsvDelimiter = ',',
-): (row: ReportRow) => string {
-  const quote = makeFieldQuoter(delimiter);
-  const count = columns.length;
-  return (row) => {
-    let fields = '';
-    for (let c = 0; c < count; c++) {
-      const column = columns[c]!;
-      const value = row[column.key];
-      const text = csvValue(column, value);
-      if (c > 0) fields += delimiter;
-      // Only strings can hold a delimiter, quote or line break. Typed values print
-      // as digits, `-`, `.`, `:`, `T` or yes/no, so they skip the quoting scan
-      // (about a tenth of the export time at 200,000 rows).
-      fields += typeof value === 'string' ? quote(text) : text;
-    }
-    return record(fields, count);
-  };
-}
-
-interface CsvSlice {
-  text: string;
-  /** Rows written so far, this slice included. */
-  rowsWritten: number;
-}
-
-/**
- * The whole file as consecutive text slices: BOM + header first, then
- * `chunkRows` records per slice. Synchronous, so that toCsvString can join it
- * and csvChunks can pause between slices, without two copies of the loop.
- */
-function* csvSlices(input: CsvInput, chunkRows: number): Generator<CsvSlice, void, undefined> {
-  const { columns, rows, order, delimiter = ',', bom = true } = input;
-  if (columns.length === 0) throw new RangeError('CSV export needs at least one column');
-  const total = order === undefined ? rows.length : order.length;
-  const encode = createRowEncoder(columns, delimiter);
-
-  yield { text: (bom ? UTF8_BOM : '') + csvHeaderLine(columns, delimiter), rowsWritten: 0 };
-
-  for (let start = 0; start < total; start += chunkRows) {
-    const end = Math.min(start + chunkRows, total);
-    // `+=` builds a rope (V8, SpiderMonkey and JSC all do), flattened once when
-    // the slice becomes a Blob: linear, and measured ~25% faster than pushing
-    // records into an array and joining it, mostly from less garbage.
-    let text = '';
-    for (let i = start; i < end; i++) {
-      const index = order === undefined ? i : order[i]!;
-      const row = rows[index];
-      // A permutation pointing outside `rows` is a bug upstream; fail loudly
-      // rather than write a silently shorter file.
-      if (row === undefined) throw new RangeError(`CSV export: no row at index ${index}`);
-      text += encode(row);
-    }
-    yield { text, rowsWritten: end };
-  }
-}
-
-/**
- * The whole CSV as one string, BOM included unless `bom: false`: the reference writer.
- * Blocks the thread: meant for small tables and tests; use buildCsvBlob for real exports.
- */
-export function toCsvString(input: CsvInput): string {
-  let text = '';
-  for (const slice of csvSlices(input, Number.POSITIVE_INFINITY)) text += slice.text;
-  return text;
-}
-
-/**
- * The CSV as text chunks (the first one starts with the BOM), yielding to the
- * event loop after each so that 200,000-1,000,000 rows do not freeze the page.
- * Consumers: buildCsvBlob, or a `showSaveFilePicker` WritableStream later.
- * `rows` and `order` must not be mutated while the export runs.
- */
-export async function* csvChunks(
-  options: CsvExportOptions,
-): AsyncGenerator<string, void, undefined> {
-  const { signal, onProgress } = options;
-  const chunkRows = Math.max(1, Math.floor(options.chunkRows ?? DEFAULT_CHUNK_ROWS));
-  const total = options.order === undefined ? options.rows.length : options.order.length;
-  signal?.throwIfAborted();
-  for (const slice of csvSlices(options, chunkRows)) {
-    yield slice.text;
-    onProgress?.(slice.rowsWritten, total);
-    await yieldToMain();
-    signal?.throwIfAborted();
-  }
-}
-
-/**
- * The CSV file as one Blob (UTF-8, BOM first by default), the same bytes as toCsvString
- * encoded, written by the fast byte writer (csv-bytes.ts) in slices of `chunkRows` rows
+ * The CSV file as one Blob (UTF-8, BOM first by default), the same bytes as the reference
+ * writer in test/export/reference-csv.ts encoded, written by the fast byte writer (csv-bytes.ts) in slices of `chunkRows` rows
  * with a yield to the event loop after each. The bytes gather in one reused buffer and
  * become a Blob part every BLOB_PART_BYTES or so: the browser holds them outside the JS
  * heap, and there is never one 90 MB string to build, flatten and encode.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formulaLikeSlow, isFormulaLike } from '../../src/export/csv-cell';
-import { buildCsvBlob, toCsvString, type CsvDelimiter } from '../../src/export/write-csv';
+import { buildCsvBlob, type CsvDelimiter } from '../../src/export/write-csv';
+import { toCsvString } from './reference-csv';
 import { writeUtf8 } from '../../src/export/utf8-sink';
 import type { ColumnDef } from '../../src/report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../../src/report-model/column-types';

@@ -2,7 +2,8 @@
 // Uses the project's jsdom environment (test/setup.ts needs it), so the Blob is
 // jsdom's pure-JS one; Chromium's native Blob is at least as fast.
 import { bench, describe } from 'vitest';
-import { buildCsvBlob, toCsvString } from '../../src/export/write-csv';
+import { buildCsvBlob } from '../../src/export/write-csv';
+import { toCsvString } from './reference-csv';
 import { findReport } from '../../src/report-model/catalog';
 import type { ReportRow } from '../../src/report-model/column-types';
 

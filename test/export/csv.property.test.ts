@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { unguardFormula } from '../../src/export/csv-cell';
-import { toCsvString, type CsvDelimiter } from '../../src/export/write-csv';
+import type { CsvDelimiter } from '../../src/export/write-csv';
+import { toCsvString } from './reference-csv';
 import type { ColumnDef } from '../../src/report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../../src/report-model/column-types';
 

@@ -1,10 +1,5 @@
-import {
-  buildCsvBlob,
-  csvChunks,
-  toCsvString,
-  UTF8_BOM,
-  type CsvExportOptions,
-} from '../../src/export/write-csv';
+import { buildCsvBlob, UTF8_BOM, type CsvExportOptions } from '../../src/export/write-csv';
+import { csvChunks, toCsvString } from './reference-csv';
 import { findReport, type ColumnDef } from '../../src/report-model/catalog';
 import type { ReportRow } from '../../src/report-model/column-types';
 import { blobBytes, parseCsv, utf8 } from './csv-test-utils';

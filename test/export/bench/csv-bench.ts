@@ -10,7 +10,8 @@ import { withConnectorColumn } from '../../../src/report-model/connector-column'
 import { alignRange, splitRange } from '../../../src/report-model/load/split-range';
 import { dayRange, toIsoDate, DAY } from '../../../src/report-model/time-range';
 import { normalizeRows } from '../../../src/report-model/wire/normalize-rows';
-import { buildCsvBlob, toCsvString } from '../../../src/export/write-csv';
+import { buildCsvBlob } from '../../../src/export/write-csv';
+import { toCsvString } from '../reference-csv';
 
 export interface BenchOptions {
   sizes: readonly number[];
