@@ -1,6 +1,6 @@
 import type { ColumnDef, ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
-import { withConnector, withConnectorColumn } from './connector-column';
+import { labelConnectors, withConnector } from './connector-column';
 import { mergeChunks, type LoadedChunk } from './load/load-report';
 
 /** The rows of a load still in flight, as the page shows them until the load ends. */
@@ -31,6 +31,7 @@ export function arrivingRows(
   show: ((arrived: ArrivedRows) => void) | undefined,
 ) {
   const chunks: LoadedChunk[] = [];
+  const hasConnector = withConnector(report.columns) !== report.columns;
   let unparsedCells = 0;
   let rowsIn = 0;
   let shownAt = -Infinity;
@@ -58,7 +59,7 @@ export function arrivingRows(
       // the page's cache is already labelled, with names, and other loads show those very
       // rows: it is left as it is (a cancelled load must not leave them with bare ids).
       const fresh = chunk.rows.length > 0 && !('connector' in chunk.rows[0]!);
-      if (fresh) withConnectorColumn({ columns: [...chunk.columns], rows: chunk.rows });
+      if (fresh && hasConnector) labelConnectors(chunk.rows);
       unparsedCells += countUnparsed(chunk.columns, chunk.rows);
       if (timer !== undefined || !show) return;
       timer = setTimeout(showNow, Math.max(0, shownAt + showEvery(rowsIn) - Date.now()));

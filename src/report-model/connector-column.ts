@@ -29,8 +29,17 @@ export function withConnectorColumn(
 ): WithConnector {
   const columns = withConnector(data.columns);
   if (columns === data.columns) return { ...data, connectorNames: names };
+  labelConnectors(data.rows, names);
+  return { columns, rows: data.rows, connectorNames: names };
+}
+
+/** Each row's CONNECTOR from its SESSION_ID, in place (null when unreadable). */
+export function labelConnectors(
+  rows: readonly ReportRow[],
+  names?: ReadonlyMap<string, string>,
+): void {
   const labels = new Map<string, string>();
-  for (const row of data.rows) {
+  for (const row of rows) {
     const id = sessionConnectorId(row.session_id);
     if (id === undefined) {
       // Kept, with an empty CONNECTOR; the billing panel counts these rows.
@@ -41,7 +50,6 @@ export function withConnectorColumn(
     if (label === undefined) labels.set(id, (label = connectorLabel(id, names)));
     row.connector = label;
   }
-  return { columns, rows: data.rows, connectorNames: names };
 }
 
 /**
