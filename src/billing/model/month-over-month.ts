@@ -16,7 +16,8 @@ import type { UsageAggregates } from './usage-aggregates';
  * - volume = C0 × (Q1 − Q0) / Q0: the previous cost scaled by the change in interactions;
  * - mix = S − C0 − volume, where S = Σ t1 × (c0 / t0) × k is the current templates priced at
  *   the previous cost per template of their cell (k = C0 / Σ c0 spreads the total's tier
- *   discount and rounding over the cells, so an unchanged period gives S = C0). Interactions
+ *   discount and rounding over the cells, so an unchanged period gives S = C0; if the cells
+ *   cost nothing, C0 is spread by interactions). Interactions
  *   moving between connectors and countries, and the template share within a cell, land here;
  *   a cell new in the current period is all mix (its cost at its own price); a cell whose
  *   previous cost came without templates is priced per interaction;
@@ -93,8 +94,10 @@ export function decomposeChange(
       scaled += BigInt(cell.cents) * SCALE;
       continue;
     }
-    // Previous cost of the cell, its share of the previous total: c0 × C0 / Σc0.
-    const [num, den] = cells0 === 0n ? [BigInt(old.cents), 1n] : [BigInt(old.cents) * C0, cells0];
+    // Previous cost of the cell, its share of the previous total: c0 × C0 / Σc0; when the
+    // cells cost nothing but the total does (a charge no cell carries), shared by interactions.
+    const [num, den] =
+      cells0 === 0n ? [BigInt(old.interactions) * C0, Q0] : [BigInt(old.cents) * C0, cells0];
     if (old.templates > 0) {
       scaled += (BigInt(cell.templates) * num * SCALE) / (BigInt(old.templates) * den);
     } else {
