@@ -3,10 +3,9 @@ import { chmodSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /**
  * wolkvox's answers for closed periods, kept so a period is fetched once for the whole
@@ -32,10 +31,10 @@ export interface CachedAnswer {
   /** Rows in it (wolkvox's `msg`), for the audit line of a hit. */
   rows?: number | null;
   /**
-   * The same rows in the compact form (src/report-model/wire/column-chunk-binary.ts), built
-   * once when a closed period is stored; sent instead of `body` to a page that asks for it.
+   * The same rows in the compact form (src/report-model/wire/column-chunk-binary.ts), gzipped,
+   * built once from the answer; sent instead of `body` to a page that asks for it.
    */
-  columns?: Buffer;
+  columnsGzip?: Buffer;
   /** `body` gzipped already (the server sent it so): not compressed twice. */
   gzip?: Buffer;
 }
@@ -50,16 +49,6 @@ export interface StoredAnswer {
   columnsGzip?: Buffer;
 }
 
-/** The body as wolkvox sent it. */
-export function plainBody(stored: StoredAnswer): Promise<Buffer> {
-  return gunzipAsync(stored.gzip);
-}
-
-/** The compact form, inflated (a client that does not take gzip). */
-export function plainColumns(stored: StoredAnswer): Promise<Buffer> | undefined {
-  return stored.columnsGzip && gunzipAsync(stored.columnsGzip);
-}
-
 async function seal(answer: CachedAnswer): Promise<StoredAnswer> {
   const stored: StoredAnswer = {
     status: answer.status,
@@ -67,7 +56,7 @@ async function seal(answer: CachedAnswer): Promise<StoredAnswer> {
     rows: answer.rows ?? null,
     gzip: answer.gzip ?? (await gzipAsync(answer.body, { level: 6 })),
   };
-  if (answer.columns) stored.columnsGzip = await gzipAsync(answer.columns, { level: 6 });
+  if (answer.columnsGzip) stored.columnsGzip = answer.columnsGzip;
   return stored;
 }
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 // @vitest-environment node
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -6,13 +7,12 @@ import { join } from 'node:path';
 import {
   diskCache,
   memoryCache,
-  plainBody,
   type CachedAnswer,
   type StoredAnswer,
 } from '../../server/report-cache';
 
 const textOf = async (stored: StoredAnswer | undefined) =>
-  stored ? (await plainBody(stored)).toString() : undefined;
+  stored ? gunzipSync(stored.gzip).toString() : undefined;
 import { TokenGate } from '../../server/token-gate';
 
 const DAY = 86_400_000;
