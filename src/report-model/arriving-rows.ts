@@ -2,6 +2,7 @@ import type { ColumnDef, ReportDef } from './catalog';
 import { countUnparsed, type ReportRow } from './column-types';
 import { labelConnectors, withConnector } from './connector-column';
 import { mergeChunks, type LoadedChunk } from './load/load-report';
+import { ArrivalChecks } from './load/row-checks';
 
 /** The rows of a load still in flight, as the page shows them until the load ends. */
 export interface ArrivedRows {
@@ -20,7 +21,8 @@ const SHOW_EVERY_MS = 400;
 const showEvery = (rows: number) => Math.max(SHOW_EVERY_MS, rows / 1000);
 
 /**
- * Collects a load's chunks as they arrive (`add`, the loader's `onChunk`) and hands `show`
+ * Collects a load's chunks as they arrive (`add`, the loader's `onChunk`), checks their rows
+ * (`checks`, so the finished load need not read them all again), and hands `show`
  * every row in so far, in chronological order whatever order the answers came in, with the
  * CONNECTOR column (ids only: the names come with the finished load, `nameConnectors`). `stop`
  * when the load ends, whichever way.
@@ -31,6 +33,7 @@ export function arrivingRows(
   show: ((arrived: ArrivedRows) => void) | undefined,
 ) {
   const chunks: LoadedChunk[] = [];
+  const checks = new ArrivalChecks(report);
   const hasConnector = withConnector(report.columns) !== report.columns;
   let unparsedCells = 0;
   let rowsIn = 0;
@@ -51,6 +54,8 @@ export function arrivingRows(
     get unparsedCells() {
       return unparsedCells;
     },
+    /** The row checks of every chunk so far (row-checks.ts). */
+    checks,
     add(chunk: LoadedChunk) {
       if (stopped) return;
       chunks.push(chunk);
@@ -61,6 +66,7 @@ export function arrivingRows(
       const fresh = chunk.rows.length > 0 && !('connector' in chunk.rows[0]!);
       if (fresh && hasConnector) labelConnectors(chunk.rows);
       unparsedCells += countUnparsed(chunk.columns, chunk.rows);
+      checks.add(chunk);
       if (timer !== undefined || !show) return;
       timer = setTimeout(showNow, Math.max(0, shownAt + showEvery(rowsIn) - Date.now()));
     },

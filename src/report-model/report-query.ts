@@ -16,7 +16,7 @@ import {
   setLoadProgress,
 } from './load-progress';
 import { loadReport, retryFailed, type LoadResult } from './load/load-report';
-import { checkLoadedRowsInSlices } from './load/row-checks';
+import { checkLoadedRowsInSlices, type ArrivalChecks } from './load/row-checks';
 import { ChunkCache, isClosedPeriod } from './load/chunk-cache';
 import { DensityMemory } from './load/density';
 import { knownQuotaLeft, noteCalls, noteQuota, readServerQuota } from './quota';
@@ -81,10 +81,13 @@ export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
 async function enrich(
   load: LoadResult,
   names: ReadonlyMap<string, string> | undefined,
-  arrived?: { unparsedCells: number },
+  arrived?: { unparsedCells: number; checks: ArrivalChecks },
 ): Promise<ReportData> {
-  // In slices: a million rows of report 10 are checked without one long task.
-  const checked = await checkLoadedRowsInSlices(load.report, load.chunks, yieldToMain);
+  // Checked as they arrived; else (or when a CONN_ID repeats) here, in slices: a million rows
+  // of report 10 are checked without one long task.
+  const checked =
+    arrived?.checks.result(load.chunks, load.rows) ??
+    (await checkLoadedRowsInSlices(load.report, load.chunks, yieldToMain));
   const rows = { columns: load.columns, rows: checked.rows };
   let data: WithConnector;
   let unparsedCells: number;
@@ -127,6 +130,10 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
         report,
         client.getQueryData(queryKey) === undefined ? showArrived : undefined,
       );
+      // Names are a nicety: without them the connector shows as its id.
+      let names: Promise<ReadonlyMap<string, string> | undefined> = Promise.resolve(undefined);
+      const fetchNames = () =>
+        (names = fetchConnectorNames(baseUrl, { signal }).catch(() => undefined));
       try {
         const { cache, density } = loadMemory(client);
         // The server's status, if the page already read it (Settings): no call is made for it.
@@ -141,15 +148,12 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
           quotaLeft: knownQuotaLeft(Date.now()),
           onProgress: (progress) => setLoadProgress(key, progress),
           onChunk: arrived.add,
+          // In a slot the load leaves free: a token may run only 2 calls at once.
+          alongside: hasConnector ? fetchNames : undefined,
         });
         arrived.stop();
         noteCalls(load.requests);
-        // After the chunks, not beside them: a token may run only 2 calls at once.
-        // Names are a nicety: without them the connector shows as its id.
-        const names = hasConnector
-          ? await fetchConnectorNames(baseUrl, { signal }).catch(() => undefined)
-          : undefined;
-        const data = await enrich(load, names, arrived);
+        const data = await enrich(load, await names, arrived);
         // Normally the page clears them once it shows `data`; this is for a page gone meanwhile
         // (only these rows: a later load of the range may be showing its own by then).
         const last = shown;

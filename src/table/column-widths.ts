@@ -26,10 +26,23 @@ export function textMeasurer(): MeasureText {
   const canvas = typeof document === 'undefined' ? null : document.createElement('canvas');
   const context = canvas && !isJsdom() ? canvas.getContext('2d') : null;
   if (!context) return (text, bold) => text.length * (bold ? 8 : 7.5);
-  const font = getComputedStyle(document.documentElement).fontFamily || 'system-ui';
-  return (text, bold) => {
-    context.font = `${bold ? 600 : 400} 14px ${font}`;
-    return context.measureText(text).width;
+  const family = getComputedStyle(document.documentElement).fontFamily || 'system-ui';
+  // Setting a canvas font parses it: set only when it changes (the headers are the only bold
+  // texts); and a sample repeats itself (yes/no, connectors, agents): each text measured once.
+  let bold: boolean | undefined;
+  const widths = [new Map<string, number>(), new Map<string, number>()];
+  return (text, heading = false) => {
+    const known = widths[heading ? 1 : 0]!;
+    let width = known.get(text);
+    if (width === undefined) {
+      if (bold !== heading) {
+        bold = heading;
+        context.font = `${bold ? 600 : 400} 14px ${family}`;
+      }
+      width = context.measureText(text).width;
+      known.set(text, width);
+    }
+    return width;
   };
 }
 

@@ -145,6 +145,14 @@ export interface LoadOptions {
   cache?: ChunkCache;
   /** Densities seen by earlier loads (and updated by this one); default: none known. */
   density?: DensityMemory;
+  /**
+   * Another call the page needs with this load (the connector names): made in a slot the
+   * load's own calls leave free (a period of unknown density is first asked in one call, so
+   * the other slot waits for its answer anyway), or once they are done. It counts among the
+   * calls in flight, so the token's two are never exceeded, and the load ends when it does.
+   * It should not reject (a rejection is ignored).
+   */
+  alongside?: () => Promise<unknown>;
   /** Calls left today, when known (token_info): caps the budget; a load needing more is refused. */
   quotaLeft?: number;
   /** The load's ceiling; default budgetFor(range, quotaLeft). */
@@ -350,6 +358,7 @@ async function runChunks(
   const random = options.random ?? Math.random;
   const fetchChunk = options.fetchChunk ?? fetchReport;
   const density = options.density;
+  let alongside = options.alongside;
   const target = Math.max(1, Math.floor(rowCap * TARGET_SHARE));
   const outer = options.signal;
   outer?.throwIfAborted();
@@ -632,6 +641,18 @@ async function runChunks(
               pump();
             },
           );
+        }
+        if (alongside && active < concurrency) {
+          // No call of the load's own needs this slot now.
+          const call = alongside;
+          alongside = undefined;
+          active++;
+          void call()
+            .catch(() => {})
+            .finally(() => {
+              active--;
+              pump();
+            });
         }
         countTotal();
         emit();

@@ -68,18 +68,79 @@ export async function checkLoadedRowsInSlices(
   return checker.result;
 }
 
+/**
+ * The same checks chunk by chunk as the answers arrive (`add`), so that the end of a load
+ * need not read every row again: which rows of a chunk lie outside its period does not depend
+ * on the other chunks, and whether any CONN_ID repeats does not depend on their order. Only
+ * which copy is kept does: when one repeats, `result` is undefined and the load's end checks
+ * every row in chronological order (checkLoadedRowsInSlices), as before.
+ */
+export class ArrivalChecks {
+  private readonly outside = new WeakMap<CheckedChunk, ReportRow[]>();
+  private readonly dateKeys: string[];
+  private readonly seen: IdSet | undefined;
+  private repeated = false;
+
+  constructor(report: ReportDef) {
+    this.dateKeys = dateKeysOf(report);
+    this.seen = report.oneRowPerConnId ? new IdSet(0) : undefined;
+  }
+
+  add(chunk: CheckedChunk): void {
+    const outside: ReportRow[] = [];
+    const { seen, dateKeys } = this;
+    const start = chunk.range.start;
+    const end = chunk.range.end + SECOND - 1;
+    for (const row of chunk.rows) {
+      if (seen && !this.repeated) {
+        const id = row.conn_id;
+        if (typeof id === 'string' && id !== '' && !seen.add(id)) this.repeated = true;
+      }
+      if (dateKeys.length > 0 && isOutside(row, dateKeys, start, end)) outside.push(row);
+    }
+    this.outside.set(chunk, outside);
+  }
+
+  /** The checks of the load whose chunks (chronological) hold `rows`, when already known. */
+  result(chunks: readonly CheckedChunk[], rows: ReportRow[]): RowChecks | undefined {
+    if (this.repeated) return undefined;
+    const outOfRange: ReportRow[] = [];
+    for (const chunk of chunks) {
+      const outside = this.outside.get(chunk);
+      if (!outside) return undefined;
+      for (const row of outside) outOfRange.push(row);
+    }
+    return { rows, duplicates: [], outOfRange };
+  }
+}
+
+function dateKeysOf(report: ReportDef): string[] {
+  return report.number === 2
+    ? []
+    : report.columns
+        .filter((column) => column.type === 'datetime' || column.type === 'date')
+        .map((column) => column.key);
+}
+
+/** A row with a date, none of whose dates falls in [start, end]. */
+function isOutside(row: ReportRow, dateKeys: readonly string[], start: number, end: number) {
+  let dated = false;
+  for (const key of dateKeys) {
+    const value = row[key];
+    if (typeof value !== 'number') continue;
+    if (value >= start && value <= end) return false;
+    dated = true;
+  }
+  return dated;
+}
+
 class RowChecker {
   readonly result: RowChecks = { rows: [], duplicates: [], outOfRange: [] };
   private readonly dateKeys: string[];
   private readonly seen: IdSet | undefined;
 
   constructor(report: ReportDef, chunks: readonly CheckedChunk[]) {
-    this.dateKeys =
-      report.number === 2
-        ? []
-        : report.columns
-            .filter((column) => column.type === 'datetime' || column.type === 'date')
-            .map((column) => column.key);
+    this.dateKeys = dateKeysOf(report);
     const total = chunks.reduce((sum, chunk) => sum + chunk.rows.length, 0);
     this.seen = report.oneRowPerConnId ? new IdSet(total) : undefined;
   }
@@ -101,37 +162,25 @@ class RowChecker {
         }
       }
       rows.push(row);
-      if (dateKeys.length === 0) continue;
-      let dated = false;
-      let inside = false;
-      for (const key of dateKeys) {
-        const value = row[key];
-        if (typeof value !== 'number') continue;
-        dated = true;
-        if (value >= start && value <= end) {
-          inside = true;
-          break;
-        }
-      }
-      if (dated && !inside) outOfRange.push(row);
+      if (dateKeys.length > 0 && isOutside(row, dateKeys, start, end)) outOfRange.push(row);
     }
   }
 }
 
 /**
- * A set of strings in an open-addressing table of typed slots, sized once for every row
- * of the load: measured on the 2-core VM at a million distinct CONN_IDs, about 0.6 of a
- * JS Set's time (one FNV-1a hash per id; a string compare only when the stored hashes
- * agree).
+ * A set of strings in an open-addressing table of typed slots (kept at most half full): measured
+ * on the 2-core VM at a million distinct CONN_IDs, about 0.6 of a JS Set's time (one FNV-1a
+ * hash per id; a string compare only when the stored hashes agree).
  */
 class IdSet {
   /** 1 + the index in `ids` of the id held by each slot (0: empty). */
-  private readonly slots: Int32Array;
+  private slots: Int32Array;
   /** The full hash of each slot's id, compared before the string. */
-  private readonly hashes: Int32Array;
+  private hashes: Int32Array;
   private readonly ids: string[] = [];
-  private readonly mask: number;
+  private mask: number;
 
+  /** `capacity`: the ids expected (more may come: the table grows). */
   constructor(capacity: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
@@ -150,9 +199,25 @@ class IdSet {
         this.ids.push(id);
         this.slots[slot] = this.ids.length;
         this.hashes[slot] = hash;
+        if (this.ids.length * 2 > this.slots.length) this.grow();
         return true;
       }
       if (this.hashes[slot] === hash && this.ids[held - 1] === id) return false;
+    }
+  }
+
+  private grow(): void {
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2);
+    this.hashes = new Int32Array(slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let old = 0; old < slots.length; old++) {
+      const held = slots[old]!;
+      if (held === 0) continue;
+      let slot = hashes[old]! & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = held;
+      this.hashes[slot] = hashes[old]!;
     }
   }
 }

@@ -353,3 +353,83 @@ describe('periods already loaded (chunk cache)', () => {
     console.info(`[loader] Q1 (300,000 rows), January, Q1 again — after: ${await run(true)}`);
   });
 });
+
+describe('a call alongside the load (the connector names)', () => {
+  const month = days('2026-03-01', '2026-03-31');
+  const timesOf = (rows: number) => spreadTimes(month, rows, 5);
+
+  /** The fake's calls and the side call in one count of calls in flight. */
+  function tracked(rows: number, sideMs: number) {
+    const api = fakeApi({ times: timesOf(rows), rangeColumn: true, delay: () => 20 });
+    let inFlight = 0;
+    let most = 0;
+    const log: string[] = [];
+    const count = async <T>(name: string, work: () => Promise<T>) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      log.push(`${name} start`);
+      try {
+        return await work();
+      } finally {
+        inFlight--;
+        log.push(`${name} end`);
+      }
+    };
+    const fetchChunk: LoadOptions['fetchChunk'] = (report, range, options) =>
+      count('chunk', () => api.fetchChunk!(report, range, options));
+    const alongside = () =>
+      count('side', () => new Promise<void>((done) => setTimeout(done, sideMs)));
+    return { api, fetchChunk, alongside, log, most: () => most };
+  }
+
+  it('takes the slot the first call of a month of unknown density leaves free', async () => {
+    const t = tracked(200_000, 5);
+    const result = await loadReport(CHATS, month, {
+      ...base,
+      fetchChunk: t.fetchChunk,
+      alongside: t.alongside,
+    });
+    expect(result.rows).toHaveLength(200_000);
+    // Beside the first call, not after the last one.
+    expect(t.log.slice(0, 3)).toEqual(['chunk start', 'side start', 'side end']);
+    expect(t.most()).toBe(2);
+    expect(t.api.stats.calls).toHaveLength(minCalls(200_000));
+  });
+
+  it('waits for a free slot when the load needs both, and the load ends when it does', async () => {
+    const t = tracked(200_000, 30);
+    const density = new DensityMemory();
+    // A second load of the same month: its density is known, both slots are taken at once.
+    await loadReport(CHATS, month, { ...base, fetchChunk: t.api.fetchChunk, density });
+    const result = await loadReport(CHATS, month, {
+      ...base,
+      fetchChunk: t.fetchChunk,
+      density,
+      alongside: t.alongside,
+    });
+    expect(result.rows).toHaveLength(200_000);
+    expect(t.log.slice(0, 2)).toEqual(['chunk start', 'chunk start']);
+    expect(t.log).toContain('side start');
+    expect(t.log.at(-1)).toBe('side end');
+    expect(t.most()).toBe(2);
+  });
+
+  it('is made once even when no call is needed (every period already loaded), and a failed one is ignored', async () => {
+    const cache = new ChunkCache(60_000);
+    const api = fakeApi({ times: timesOf(1_000), rangeColumn: true });
+    await loadReport(CHATS, month, { ...base, fetchChunk: api.fetchChunk, cache });
+    let made = 0;
+    const result = await loadReport(CHATS, month, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      cache,
+      alongside: async () => {
+        made++;
+        throw new Error('names unavailable');
+      },
+    });
+    expect(result.rows).toHaveLength(1_000);
+    expect(made).toBe(1);
+    expect(api.stats.calls).toHaveLength(1);
+  });
+});
