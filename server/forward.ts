@@ -104,8 +104,11 @@ interface Upstream {
   calls: number;
   queuedMs: number;
   stored: boolean;
-  /** The body gzipped, when it is kept (the cache holds it so). */
-  gzip?: Buffer;
+  /**
+   * The body gzipped, when it is kept (the cache holds it so): compressed once, when first
+   * asked for (by a caller that takes the JSON, or by the cache write after the answer).
+   */
+  gzip?: () => Promise<Buffer>;
   /** The compact form, gzipped, when it is kept: sent to a page that asks for it. */
   columnsGzip?: Buffer;
 }
@@ -223,21 +226,25 @@ export async function callWolkvox(
  * again per response), else inflated (or `plain`, the JSON as wolkvox sent it).
  */
 async function sentForm(
-  kept: { status: number; gzip: Buffer; columnsGzip?: Buffer },
+  kept: { status: number; gzip: Buffer | (() => Promise<Buffer>); columnsGzip?: Buffer },
   headers: Record<string, string>,
   options: CallOptions,
   plain?: Buffer,
 ): Promise<WolkvoxAnswer> {
   const compact = options.columns === true && kept.columnsGzip !== undefined;
-  const gzipped = compact ? kept.columnsGzip! : kept.gzip;
   const sent = { ...headers };
   if (compact) sent['content-type'] = COLUMNS_MEDIA_TYPE;
   if (options.acceptsGzip) sent['content-encoding'] = 'gzip';
-  const body = options.acceptsGzip
-    ? gzipped
-    : !compact && plain
-      ? plain
-      : await gunzipAsync(gzipped);
+  let body: Buffer;
+  if (!compact && plain && !options.acceptsGzip) body = plain;
+  else {
+    const gzipped = compact
+      ? kept.columnsGzip!
+      : typeof kept.gzip === 'function'
+        ? await kept.gzip()
+        : kept.gzip;
+    body = options.acceptsGzip ? gzipped : await gunzipAsync(gzipped);
+  }
   return { status: kept.status, headers: sent, body };
 }
 
@@ -324,18 +331,15 @@ async function fetchUpstream(
   // One parse of the answer tells whether it is complete; the encrypted write follows the
   // answer, so the page is not kept waiting for it (x-wolkvox-cache: stored = complete, and
   // being kept for the team).
-  // Gzipped once, here, for the cache and for the browsers that asked (compressing it again
-  // per response cost ~100 ms of a 2-core server per 60,000-row answer). Level 3, on the
-  // answer's path: a 10 MB answer of report 10 in 41 ms to 1.33 MB, where level 6 takes
-  // 115 ms for 1.17 MB. Started first: zlib works on its own thread while this one parses the
-  // answer to tell whether it is complete (thrown away if not).
-  // The compact form is built here too, from that parse: the cache keeps it, and a page that
-  // asks for it gets it now instead of the JSON (60,000 rows: ~70 ms here, against ~150 ms
-  // less of parsing in the page's worker, on the path of the load's next call).
+  // The compact form is built here, from that parse: the cache keeps it, and a page that asks
+  // for it gets it now instead of the JSON (60,000 rows: 60-110 ms here, against ~150 ms less
+  // of parsing in the page's worker, on the path of the load's next call).
+  // The JSON is gzipped once, for the cache and the callers that take it (compressing it
+  // again per response cost ~100 ms of a 2-core server per 60,000-row answer), when first
+  // needed: a page that takes the compact form does not wait for it (measured: 80-200 ms of
+  // waiting for zlib per answer when both were compressed before answering). Level 3: a 10 MB
+  // answer of report 10 in 41 ms to 1.33 MB, where level 6 takes 115 ms for 1.17 MB.
   const cacheable = cacheKey !== undefined && client.cache !== undefined;
-  const compressing =
-    cacheable && answer.status === 200 ? gzipAsync(answer.body, { level: 3 }) : undefined;
-  compressing?.catch(() => {});
   const kept = cacheable
     ? keepableAnswer(
         answer.status,
@@ -347,25 +351,22 @@ async function fetchUpstream(
     : undefined;
   const stored = kept !== undefined;
   const columns = kept && compactAnswer(call.api, answer.status, kept);
-  const [gzip, columnsGzip] = kept
-    ? await Promise.all([
-        compressing ?? gzipAsync(answer.body, { level: 3 }),
-        columns && gzipAsync(columns, { level: 3 }),
-      ])
-    : [];
+  const columnsGzip = columns ? await gzipAsync(columns, { level: 3 }) : undefined;
+  let gzipping: Promise<Buffer> | undefined;
+  const gzip = kept ? () => (gzipping ??= gzipAsync(answer.body, { level: 3 })) : undefined;
   if (kept) {
     const cache = client.cache!;
     // After the write of the same period still under way, if any: the newer answer wins.
     const before = client.keeping?.get(cacheKey!) ?? Promise.resolve();
     const keeping = before
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() =>
+      .then(async () =>
         cache.put(cacheKey!, {
           status: answer.status,
           contentType: answer.headers['content-type'] ?? 'application/json; charset=utf-8',
           body: answer.body,
           rows,
-          gzip,
+          gzip: await gzip!(),
           columnsGzip,
         }),
       )
