@@ -5,23 +5,24 @@ import { normalizeRows } from '../src/report-model/wire/normalize-rows.ts';
 import { readParsedEnvelope } from '../src/report-model/wire/parse-envelope.ts';
 
 /**
- * A wolkvox answer the cache may keep, parsed once: wolkvox's 404 "no rows", or a 200 JSON
- * answer whose `data` holds as many rows as its `msg` says (`rows`). A truncated or odd answer
- * is never kept (the page reports it, and a second try fetches it again). Undefined when not.
+ * A wolkvox answer read complete, parsed once: wolkvox's 404 "no rows", or a 200 JSON answer
+ * whose `data` holds as many rows as its `msg` says (`rows`). Only such an answer is kept by
+ * the cache or sent in the compact form; a truncated or odd one is sent as wolkvox sent it
+ * (the page reports it, and a second try fetches it again). Undefined when not.
  */
-export interface KeepableAnswer {
+export interface CompleteAnswer {
   /** The JSON, parsed (undefined for the 404). */
   json?: unknown;
   text?: string;
 }
 
-export function keepableAnswer(
+export function completeAnswer(
   status: number,
   contentType: string,
   body: Buffer,
   rows: number | null,
   noRecords: boolean,
-): KeepableAnswer | undefined {
+): CompleteAnswer | undefined {
   if (status === 404) return noRecords ? {} : undefined;
   if (status !== 200 || rows === null || !contentType.includes('json')) return undefined;
   // TextDecoder as fetch-report.ts does (a leading BOM dropped, bad UTF-8 as U+FFFD).
@@ -36,22 +37,22 @@ export function keepableAnswer(
 }
 
 /**
- * A stored closed period in the compact form (src/report-model/wire/column-chunk-binary.ts):
+ * A complete answer in the compact form (src/report-model/wire/column-chunk-binary.ts):
  * wolkvox's JSON read exactly as the page's worker reads it (readEnvelope, then normalizeRows
- * with the catalog), as columns, as bytes. Built once, when the period is stored; a page that
- * asks for it (`Accept: application/vnd.wolkvox-columns`) then gets its rows without parsing
- * JSON. Undefined for anything but a 200 the page would read as rows (an error, a 404,
- * another api): those are answered as wolkvox sent them.
+ * with the catalog), as columns, as bytes. Built once per answer (and kept with a closed
+ * period); a page that asks for it (`Accept: application/vnd.wolkvox-columns`) gets its rows
+ * without parsing JSON. Undefined for anything but a 200 the page would read as rows (an
+ * error, a 404, another api): those are answered as wolkvox sent them.
  */
 export function compactAnswer(
   api: string,
   status: number,
-  kept: KeepableAnswer,
+  complete: CompleteAnswer,
 ): Buffer | undefined {
   const report = REPORTS.find((r) => r.api === api);
-  if (!report || status !== 200 || kept.text === undefined) return undefined;
+  if (!report || status !== 200 || complete.text === undefined) return undefined;
   try {
-    const envelope = readParsedEnvelope(status, kept.json, kept.text);
+    const envelope = readParsedEnvelope(status, complete.json, complete.text);
     const parsed = normalizeRows(report, envelope.rows);
     if (envelope.notFound) parsed.notFoundWithRows = parsed.rows.length;
     const bytes = writeColumnChunk(encodeColumns(parsed).chunk);

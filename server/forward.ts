@@ -1,5 +1,5 @@
 import { COLUMNS_MEDIA_TYPE } from '../src/report-model/wire/column-chunk-binary.ts';
-import { compactAnswer, keepableAnswer } from './column-answer';
+import { compactAnswer, completeAnswer } from './column-answer';
 import type { ForwardDecision } from './forward-guard';
 import { PASSED_RESPONSE_HEADERS, upstreamRequestHeaders } from './forward-guard';
 import type { QuotaCounter } from './quota-counter';
@@ -105,11 +105,11 @@ interface Upstream {
   queuedMs: number;
   stored: boolean;
   /**
-   * The body gzipped, when it is kept (the cache holds it so): compressed once, when first
-   * asked for (by a caller that takes the JSON, or by the cache write after the answer).
+   * The body gzipped, when it was read complete: compressed once, when first asked for (by a
+   * caller that takes the JSON, or by the cache write after the answer).
    */
   gzip?: () => Promise<Buffer>;
-  /** The compact form, gzipped, when it is kept: sent to a page that asks for it. */
+  /** The compact form, gzipped, when it was read complete: sent to a page that asks for it. */
   columnsGzip?: Buffer;
 }
 
@@ -186,7 +186,7 @@ export async function callWolkvox(
       const created: Flight = {
         controller,
         waiting: 0,
-        result: fetchUpstream(client, call, user, controller.signal, key).finally(() => {
+        result: fetchUpstream(client, call, user, controller.signal, key, true).finally(() => {
           // Only this call's entry: a newer call may have taken the key meanwhile.
           if (flights.get(key) === created) flights.delete(key);
         }),
@@ -197,7 +197,9 @@ export async function callWolkvox(
     outcome = await waitForFlight(flight, signal);
     if (source === 'shared') outcome = { ...outcome, calls: 0, queuedMs: 0 };
   } else {
-    outcome = await fetchUpstream(client, call, user, signal, cacheable ? key : undefined);
+    // A report call is read here when it is kept, or when the page takes the compact form.
+    const read = key !== undefined && (cacheable || options.columns === true);
+    outcome = await fetchUpstream(client, call, user, signal, cacheable ? key : undefined, read);
   }
   audit(source, outcome.answer, outcome);
   const cache: CacheOutcome = !cacheable
@@ -221,17 +223,17 @@ export async function callWolkvox(
 }
 
 /**
- * A kept answer as this caller takes it: the compact form to a page that asks for it, else
- * the JSON; gzipped to a browser that takes gzip (the bytes the cache keeps, not compressed
- * again per response), else inflated (or `plain`, the JSON as wolkvox sent it).
+ * A complete answer (from wolkvox or the cache) as this caller takes it: the compact form to
+ * a page that asks for it, else the JSON; gzipped to a browser that takes gzip (compressed
+ * once, the bytes the cache keeps), else inflated (or `plain`, the JSON as wolkvox sent it).
  */
 async function sentForm(
-  kept: { status: number; gzip: Buffer | (() => Promise<Buffer>); columnsGzip?: Buffer },
+  complete: { status: number; gzip: Buffer | (() => Promise<Buffer>); columnsGzip?: Buffer },
   headers: Record<string, string>,
   options: CallOptions,
   plain?: Buffer,
 ): Promise<WolkvoxAnswer> {
-  const compact = options.columns === true && kept.columnsGzip !== undefined;
+  const compact = options.columns === true && complete.columnsGzip !== undefined;
   const sent = { ...headers };
   if (compact) sent['content-type'] = COLUMNS_MEDIA_TYPE;
   if (options.acceptsGzip) sent['content-encoding'] = 'gzip';
@@ -239,13 +241,13 @@ async function sentForm(
   if (!compact && plain && !options.acceptsGzip) body = plain;
   else {
     const gzipped = compact
-      ? kept.columnsGzip!
-      : typeof kept.gzip === 'function'
-        ? await kept.gzip()
-        : kept.gzip;
+      ? complete.columnsGzip!
+      : typeof complete.gzip === 'function'
+        ? await complete.gzip()
+        : complete.gzip;
     body = options.acceptsGzip ? gzipped : await gunzipAsync(gzipped);
   }
-  return { status: kept.status, headers: sent, body };
+  return { status: complete.status, headers: sent, body };
 }
 
 const gzipAsync = promisify(gzipCallback);
@@ -280,13 +282,17 @@ function waitForFlight(flight: Flight, signal: AbortSignal): Promise<Upstream> {
   });
 }
 
-/** Through the gate, retrying busy answers; then counted, remembered and stored. */
+/**
+ * Through the gate, retrying busy answers; then counted, remembered, read (`read`: parsed,
+ * and in the compact form when complete) and stored (with `cacheKey`).
+ */
 async function fetchUpstream(
   client: WolkvoxClient,
   call: AllowedCall,
   user: string,
   signal: AbortSignal,
   cacheKey: string | undefined,
+  read = cacheKey !== undefined,
 ): Promise<Upstream> {
   const queuedAt = performance.now();
   let release: () => void = () => {};
@@ -332,16 +338,17 @@ async function fetchUpstream(
   // answer, so the page is not kept waiting for it (x-wolkvox-cache: stored = complete, and
   // being kept for the team).
   // The compact form is built here, from that parse: the cache keeps it, and a page that asks
-  // for it gets it now instead of the JSON (60,000 rows: 60-110 ms here, against ~150 ms less
-  // of parsing in the page's worker, on the path of the load's next call).
+  // for it gets it now instead of the JSON, whether the period is kept or not (60,000 rows:
+  // 60-110 ms here, against 150-450 ms less of parsing in the page's worker, on the path of
+  // the load's next call).
   // The JSON is gzipped once, for the cache and the callers that take it (compressing it
   // again per response cost ~100 ms of a 2-core server per 60,000-row answer), when first
   // needed: a page that takes the compact form does not wait for it (measured: 80-200 ms of
   // waiting for zlib per answer when both were compressed before answering). Level 3: a 10 MB
   // answer of report 10 in 41 ms to 1.33 MB, where level 6 takes 115 ms for 1.17 MB.
   const cacheable = cacheKey !== undefined && client.cache !== undefined;
-  const kept = cacheable
-    ? keepableAnswer(
+  const complete = read
+    ? completeAnswer(
         answer.status,
         answer.headers['content-type'] ?? '',
         answer.body,
@@ -349,11 +356,12 @@ async function fetchUpstream(
         messageOf(answer) === 'VALIDATE DATES ENTERED',
       )
     : undefined;
+  const kept = cacheable ? complete : undefined;
   const stored = kept !== undefined;
-  const columns = kept && compactAnswer(call.api, answer.status, kept);
+  const columns = complete && compactAnswer(call.api, answer.status, complete);
   const columnsGzip = columns ? await gzipAsync(columns, { level: 3 }) : undefined;
   let gzipping: Promise<Buffer> | undefined;
-  const gzip = kept ? () => (gzipping ??= gzipAsync(answer.body, { level: 3 })) : undefined;
+  const gzip = complete ? () => (gzipping ??= gzipAsync(answer.body, { level: 3 })) : undefined;
   if (kept) {
     const cache = client.cache!;
     // After the write of the same period still under way, if any: the newer answer wins.

@@ -106,22 +106,25 @@ class WorkerPool {
     });
   }
 
+  /**
+   * Both workers start with the first call: the second is then ready (its script fetched and
+   * run) when the load's calls first run two at a time, a round trip later.
+   */
   private leastBusy(): PooledWorker {
-    if (this.workers.length < WORKERS && this.workers.every((w) => w.calls > 0)) {
-      const pooled: PooledWorker = {
-        worker: new Worker(new URL('./fetch-parse.worker.ts', import.meta.url), {
-          type: 'module',
-        }),
-        calls: 0,
-      };
-      pooled.worker.onmessage = (event: MessageEvent<WorkerAnswer>) => this.answer(event.data);
-      pooled.worker.onerror = () => this.fallBack();
-      // An answer that could not cross (never expected): its call would otherwise wait forever.
-      pooled.worker.onmessageerror = () => this.fallBack();
-      this.workers.push(pooled);
-      return pooled;
-    }
+    while (this.workers.length < WORKERS) this.workers.push(this.start());
     return this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
+  }
+
+  private start(): PooledWorker {
+    const pooled: PooledWorker = {
+      worker: new Worker(new URL('./fetch-parse.worker.ts', import.meta.url), { type: 'module' }),
+      calls: 0,
+    };
+    pooled.worker.onmessage = (event: MessageEvent<WorkerAnswer>) => this.answer(event.data);
+    pooled.worker.onerror = () => this.fallBack();
+    // An answer that could not cross (never expected): its call would otherwise wait forever.
+    pooled.worker.onmessageerror = () => this.fallBack();
+    return pooled;
   }
 
   private post(pooled: PooledWorker, request: WorkerRequest) {
