@@ -106,12 +106,12 @@ class WorkerPool {
     });
   }
 
-  /**
-   * Both workers start with the first call: the second is then ready (its script fetched and
-   * run) when the load's calls first run two at a time, a round trip later.
-   */
+  /** A second worker starts when a call finds the first busy (a load's calls run two at once). */
   private leastBusy(): PooledWorker {
-    while (this.workers.length < WORKERS) this.workers.push(this.start());
+    if (this.workers.length < WORKERS && this.workers.every((w) => w.calls > 0)) {
+      this.workers.push(this.start());
+      return this.workers.at(-1)!;
+    }
     return this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
   }
 
