@@ -106,11 +106,23 @@ class WorkerPool {
     });
   }
 
-  /** A second worker starts when a call finds the first busy (a load's calls run two at once). */
+  /**
+   * The first worker starts with the first call; the others while it waits for its answer
+   * (when the page is idle), so that they are ready when the load's calls first run two at a
+   * time (a worker started then took ~70 ms to fetch and run its script, on the path of that
+   * round; started with the first, it competed with it for the cores).
+   */
   private leastBusy(): PooledWorker {
-    if (this.workers.length < WORKERS && this.workers.every((w) => w.calls > 0)) {
+    if (this.workers.length === 0) {
       this.workers.push(this.start());
-      return this.workers.at(-1)!;
+      whenIdle(() => {
+        if (this.broken) return;
+        try {
+          while (this.workers.length < WORKERS) this.workers.push(this.start());
+        } catch {
+          // One worker is enough to load: the calls then wait for it in turn.
+        }
+      });
     }
     return this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
   }
@@ -165,4 +177,10 @@ class WorkerPool {
       call.resolve(fetchReport(call.report, call.range, call.options));
     }
   }
+}
+
+/** Soon, when the page has nothing else to do (within half a second). */
+function whenIdle(work: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+  else setTimeout(work, 100);
 }
