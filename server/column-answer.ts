@@ -61,3 +61,36 @@ export function compactAnswer(
     return undefined;
   }
 }
+
+/** A wolkvox answer to read: what `readAnswer` needs, as it may cross to a worker thread. */
+export interface AnswerToRead {
+  api: string;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** Rows its `msg` says it holds. */
+  rows: number | null;
+  /** wolkvox's "no rows" 404 (`VALIDATE DATES ENTERED`). */
+  noRecords: boolean;
+}
+
+export interface ReadAnswer {
+  /** Complete (completeAnswer): it may be kept, and sent in the compact form. */
+  complete: boolean;
+  /** The compact form (compactAnswer), when complete and rows of a report. */
+  columns?: Buffer;
+}
+
+/** One read of an answer: complete?, and its compact form. */
+export function readAnswer(answer: AnswerToRead): ReadAnswer {
+  const complete = completeAnswer(
+    answer.status,
+    answer.contentType,
+    answer.body,
+    answer.rows,
+    answer.noRecords,
+  );
+  if (!complete) return { complete: false };
+  const columns = compactAnswer(answer.api, answer.status, complete);
+  return columns ? { complete: true, columns } : { complete: true };
+}

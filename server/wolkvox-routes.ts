@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseWireDate } from '../src/report-model/wire/wire-date.ts';
 import type { ServerConfig } from './config';
 import { acceptsAny, acceptsColumns, checkForward, PROXY_PREFIX } from './forward-guard';
+import { answerReader } from './answer-reader';
 import { callWolkvox, whenKept, type AuditLine, type Flight, type WolkvoxClient } from './forward';
 import { operationClock } from './operation-clock';
 import { QuotaCounter } from './quota-counter';
@@ -76,6 +77,7 @@ export function registerWolkvoxRoutes(
     cache,
     flights,
     keeping: new Map(),
+    reader: answerReader(SIMULTANEOUS_CALLS),
     busyRetry: deps.busyRetry,
     isClosed: (dateEnd) => {
       const end = parseWireDate(dateEnd);
@@ -84,7 +86,10 @@ export function registerWolkvoxRoutes(
   };
 
   // A stop (SIGTERM) finishes writing the periods answered just before it.
-  app.addHook('onClose', () => whenKept(client));
+  app.addHook('onClose', async () => {
+    await whenKept(client);
+    await client.reader?.close();
+  });
 
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],

@@ -225,7 +225,10 @@ export function printLive(results, summary, print) {
     `${env.chromium}, Node ${env.node}, ${env.cpus}, commit ${env.commit}${env.dirty.length ? ` + ${env.dirty.length} changed files in src/` : ''}`,
   );
   print(
-    `Report 10 over ${options.from}..${options.to} (closed), ${options.latencyMs} ms latency per wolkvox call. ` +
+    `Report 10 over ${options.from}..${options.to} (closed), ${options.latencyMs} ms latency per wolkvox call, ` +
+      (options.coldServer
+        ? 'server just started (--cold-server). '
+        : 'server warmed by four answers of other periods before each run (live.mjs, warmServer). ') +
       'Figures: median [min – max] (n samples), page clock, from navigation start or the input event to the frame after the DOM shows it.',
   );
   for (const [size, rows] of Object.entries(summary)) {

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { gzip as gzipCallback } from 'node:zlib';
+import { readAnswer, type AnswerToRead, type ReadAnswer } from './column-answer';
+
+/**
+ * Reads wolkvox's report answers (complete? and the compact form, gzipped: column-answer.ts)
+ * off the server's event loop, in worker threads, one per call the token may run at once: the
+ * two answers of a round are read side by side (on one thread, the second waited ~120 ms for
+ * the first, a 60,000-row answer each), and the loop stays free for the other supervisors'
+ * requests. Where the thread's script is not beside this module (the tests run the server's
+ * TypeScript, which a thread cannot load), answers are read here, the same way.
+ */
+export interface AnswerReader {
+  read(answer: AnswerToRead): Promise<ReadAnswer>;
+  close(): Promise<void>;
+}
+
+const gzipAsync = promisify(gzipCallback);
+const THREAD_SCRIPT = 'answer-thread.js';
+
+export function answerReader(threads: number): AnswerReader {
+  const script = join(dirname(fileURLToPath(import.meta.url)), THREAD_SCRIPT);
+  return existsSync(script) ? threadReader(script, threads) : readHere;
+}
+
+/** On the event loop (the compact form's zlib on libuv's pool). */
+export const readHere: AnswerReader = {
+  read: async (answer) => {
+    const read = readAnswer(answer);
+    if (read.columns) read.columns = await gzipAsync(read.columns, { level: 3 });
+    return read;
+  },
+  close: async () => {},
+};
+
+interface Pending {
+  resolve: (read: ReadAnswer | Promise<ReadAnswer>) => void;
+  answer: AnswerToRead;
+}
+
+function threadReader(script: string, count: number): AnswerReader {
+  const threads = Array.from({ length: count }, () => ({ worker: spawn(), busy: 0 }));
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let broken = false;
+
+  function spawn() {
+    const worker = new Worker(script);
+    // Idle threads never keep the server from stopping.
+    worker.unref();
+    worker.on('message', ({ id, read }: { id: number; read: ReadAnswer }) => {
+      const call = pending.get(id);
+      if (!call) return;
+      pending.delete(id);
+      for (const thread of threads) if (thread.worker === worker) thread.busy--;
+      // Structured clone makes a Uint8Array of the Buffer.
+      if (read.columns) read.columns = Buffer.from(read.columns);
+      call.resolve(read);
+    });
+    // A thread that fails: every answer waiting for one is read here, and so is every later one.
+    const fail = () => {
+      if (broken) return;
+      broken = true;
+      for (const [id, call] of [...pending]) {
+        pending.delete(id);
+        call.resolve(readHere.read(call.answer));
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => code !== 0 && fail());
+    return worker;
+  }
+
+  return {
+    read(answer) {
+      if (broken) return readHere.read(answer);
+      const thread = threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+      thread.busy++;
+      const id = nextId++;
+      return new Promise<ReadAnswer>((resolve) => {
+        pending.set(id, { resolve, answer });
+        thread.worker.postMessage({ id, answer });
+      });
+    },
+    close: async () => {
+      broken = true;
+      await Promise.all(threads.map((thread) => thread.worker.terminate()));
+    },
+  };
+}
