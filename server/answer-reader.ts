@@ -42,7 +42,7 @@ interface Pending {
   answer: AnswerToRead;
 }
 
-function threadReader(script: string, count: number): AnswerReader {
+export function threadReader(script: string, count: number): AnswerReader {
   const threads = Array.from({ length: count }, () => ({ worker: spawn(), busy: 0 }));
   const pending = new Map<number, Pending>();
   let nextId = 1;

@@ -1,9 +1,11 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { readHere, threadReader } from '../../server/answer-reader';
 import { server as msw } from '../msw-server';
 import { fakeDist } from './harness';
 
@@ -162,6 +164,57 @@ describe('npm start', () => {
       expect(page.headers.get('x-frame-options')).toBe('DENY');
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+});
+
+describe('the built server reads wolkvox’s answers in worker threads', () => {
+  const rows = [1, 2, 3].map((n) => ({
+    conn_id: `C${n}`,
+    session_id: `57300111223${n}.op.3581`,
+    date: `2026-10-0${n} 10:00:00`,
+    customer_phone: `57300111223${n}`,
+    template: n === 2 ? 'no' : 'yes',
+    destiny: 'Colombia',
+  }));
+  const answer = {
+    api: 'chat_10',
+    status: 200,
+    contentType: 'application/json; charset=utf-8',
+    body: Buffer.from(
+      JSON.stringify({ code: 200, error: null, msg: '3 records were found', data: rows }),
+    ),
+    rows: 3,
+    noRecords: false,
+  };
+
+  it('answer-thread.js, beside main.js, reads an answer as the event loop does', async () => {
+    const script = join(OUT, 'answer-thread.js');
+    expect(existsSync(script)).toBe(true);
+    const reader = threadReader(script, 2);
+    try {
+      const [first, second] = await Promise.all([reader.read(answer), reader.read(answer)]);
+      const here = await readHere.read(answer);
+      expect(first.complete).toBe(true);
+      expect(gunzipSync(first.columns!)).toEqual(gunzipSync(here.columns!));
+      expect(gunzipSync(second.columns!)).toEqual(gunzipSync(here.columns!));
+      // A body holding fewer rows than its msg says is not complete, and has no compact form.
+      expect(await reader.read({ ...answer, rows: 4 })).toEqual({ complete: false });
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('reads on the event loop when a thread fails', async () => {
+    const script = join(mkdtempSync(join(tmpdir(), 'wv-thread-')), 'fails.js');
+    writeFileSync(script, 'throw new Error("no thread today");\n');
+    const reader = threadReader(script, 1);
+    try {
+      const read = await reader.read(answer);
+      expect(read.complete).toBe(true);
+      expect(gunzipSync(read.columns!)).toEqual(gunzipSync((await readHere.read(answer)).columns!));
+    } finally {
+      await reader.close();
     }
   });
 });
