@@ -1,6 +1,7 @@
 import { connectorName, sessionConnectorId } from './connector';
 import type { ColumnDef, ReportDef } from './catalog';
 import type { ReportRow } from './column-types';
+import type { ColumnChunk, EncodedColumn } from './wire/column-chunk';
 import type { ParsedRows } from './wire/normalize-rows';
 
 /** The WhatsApp connector, read out of SESSION_ID (`phone.operation.connectorId`). */
@@ -50,6 +51,40 @@ export function labelConnectors(
     if (label === undefined) labels.set(id, (label = connectorLabel(id, names)));
     row.connector = label;
   }
+}
+
+/**
+ * labelConnectors (no names yet) for a chunk still in columns: one SESSION_ID read per distinct
+ * value, in the worker that read the answer. Undefined for a report without SESSION_ID.
+ */
+export function connectorCells(chunk: ColumnChunk): EncodedColumn | undefined {
+  const at = chunk.columns.findIndex((column) => column.key === 'session_id');
+  if (at < 0) return undefined;
+  const cell = chunk.cells[at]!;
+  const codes = new Uint32Array(chunk.rowCount);
+  const dictionary: string[] = [];
+  const codeOf = new Map<string, number>();
+  const codeFor = (value: ReportRow[string] | undefined): number => {
+    const id = sessionConnectorId(value);
+    if (id === undefined) return 0;
+    let code = codeOf.get(id);
+    if (code === undefined) codeOf.set(id, (code = dictionary.push(connectorLabel(id))));
+    return code;
+  };
+  if (cell.kind === 'string') {
+    const byEntry = cell.dictionary.map(codeFor);
+    for (let i = 0; i < codes.length; i++) {
+      const entry = cell.codes[i]!;
+      if (entry !== 0) codes[i] = byEntry[entry - 1]!;
+    }
+  } else if (cell.kind === 'number') {
+    for (let i = 0; i < codes.length; i++)
+      if (cell.values[i] === cell.values[i]) codes[i] = codeFor(cell.values[i]);
+  }
+  const other = cell.other;
+  if (other)
+    for (let j = 0; j < other.rows.length; j++) codes[other.rows[j]!] = codeFor(other.values[j]);
+  return { kind: 'string', codes, dictionary };
 }
 
 /**

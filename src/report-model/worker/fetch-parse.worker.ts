@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { connectorCells } from '../connector-column';
 import { fetchReportColumns } from '../wire/fetch-report';
 import { sendError, type WorkerAnswer, type WorkerRequest } from './protocol';
 
@@ -34,6 +35,12 @@ async function fetchAndParse(request: Extract<WorkerRequest, { type: 'fetch' }>)
       signal: call.signal,
       onBody: (bytes) => post({ type: 'received', id, bytes }),
     });
+    // The CONNECTOR column here rather than on the page's thread (column-chunk.ts).
+    const connector = connectorCells(chunk);
+    if (connector?.kind === 'string') {
+      chunk.connector = connector;
+      transfer.push(connector.codes.buffer as ArrayBuffer);
+    }
     post({ type: 'done', id, chunk }, transfer);
   } catch (error) {
     // A cancelled call: the page has already moved on.

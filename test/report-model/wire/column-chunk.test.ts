@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnDef } from '../../../src/report-model/catalog';
 import { findReport } from '../../../src/report-model/catalog';
 import type { CellValue, ReportRow } from '../../../src/report-model/column-types';
+import { connectorCells, labelConnectors } from '../../../src/report-model/connector-column';
 import { decodeColumns, encodeColumns } from '../../../src/report-model/wire/column-chunk';
 import { normalizeRows } from '../../../src/report-model/wire/normalize-rows';
 
@@ -83,5 +84,43 @@ describe('rows as columns between the worker and the page', () => {
     expect(transfer).toHaveLength(3);
     acrossThreads(chunk, transfer);
     expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);
+  });
+});
+
+describe('the CONNECTOR column worked out in the worker (connectorCells)', () => {
+  const sessionId: fc.Arbitrary<CellValue> = fc.oneof(
+    cell,
+    fc
+      .tuple(
+        fc.constantFrom('573001112233', 'CO.2026206508304015', 'US.ENT.99', ' 52155 ', ''),
+        fc.constantFrom('op', 'op.x', ''),
+        fc.constantFrom('3581', '3582', ' 77 ', '', 'Ventas'),
+      )
+      .map((parts) => parts.join('.')),
+  );
+
+  it('gives each row the CONNECTOR labelConnectors gives it, across threads', () => {
+    fc.assert(
+      fc.property(fc.array(sessionId, { maxLength: 80 }), (ids) => {
+        const columns = [column('conn_id'), column('session_id')];
+        const rows = ids.map((id, i) => ({ conn_id: `C${i}`, session_id: id }));
+        const { chunk, transfer } = encodeColumns({ columns, rows });
+        const connector = connectorCells(chunk)!;
+        chunk.connector = connector;
+        if (connector.kind === 'string') transfer.push(connector.codes.buffer as ArrayBuffer);
+        const back = decodeColumns(acrossThreads(chunk, transfer)).rows;
+        const expected = rows.map((row) => ({ ...row }));
+        labelConnectors(expected);
+        expect(back.map((row) => row.connector)).toEqual(expected.map((row) => row.connector));
+        // Every row has the property, as labelConnectors leaves them (null when unreadable).
+        for (const row of back) expect('connector' in row).toBe(true);
+      }),
+    );
+  });
+
+  it('is not made for a report without SESSION_ID', () => {
+    const { chunk } = encodeColumns({ columns: [column('conn_id')], rows: [{ conn_id: 'C1' }] });
+    expect(connectorCells(chunk)).toBeUndefined();
+    expect('connector' in decodeColumns(chunk).rows[0]!).toBe(false);
   });
 });
