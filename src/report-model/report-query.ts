@@ -132,8 +132,9 @@ export function reportQueryOptions(report: ReportDef, from: string, to: string) 
       );
       // Names are a nicety: without them the connector shows as its id.
       let names: Promise<ReadonlyMap<string, string> | undefined> = Promise.resolve(undefined);
-      const fetchNames = () =>
-        (names = fetchConnectorNames(baseUrl, { signal }).catch(() => undefined));
+      // Its signal stops it with the load (the page's, or the load's own error).
+      const fetchNames = (loadSignal: AbortSignal) =>
+        (names = fetchConnectorNames(baseUrl, { signal: loadSignal }).catch(() => undefined));
       try {
         const { cache, density } = loadMemory(client);
         // The server's status, if the page already read it (Settings): no call is made for it.

@@ -149,10 +149,11 @@ export interface LoadOptions {
    * Another call the page needs with this load (the connector names): made in a slot the
    * load's own calls leave free (a period of unknown density is first asked in one call, so
    * the other slot waits for its answer anyway), or once they are done. It counts among the
-   * calls in flight, so the token's two are never exceeded, and the load ends when it does.
-   * It should not reject (a rejection is ignored).
+   * calls in flight, so the token's two are never exceeded (not in the progress: it is not a
+   * period), and the load ends when it does. `signal` aborts when the load stops, whichever
+   * way; a rejection is ignored.
    */
-  alongside?: () => Promise<unknown>;
+  alongside?: (signal: AbortSignal) => Promise<unknown>;
   /** Calls left today, when known (token_info): caps the budget; a load needing more is refused. */
   quotaLeft?: number;
   /** The load's ceiling; default budgetFor(range, quotaLeft). */
@@ -486,7 +487,10 @@ async function runChunks(
   }
   const queue: Span[] = initial.map((range) => ({ ...range, busy: false }));
   const empty = (span: Span) => span.end < span.start;
+  /** The load's calls in flight; the `alongside` call; kept chunks being handed to onChunk. */
   let active = 0;
+  let side = 0;
+  let handing = 0;
   let total = initial.length;
   const countTotal = () => {
     // Calls done or in flight, plus at least one for each period still to ask.
@@ -610,7 +614,7 @@ async function runChunks(
       const pump = () => {
         if (stop.signal.aborted) {
           // Settle only once every in-flight call has wound down.
-          if (active === 0) reject(stop.signal.reason);
+          if (active + side + handing === 0) reject(stop.signal.reason);
           return;
         }
         if (overBudget() && queue.some((span) => !empty(span))) {
@@ -624,7 +628,7 @@ async function runChunks(
           for (let i = queue.length - 1; i >= 0; i--)
             if (!queue[i]!.busy && empty(queue[i]!)) queue.splice(i, 1);
         }
-        while (active < concurrency) {
+        while (active + side < concurrency) {
           const next = nextCall();
           if (!next) break;
           active++;
@@ -634,15 +638,17 @@ async function runChunks(
               active--;
               countTotal();
               emit();
-              pump();
-              // After the next calls are out: what the page does with the rows (labels,
+              // The next calls go out first: what the page does with the rows (labels,
               // checks, showing) took ~50 ms of 60,000 rows that the next round waited for.
+              handing++;
+              pump();
               try {
                 if (kept) options.onChunk?.(kept);
               } catch (error) {
                 if (!stop.signal.aborted) stop.abort(error);
-                pump();
               }
+              handing--;
+              pump();
             },
             (error: unknown) => {
               active--;
@@ -651,21 +657,22 @@ async function runChunks(
             },
           );
         }
-        if (alongside && active < concurrency) {
+        if (alongside && active + side < concurrency) {
           // No call of the load's own needs this slot now.
           const call = alongside;
           alongside = undefined;
-          active++;
-          void call()
+          side++;
+          void Promise.resolve()
+            .then(() => call(stop.signal))
             .catch(() => {})
             .finally(() => {
-              active--;
+              side--;
               pump();
             });
         }
         countTotal();
         emit();
-        if (active === 0 && queue.length === 0) resolve();
+        if (active + side + handing === 0 && queue.length === 0) resolve();
       };
       pump();
     });

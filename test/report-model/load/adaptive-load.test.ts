@@ -414,6 +414,41 @@ describe('a call alongside the load (the connector names)', () => {
     expect(t.most()).toBe(2);
   });
 
+  it('is not counted as a period in the progress', async () => {
+    const api = fakeApi({ times: timesOf(1_000), rangeColumn: true });
+    const seen: { chunksDone: number; chunksTotal: number }[] = [];
+    await loadReport(CHATS, month, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      alongside: () => new Promise((done) => setTimeout(done, 10)),
+      onProgress: (progress) => seen.push(progress),
+    });
+    expect(api.stats.calls).toHaveLength(1);
+    expect(Math.max(...seen.map((p) => p.chunksTotal))).toBe(1);
+    expect(seen.at(-1)).toMatchObject({ chunksDone: 1, chunksTotal: 1 });
+  });
+
+  it('is stopped with the load, and a page that fails with the last chunk fails the load', async () => {
+    const api = fakeApi({ times: timesOf(1_000), rangeColumn: true });
+    let stopped = false;
+    const load = loadReport(CHATS, month, {
+      ...base,
+      fetchChunk: api.fetchChunk,
+      alongside: (signal) =>
+        new Promise((done) =>
+          signal.addEventListener('abort', () => {
+            stopped = true;
+            done(undefined);
+          }),
+        ),
+      onChunk: () => {
+        throw new Error('the page could not take the rows');
+      },
+    });
+    await expect(load).rejects.toThrow('the page could not take the rows');
+    expect(stopped).toBe(true);
+  });
+
   it('is made once even when no call is needed (every period already loaded), and a failed one is ignored', async () => {
     const cache = new ChunkCache(60_000);
     const api = fakeApi({ times: timesOf(1_000), rangeColumn: true });

@@ -109,7 +109,7 @@ describe('the CONNECTOR column worked out in the worker (connectorCells)', () =>
         chunk.connector = connector;
         if (connector.kind === 'string') transfer.push(connector.codes.buffer as ArrayBuffer);
         const back = decodeColumns(acrossThreads(chunk, transfer)).rows;
-        const expected = rows.map((row) => ({ ...row }));
+        const expected: ReportRow[] = rows.map((row) => ({ ...row }));
         labelConnectors(expected);
         expect(back.map((row) => row.connector)).toEqual(expected.map((row) => row.connector));
         // Every row has the property, as labelConnectors leaves them (null when unreadable).
