@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { gzip as gzipCallback } from 'node:zlib';
-import { readAnswer, type AnswerToRead, type ReadAnswer } from './column-answer';
+import { readAnswerPacked, type AnswerToRead, type ReadAnswer } from './column-answer';
 
 /**
  * Reads wolkvox's report answers (complete? and the compact form, gzipped: column-answer.ts)
@@ -19,7 +17,6 @@ export interface AnswerReader {
   close(): Promise<void>;
 }
 
-const gzipAsync = promisify(gzipCallback);
 const THREAD_SCRIPT = 'answer-thread.js';
 
 export function answerReader(threads: number): AnswerReader {
@@ -28,14 +25,7 @@ export function answerReader(threads: number): AnswerReader {
 }
 
 /** On the event loop (the compact form's zlib on libuv's pool). */
-export const readHere: AnswerReader = {
-  read: async (answer) => {
-    const read = readAnswer(answer);
-    if (read.columns) read.columns = await gzipAsync(read.columns, { level: 3 });
-    return read;
-  },
-  close: async () => {},
-};
+export const readHere: AnswerReader = { read: readAnswerPacked, close: async () => {} };
 
 interface Pending {
   resolve: (read: ReadAnswer | Promise<ReadAnswer>) => void;
@@ -43,37 +33,39 @@ interface Pending {
 }
 
 export function threadReader(script: string, count: number): AnswerReader {
-  const threads = Array.from({ length: count }, () => ({ worker: spawn(), busy: 0 }));
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let broken = false;
-
-  function spawn() {
+  // A thread that fails (or exits, or is stopped): the answers waiting for one are read here,
+  // and so is every later one. Said once, without any of the answer.
+  const fail = () => {
+    if (!broken)
+      process.stderr.write('answer-reader: a thread failed; answers are read on the event loop\n');
+    broken = true;
+    for (const [id, call] of [...pending]) {
+      pending.delete(id);
+      call.resolve(readHere.read(call.answer));
+    }
+  };
+  const threads = Array.from({ length: count }, () => {
     const worker = new Worker(script);
     // Idle threads never keep the server from stopping.
     worker.unref();
+    const thread = { worker, busy: 0 };
     worker.on('message', ({ id, read }: { id: number; read: ReadAnswer }) => {
       const call = pending.get(id);
       if (!call) return;
       pending.delete(id);
-      for (const thread of threads) if (thread.worker === worker) thread.busy--;
+      thread.busy--;
       // Structured clone makes a Uint8Array of the Buffer.
       if (read.columns) read.columns = Buffer.from(read.columns);
       call.resolve(read);
     });
-    // A thread that fails: every answer waiting for one is read here, and so is every later one.
-    const fail = () => {
-      if (broken) return;
-      broken = true;
-      for (const [id, call] of [...pending]) {
-        pending.delete(id);
-        call.resolve(readHere.read(call.answer));
-      }
-    };
     worker.on('error', fail);
-    worker.on('exit', (code) => code !== 0 && fail());
-    return worker;
-  }
+    worker.on('messageerror', fail);
+    worker.on('exit', fail);
+    return thread;
+  });
 
   return {
     read(answer) {
@@ -88,6 +80,8 @@ export function threadReader(script: string, count: number): AnswerReader {
     },
     close: async () => {
       broken = true;
+      // Reads still waiting finish here (a stop keeps the answers being kept).
+      fail();
       await Promise.all(threads.map((thread) => thread.worker.terminate()));
     },
   };

@@ -1,10 +1,13 @@
 import { parentPort } from 'node:worker_threads';
-import { gzipSync } from 'node:zlib';
-import { readAnswer, type AnswerToRead } from './column-answer';
+import { readAnswerPacked, type AnswerToRead } from './column-answer';
 
-/** A worker thread of answer-reader.ts: reads one answer at a time, as the event loop would. */
-parentPort!.on('message', ({ id, answer }: { id: number; answer: AnswerToRead }) => {
-  const read = readAnswer({ ...answer, body: Buffer.from(answer.body) });
-  if (read.columns) read.columns = gzipSync(read.columns, { level: 3 });
+/** A worker thread of answer-reader.ts: reads answers as the event loop would. */
+parentPort!.on('message', async ({ id, answer }: { id: number; answer: AnswerToRead }) => {
+  // Structured clone makes a Uint8Array of the Buffer: wrapped again, not copied.
+  const { buffer, byteOffset, byteLength } = answer.body;
+  const read = await readAnswerPacked({
+    ...answer,
+    body: Buffer.from(buffer, byteOffset, byteLength),
+  });
   parentPort!.postMessage({ id, read });
 });

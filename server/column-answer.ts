@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { REPORTS } from '../src/report-model/catalog.ts';
 import { encodeColumns } from '../src/report-model/wire/column-chunk.ts';
 import { writeColumnChunk } from '../src/report-model/wire/column-chunk-binary.ts';
@@ -77,9 +79,11 @@ export interface AnswerToRead {
 export interface ReadAnswer {
   /** Complete (completeAnswer): it may be kept, and sent in the compact form. */
   complete: boolean;
-  /** The compact form (compactAnswer), when complete and rows of a report. */
+  /** The compact form (compactAnswer), when complete and rows of a report (gzipped: Packed). */
   columns?: Buffer;
 }
+
+const gzipAsync = promisify(gzip);
 
 /** One read of an answer: complete?, and its compact form. */
 export function readAnswer(answer: AnswerToRead): ReadAnswer {
@@ -93,4 +97,11 @@ export function readAnswer(answer: AnswerToRead): ReadAnswer {
   if (!complete) return { complete: false };
   const columns = compactAnswer(answer.api, answer.status, complete);
   return columns ? { complete: true, columns } : { complete: true };
+}
+
+/** readAnswer, its compact form gzipped (level 3: on the answer's path). */
+export async function readAnswerPacked(answer: AnswerToRead): Promise<ReadAnswer> {
+  const read = readAnswer(answer);
+  if (read.columns) read.columns = await gzipAsync(read.columns, { level: 3 });
+  return read;
 }

@@ -111,8 +111,8 @@ function isCrossSite(headers: ForwardRequest['headers']): boolean {
 /**
  * The one header of the client's request the server reads besides sign-in, Refresh
  * (`cache-control`) and compression: whether its `Accept` names the compact form
- * (`application/vnd.wolkvox-columns`, not with q=0), which a cached closed period may then be
- * answered in. It is never forwarded: wolkvox still gets `upstreamRequestHeaders` alone.
+ * (`application/vnd.wolkvox-columns`, not with q=0), in which a report answer read complete
+ * is then sent. It is never forwarded: wolkvox still gets `upstreamRequestHeaders` alone.
  */
 export function acceptsColumns(accept: string | string[] | undefined): boolean {
   return acceptsAny(accept, [COLUMNS_MEDIA_TYPE]);

@@ -85,11 +85,11 @@ export interface WolkvoxClient {
 export interface CallOptions {
   /** The page's Refresh (`cache-control: no-cache`): not from the cache, nor a shared call. */
   fresh?: boolean;
-  /** The client takes gzip: a hit is sent as the cache holds it (gzipped), not inflated. */
+  /** The client takes gzip: a complete answer is sent gzipped once (the cache's bytes on a hit). */
   acceptsGzip?: boolean;
   /**
-   * The client's Accept names the compact form (`acceptsColumns`): a hit that has it is sent
-   * so. Anything else (a miss, a shared or fresh call) is wolkvox's JSON, as always.
+   * The client's Accept names the compact form (`acceptsColumns`): a report answer read
+   * complete, from the cache or from wolkvox, is sent so; anything else as wolkvox sent it.
    */
   columns?: boolean;
 }
@@ -294,7 +294,7 @@ async function fetchUpstream(
   user: string,
   signal: AbortSignal,
   cacheKey: string | undefined,
-  read = cacheKey !== undefined,
+  read: boolean,
 ): Promise<Upstream> {
   const queuedAt = performance.now();
   let release: () => void = () => {};
@@ -359,11 +359,10 @@ async function fetchUpstream(
         noRecords: messageOf(answer) === 'VALIDATE DATES ENTERED',
       })
     : { complete: false, columns: undefined };
-  const kept = cacheable && complete;
-  const stored = kept;
+  const stored = cacheable && complete;
   let gzipping: Promise<Buffer> | undefined;
   const gzip = complete ? () => (gzipping ??= gzipAsync(answer.body, { level: 3 })) : undefined;
-  if (kept) {
+  if (stored) {
     const cache = client.cache!;
     // After the write of the same period still under way, if any: the newer answer wins.
     const before = client.keeping?.get(cacheKey!) ?? Promise.resolve();

@@ -57,7 +57,9 @@ export function labelConnectors(
  * labelConnectors (no names yet) for a chunk still in columns: one SESSION_ID read per distinct
  * value, in the worker that read the answer. Undefined for a report without SESSION_ID.
  */
-export function connectorCells(chunk: ColumnChunk): EncodedColumn | undefined {
+export function connectorCells(
+  chunk: ColumnChunk,
+): Extract<EncodedColumn, { kind: 'string' }> | undefined {
   const at = chunk.columns.findIndex((column) => column.key === 'session_id');
   if (at < 0) return undefined;
   const cell = chunk.cells[at]!;

@@ -74,9 +74,10 @@ export const progressKey = (key: readonly unknown[]) => JSON.stringify(key);
 
 /**
  * The finished load as the page shows it. `arrived`: every chunk went through arrivingRows,
- * which already put the CONNECTOR ids on its rows and counted its unparsed cells, so only the
- * connector names are added here (at a million rows, reading every SESSION_ID again took
- * about half a second at the end of the load).
+ * which counted its unparsed cells, checked its rows and saw the CONNECTOR ids on them (put
+ * there by the fetch worker, or by arrivingRows itself), so only the connector names are added
+ * here (at a million rows, reading every SESSION_ID again took about half a second at the end
+ * of the load).
  */
 async function enrich(
   load: LoadResult,

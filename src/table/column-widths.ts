@@ -27,8 +27,9 @@ export function textMeasurer(): MeasureText {
   const context = canvas && !isJsdom() ? canvas.getContext('2d') : null;
   if (!context) return (text, bold) => text.length * (bold ? 8 : 7.5);
   const family = getComputedStyle(document.documentElement).fontFamily || 'system-ui';
-  // Setting a canvas font parses it: set only when it changes (the headers are the only bold
-  // texts); and a sample repeats itself (yes/no, connectors, agents): each text measured once.
+  // Setting a canvas font parses it: set only when it changes (the texts come in runs of one
+  // weight: a column's cells, then its header in bold); and a sample repeats itself (yes/no,
+  // connectors, agents): each text measured once.
   let bold: boolean | undefined;
   const widths = [new Map<string, number>(), new Map<string, number>()];
   return (text, heading = false) => {

@@ -3,9 +3,9 @@ import type { CellValue } from '../column-types';
 import type { ColumnChunk, EncodedColumn } from './column-chunk';
 
 /**
- * A ColumnChunk as bytes: the compact form in which the production server sends a closed
- * period from its cache when the page asks for it (`Accept: application/vnd.wolkvox-columns`,
- * server/README.md, "Closed periods fetched once"). The worker reads it without parsing a
+ * A ColumnChunk as bytes: the compact form in which the production server sends a report
+ * answer it read complete (from wolkvox or its cache) when the page asks for it
+ * (`Accept: application/vnd.wolkvox-columns`, server/README.md, "The compact form"). The worker reads it without parsing a
  * row: the typed columns are the answer's own bytes, and only the header (columns,
  * string dictionaries, the few cells of another type) is JSON.
  *

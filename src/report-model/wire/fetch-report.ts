@@ -34,9 +34,9 @@ const COLUMNS_ACCEPT = `${COLUMNS_MEDIA_TYPE}, application/json;q=0.9`;
 
 /**
  * fetchReport for the worker (report-model/worker/): the rows as columns, with the buffers to
- * transfer. It also accepts the production server's compact form of a cached closed period
- * (column-chunk-binary.ts), read without parsing a row; any other answer (wolkvox's JSON, a
- * miss, the dev proxy, the mocks) is read exactly as fetchReport reads it.
+ * transfer. It also accepts the production server's compact form (column-chunk-binary.ts),
+ * read without parsing a row; any other answer (wolkvox's JSON: an answer the server could
+ * not read complete, the dev proxy, the mocks) is read exactly as fetchReport reads it.
  */
 export async function fetchReportColumns(
   report: ReportDef,

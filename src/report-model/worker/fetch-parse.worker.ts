@@ -5,7 +5,7 @@ import { sendError, type WorkerAnswer, type WorkerRequest } from './protocol';
 
 /**
  * Fetches one report call and parses it here, off the page's thread: the JSON, the envelope,
- * the typing of every value (or reads the server's compact form of a cached closed period).
+ * the typing of every value (or reads the production server's compact form of the answer).
  * The page gets the rows as columns (wire/column-chunk.ts), their buffers transferred.
  */
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,7 +28,7 @@ async function fetchAndParse(request: Extract<WorkerRequest, { type: 'fetch' }>)
   const call = new AbortController();
   calls.set(id, call);
   try {
-    // A cached closed period may come in the server's compact form: no row is parsed then.
+    // The production server sends its compact form: no row is parsed then.
     const { chunk, transfer } = await fetchReportColumns(report, range, {
       baseUrl,
       fresh,
@@ -37,7 +37,7 @@ async function fetchAndParse(request: Extract<WorkerRequest, { type: 'fetch' }>)
     });
     // The CONNECTOR column here rather than on the page's thread (column-chunk.ts).
     const connector = connectorCells(chunk);
-    if (connector?.kind === 'string') {
+    if (connector) {
       chunk.connector = connector;
       transfer.push(connector.codes.buffer as ArrayBuffer);
     }

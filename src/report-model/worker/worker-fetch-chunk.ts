@@ -124,7 +124,13 @@ class WorkerPool {
         }
       });
     }
-    return this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
+    const least = this.workers.reduce((a, b) => (b.calls < a.calls ? b : a));
+    // Two calls at once before the page was idle (a density already known): one each.
+    if (least.calls > 0 && this.workers.length < WORKERS) {
+      this.workers.push(this.start());
+      return this.workers.at(-1)!;
+    }
+    return least;
   }
 
   private start(): PooledWorker {

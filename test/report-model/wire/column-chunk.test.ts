@@ -107,7 +107,7 @@ describe('the CONNECTOR column worked out in the worker (connectorCells)', () =>
         const { chunk, transfer } = encodeColumns({ columns, rows });
         const connector = connectorCells(chunk)!;
         chunk.connector = connector;
-        if (connector.kind === 'string') transfer.push(connector.codes.buffer as ArrayBuffer);
+        transfer.push(connector.codes.buffer as ArrayBuffer);
         const back = decodeColumns(acrossThreads(chunk, transfer)).rows;
         const expected: ReportRow[] = rows.map((row) => ({ ...row }));
         labelConnectors(expected);
