@@ -255,6 +255,15 @@ export function parsePricingParams(search: string): { pricing: PricingParams; in
 
 const PRICING_KEY = /^(card|mix|markup|uiw|sa)$/;
 
+/** The pricing parameters of a query string alone, in their order there (`?…`, or ''). */
+export function pricingSearch(search: string): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams(search))
+    if (PRICING_KEY.test(name)) params.append(name, value);
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 /** Writes the pricing parameters into a query string, keeping every other parameter. */
 export function serializePricingParams(pricing: PricingParams, currentSearch = ''): string {
   const params = new URLSearchParams();

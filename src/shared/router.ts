@@ -24,6 +24,16 @@ export function useLocation(): { pathname: string; search: string } {
   return { pathname: url.pathname, search: url.search };
 }
 
+/**
+ * One part of the location (`select`, a string of the pathname and query): the component
+ * renders again only when that part changes, not at every key typed into a filter that the
+ * query string keeps.
+ */
+export function useLocationPart(select: (pathname: string, search: string) => string): string {
+  const part = () => select(window.location.pathname, window.location.search);
+  return useSyncExternalStore(subscribe, part, part);
+}
+
 /** Push a new entry (Back returns here) or replace the current one (typing, fixes). */
 export function navigate(to: string, { replace = false } = {}) {
   if (to === snapshot()) return;
