@@ -280,3 +280,20 @@ it('sends a broken answer of a period not closed as wolkvox sent it, whatever th
     expect(() => readColumnChunk(new TextEncoder().encode(body).buffer)).toThrow();
   }
 });
+
+it('gives two supervisors asking one closed period at once one wolkvox call, each in the form asked', async () => {
+  const [columns, json] = await Promise.all([
+    ask('ana', OCTOBER, COMPACT),
+    ask('beto', OCTOBER, { 'accept-encoding': 'identity' }),
+  ]);
+  expect(fake.stats.calls.length).toBe(1);
+  expect(
+    [columns.headers.get('x-wolkvox-cache'), json.headers.get('x-wolkvox-cache')].sort(),
+  ).toEqual(['shared', 'stored']);
+  expect(columns.headers.get('content-type')).toBe(COLUMNS_MEDIA_TYPE);
+  expect(json.headers.get('content-type')).toMatch(/json/);
+  expect(json.headers.get('content-encoding')).toBeNull();
+  const data = (JSON.parse(await json.text()) as { data: unknown[] }).data;
+  const rows = decodeColumns(readColumnChunk(await columns.arrayBuffer()).chunk);
+  expect(rows).toEqual(normalizeRows(REPORT, data));
+});
