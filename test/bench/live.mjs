@@ -117,6 +117,29 @@ async function warmServer(server, from) {
 }
 
 /**
+ * A fresh profile opens the month; `use` gets the page, the load's figures and its calls (the
+ * fake's record and the server's audit lines from the open on).
+ */
+async function openMonth(server, fake, url, latencyMs, use) {
+  const callsBefore = fake.stats.calls.length;
+  const auditFrom = server.outputLength();
+  const browser = await openContext();
+  try {
+    const { page, load, errors } = await openReport(
+      browser.context,
+      url(server.url),
+      LOAD_TIMEOUT_MS,
+    );
+    await settle();
+    const calls = callFigures(fake, callsBefore, server.audit(auditFrom), latencyMs);
+    await use({ context: browser.context, page, load, errors, calls });
+    await page.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
  * One run: a server with an empty closed-period cache; a fresh profile opens the month (every
  * call reaches the fake) and works with it; then another fresh profile opens it again (the
  * server answers from its cache).
@@ -126,45 +149,21 @@ async function liveRun(stack, fake, url, run, { latencyMs, coldServer, from }) {
   try {
     const out = { run, warmServer: !coldServer };
     if (!coldServer) await warmServer(server, from);
-    {
-      const callsBefore = fake.stats.calls.length;
-      const auditFrom = server.outputLength();
-      const browser = await openContext();
-      try {
-        const { page, load, errors } = await openReport(
-          browser.context,
-          url(server.url),
-          LOAD_TIMEOUT_MS,
-        );
-        out.load = load;
-        out.errors = errors;
-        await settle();
-        out.calls = callFigures(fake, callsBefore, server.audit(auditFrom), latencyMs);
-        Object.assign(out, await operate(browser.context, page));
-        await page.close();
-      } finally {
-        await browser.close();
-      }
-    }
+    // Every call reaches the fake; the page is then worked with.
+    await openMonth(
+      server,
+      fake,
+      url,
+      latencyMs,
+      async ({ context, page, load, errors, calls }) => {
+        Object.assign(out, { load, errors, calls }, await operate(context, page));
+      },
+    );
     out.cacheFiles = server.cacheFiles();
-    {
-      const callsBefore = fake.stats.calls.length;
-      const auditFrom = server.outputLength();
-      const browser = await openContext();
-      try {
-        const { page, load, errors } = await openReport(
-          browser.context,
-          url(server.url),
-          LOAD_TIMEOUT_MS,
-        );
-        await settle();
-        const calls = callFigures(fake, callsBefore, server.audit(auditFrom), latencyMs);
-        out.cached = { load, errors, calls };
-        await page.close();
-      } finally {
-        await browser.close();
-      }
-    }
+    // Answered from the server's cache.
+    await openMonth(server, fake, url, latencyMs, async ({ load, errors, calls }) => {
+      out.cached = { load, errors, calls };
+    });
     return out;
   } finally {
     await server.close();
