@@ -1,14 +1,9 @@
 // @vitest-environment node
 import { createCipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/app';
-import { readConfig } from '../../server/config';
-import type { AuditLine } from '../../server/forward';
 import { acceptsColumns } from '../../server/forward-guard';
 import { diskCache, reportCacheKey } from '../../server/report-cache';
 import { findReport } from '../../src/report-model/catalog';
@@ -22,7 +17,7 @@ import { normalizeRows } from '../../src/report-model/wire/normalize-rows';
 import { formatWireDate } from '../../src/report-model/wire/wire-date';
 import { startFakeWolkvox, type FakeRange, type FakeWolkvox } from '../fake-wolkvox/server';
 import { server as msw } from '../msw-server';
-import { fakeDist, TOKEN } from './harness';
+import { listenInFrontOf, TOKEN, type ListeningServer } from './harness';
 
 /**
  * Issue 16 item 6, at the server: a closed period kept in the cache is answered in the compact
@@ -38,16 +33,13 @@ const RECENT: FakeRange = {
 const REPORT = findReport(10)!;
 
 let fake: FakeWolkvox;
-let app: FastifyInstance;
-let url: string;
+let server: ListeningServer;
 let dir: string;
-const audit: AuditLine[] = [];
 /** The headers of every call the server sent to wolkvox. */
 const upstream: Record<string, string>[] = [];
 
 beforeAll(() => msw.close());
 beforeEach(async () => {
-  audit.length = 0;
   upstream.length = 0;
   fake = await startFakeWolkvox({
     token: TOKEN,
@@ -56,29 +48,20 @@ beforeEach(async () => {
     seed: 16,
   });
   dir = join(mkdtempSync(join(tmpdir(), 'wv-compact-')), 'cache');
-  const config = readConfig({
-    WOLKVOX_BASE_URL: fake.url,
-    WOLKVOX_TOKEN: TOKEN,
-    AUTH_MODE: 'header',
-    AUTH_HEADER: 'X-User',
-    AUTH_TRUSTED_PROXIES: '127.0.0.1',
-    SESSION_SECRET: 's'.repeat(40),
-    CACHE_DIR: dir,
-  });
-  app = await buildServer(config, {
-    distDir: fakeDist(),
-    audit: (line) => audit.push(line),
-    now: () => NOW,
-    fetch: (input, init) => {
-      upstream.push({ ...(init?.headers as Record<string, string>) });
-      return fetch(input, init);
+  server = await listenInFrontOf(
+    fake,
+    { CACHE_DIR: dir },
+    {
+      now: () => NOW,
+      fetch: (input, init) => {
+        upstream.push({ ...(init?.headers as Record<string, string>) });
+        return fetch(input, init);
+      },
     },
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  );
 });
 afterEach(async () => {
-  await app.close();
+  await server.close();
   await fake.close();
 });
 
@@ -86,7 +69,7 @@ const path = (range: FakeRange) =>
   `/wolkvox/api/v2/reports_manager.php?api=chat_10&date_ini=${formatWireDate(range.start)}&date_end=${formatWireDate(range.end)}`;
 
 function ask(user: string, range: FakeRange, headers: Record<string, string> = {}) {
-  return fetch(url + path(range), { headers: { 'x-user': user, ...headers } });
+  return fetch(server.url + path(range), { headers: { 'x-user': user, ...headers } });
 }
 
 /** The page's fetch, signed in as `user` (the browser's cookie, here the trusted header). */
@@ -125,7 +108,7 @@ it('answers a closed period in the compact form, from wolkvox and then from the 
   const { chunk } = readColumnChunk(await second.arrayBuffer());
   expect(decodeColumns(chunk)).toEqual(normalizeRows(REPORT, data));
   expect(fake.stats.calls.length).toBe(1);
-  expect(audit.at(-1)).toMatchObject({
+  expect(server.audit.at(-1)).toMatchObject({
     user: 'beto',
     source: 'cache',
     calls: 0,
@@ -154,7 +137,7 @@ it('answers a closed period in the compact form, from wolkvox and then from the 
 });
 
 it('gives the worker’s reader the same rows from the compact form as the page gets from JSON', async () => {
-  const options = (user: string) => ({ baseUrl: `${url}/wolkvox`, fetch: signedIn(user) });
+  const options = (user: string) => ({ baseUrl: `${server.url}/wolkvox`, fetch: signedIn(user) });
   const range = { start: OCTOBER.start, end: OCTOBER.end };
   const fromJson = await fetchReport(REPORT, range, options('ana'));
   let bytes = 0;
@@ -162,7 +145,7 @@ it('gives the worker’s reader the same rows from the compact form as the page 
     ...options('beto'),
     onBody: (n) => (bytes = n),
   });
-  expect(audit.at(-1)).toMatchObject({ user: 'beto', source: 'cache' });
+  expect(server.audit.at(-1)).toMatchObject({ user: 'beto', source: 'cache' });
   expect(transfer.length).toBeGreaterThan(1);
   expect(bytes).toBeGreaterThan(0);
   const rows = decodeColumns(structuredClone(chunk, { transfer })).rows;
@@ -173,7 +156,7 @@ it('gives the worker’s reader the same rows from the compact form as the page 
 });
 
 it('reads a JSON answer to the same Accept as fetchReport does (a period not closed)', async () => {
-  const options = { baseUrl: `${url}/wolkvox`, fetch: signedIn('ana') };
+  const options = { baseUrl: `${server.url}/wolkvox`, fetch: signedIn('ana') };
   const range = { start: RECENT.start, end: RECENT.end };
   const { chunk } = await fetchReportColumns(REPORT, range, options);
   const fromJson = await fetchReport(REPORT, range, options);

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildServer } from '../../server/app';
+import { buildServer, type ServerDeps } from '../../server/app';
 import { readConfig } from '../../server/config';
 import type { AuditLine } from '../../server/forward';
 import { formatUsers, hashPassword } from '../../server/users-file';
@@ -66,6 +67,44 @@ export async function startTestServer(
   });
   await app.ready();
   return { app, audit, logs, clock, dir };
+}
+
+export interface ListeningServer {
+  app: FastifyInstance;
+  /** `http://127.0.0.1:port`. */
+  url: string;
+  audit: AuditLine[];
+  close(): Promise<void>;
+}
+
+/**
+ * A production server in front of `wolkvox` (the fake's URL) on a loopback port, for tests
+ * that talk HTTP as browsers do: the user is the `X-User` header (trusted from 127.0.0.1), so
+ * two supervisors are two header values. `env` adds settings, `deps` replaces dependencies.
+ */
+export async function listenInFrontOf(
+  wolkvox: { url: string },
+  env: Record<string, string> = {},
+  deps: Partial<ServerDeps> = {},
+): Promise<ListeningServer> {
+  const config = readConfig({
+    WOLKVOX_BASE_URL: wolkvox.url,
+    WOLKVOX_TOKEN: TOKEN,
+    AUTH_MODE: 'header',
+    AUTH_HEADER: 'X-User',
+    AUTH_TRUSTED_PROXIES: '127.0.0.1',
+    SESSION_SECRET: 's'.repeat(40),
+    ...env,
+  });
+  const audit: AuditLine[] = [];
+  const app = await buildServer(config, {
+    distDir: fakeDist(),
+    audit: (line) => audit.push(line),
+    ...deps,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, audit, close: () => app.close() };
 }
 
 /** The `name=value` of a Set-Cookie, to send back. */

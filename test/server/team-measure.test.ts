@@ -4,19 +4,16 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import { buildServer } from '../../server/app';
-import { readConfig } from '../../server/config';
 import type { AuditLine } from '../../server/forward';
 import { findReport } from '../../src/report-model/catalog';
 import { loadReport, type LoadResult } from '../../src/report-model/load/load-report';
 import { dayRange, type TimeRange } from '../../src/report-model/time-range';
 import { startFakeWolkvox, type FakeWolkvox } from '../fake-wolkvox/server';
 import { server as msw } from '../msw-server';
-import { fakeDist } from './harness';
+import { fakeDist, listenInFrontOf } from './harness';
 
 /**
  * Measurements of issue 13 (run on demand, not a check:
@@ -44,28 +41,12 @@ interface Server {
   child?: ChildProcess;
 }
 
-async function inProcess(fake: FakeWolkvox, env: Record<string, string> = {}): Promise<Server> {
-  const audit: AuditLine[] = [];
-  const app = await buildServer(
-    readConfig({
-      WOLKVOX_BASE_URL: fake.url,
-      WOLKVOX_TOKEN: TOKEN,
-      AUTH_MODE: 'header',
-      AUTH_HEADER: 'X-User',
-      AUTH_TRUSTED_PROXIES: '127.0.0.1',
-      SESSION_SECRET: 's'.repeat(40),
-      ...env,
-    }),
-    {
-      distDir: fakeDist(),
-      audit: (line) => audit.push(line),
-      timeoutMs: 3_000,
-      busyRetry: { attempts: 6, baseMs: 50, maxMs: 500 },
-    },
+function inProcess(fake: FakeWolkvox, env: Record<string, string> = {}): Promise<Server> {
+  return listenInFrontOf(
+    fake,
+    { WOLKVOX_TOKEN: TOKEN, ...env },
+    { timeoutMs: 3_000, busyRetry: { attempts: 6, baseMs: 50, maxMs: 500 } },
   );
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, audit, close: () => app.close() };
 }
 
 /** A GET with node:http: the body as sent (not inflated), its encoding and cache word. */

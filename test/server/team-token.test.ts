@@ -3,15 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../server/app';
-import { readConfig } from '../../server/config';
-import type { AuditLine } from '../../server/forward';
 import { formatWireDate } from '../../src/report-model/wire/wire-date';
 import { startFakeWolkvox, type FakeRange, type FakeWolkvox } from '../fake-wolkvox/server';
 import { server as msw } from '../msw-server';
-import { fakeDist, TOKEN } from './harness';
+import { listenInFrontOf, TOKEN, type ListeningServer } from './harness';
 
 /**
  * "One token, a whole team" (issue 13, items 1–4) at the server, over real HTTP both
@@ -24,35 +19,15 @@ const DAY = 24 * HOUR;
 const NOW = Date.parse('2026-11-29T01:00:00Z');
 const YEAR: FakeRange = { start: Date.UTC(2025, 11, 1), end: Date.UTC(2026, 10, 28, 23, 59, 59) };
 
-interface Running {
-  app: FastifyInstance;
-  url: string;
-  audit: AuditLine[];
-  close: () => Promise<void>;
-}
+type Running = ListeningServer;
 
-async function startServer(fake: FakeWolkvox, env: Record<string, string> = {}): Promise<Running> {
-  const config = readConfig({
-    WOLKVOX_BASE_URL: fake.url,
-    WOLKVOX_TOKEN: TOKEN,
-    AUTH_MODE: 'header',
-    AUTH_HEADER: 'X-User',
-    AUTH_TRUSTED_PROXIES: '127.0.0.1',
-    SESSION_SECRET: 's'.repeat(40),
-    ...env,
-  });
-  const audit: AuditLine[] = [];
-  const app = await buildServer(config, {
-    distDir: fakeDist(),
-    audit: (line) => audit.push(line),
+/** Busy retries and the upstream timeout shortened, the clock fixed. */
+const startServer = (fake: FakeWolkvox, env: Record<string, string> = {}) =>
+  listenInFrontOf(fake, env, {
     now: () => NOW,
     busyRetry: { attempts: 6, baseMs: 20, maxMs: 100 },
     timeoutMs: 2_000,
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, audit, close: () => app.close() };
-}
 
 function reportPath(api: string, range: FakeRange): string {
   return `/wolkvox/api/v2/reports_manager.php?api=${api}&date_ini=${formatWireDate(range.start)}&date_end=${formatWireDate(range.end)}`;
