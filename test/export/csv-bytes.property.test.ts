@@ -6,7 +6,7 @@ import { toCsvString } from './reference-csv';
 import { writeUtf8 } from '../../src/export/utf8-sink';
 import type { ColumnDef } from '../../src/report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../../src/report-model/column-types';
-import { blobBytes } from './csv-test-utils';
+import { blobBytes, HOSTILE_PIECES } from './csv-test-utils';
 
 /*
  * The export's fast byte writer (csv-bytes.ts, csv-field-bytes.ts, utf8-sink.ts) against
@@ -15,36 +15,7 @@ import { blobBytes } from './csv-test-utils';
  * delimiter, with and without BOM, in slices of any size.
  */
 
-const pieces = fc.constantFrom(
-  '=',
-  '+',
-  '-',
-  '@',
-  "'",
-  '＝',
-  '＋',
-  '\u0338', // combining long solidus: "=\u0338" composes to "≠"
-  '\u0301',
-  ' ',
-  '\u00A0',
-  '\u00AD',
-  '\u200B',
-  '\uFEFF',
-  '\n',
-  '\r',
-  '\t',
-  '"',
-  '""',
-  ',',
-  ';',
-  'ñ',
-  'Á',
-  '😀',
-  '\uD800', // lone high surrogate
-  '\uDC00', // lone low surrogate
-  '573001234567',
-  'María',
-);
+const pieces = fc.constantFrom(...HOSTILE_PIECES);
 /** ASCII only: the fast path's own loop (no UTF-8 encoder), with every character it must see. */
 const ascii = fc.string({
   unit: fc.constantFrom(

@@ -32,3 +32,48 @@ export function parseCsv(text: string, delimiter: CsvDelimiter = ','): string[][
   expect(result.data.at(-1)).toEqual(['']);
   return result.data.slice(0, -1);
 }
+
+/**
+ * Pieces of hostile cell text for the CSV property tests: formula characters and their
+ * full-width, small and compatibility forms, combining marks, white space and zero-width
+ * characters, bidi controls, quotes, both delimiters, line breaks, lone surrogates, and
+ * ordinary values beside them.
+ */
+export const HOSTILE_PIECES = [
+  '=',
+  '+',
+  '-',
+  '@',
+  "'",
+  '＝',
+  '﹦',
+  '＋',
+  '﹢',
+  '－',
+  '＠',
+  '\u0338', // combining long solidus: "=\u0338" composes to "≠"
+  '\u0301',
+  ' ',
+  '\u00A0',
+  '\u00AD',
+  '\u200B',
+  '\uFEFF',
+  '\n',
+  '\r',
+  '\t',
+  '"',
+  '""',
+  ',',
+  ';',
+  '\u202E', // right-to-left override
+  '\u2066', // left-to-right isolate
+  'SUM(1)',
+  'cmd|',
+  'ñ',
+  'Á',
+  '😀',
+  '\uD800', // lone high surrogate
+  '\uDC00', // lone low surrogate
+  '573001234567',
+  'María',
+];

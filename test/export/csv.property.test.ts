@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { unguardFormula } from '../../src/export/csv-cell';
 import type { CsvDelimiter } from '../../src/export/write-csv';
+import { HOSTILE_PIECES } from './csv-test-utils';
 import { toCsvString } from './reference-csv';
 import type { ColumnDef } from '../../src/report-model/catalog';
 import type { CellValue, ColumnType, ReportRow } from '../../src/report-model/column-types';
@@ -24,36 +25,7 @@ const formulaStart = (cell: string) => {
   return /^[=+\-@]/.test(head);
 };
 
-const pieces = fc.constantFrom(
-  '=',
-  '+',
-  '-',
-  '@',
-  "'",
-  '＝',
-  '﹦',
-  '＋',
-  '﹢',
-  '－',
-  '＠',
-  ' ',
-  '\u00A0',
-  '\u200B',
-  '\uFEFF',
-  '\n',
-  '\r',
-  '\t',
-  '"',
-  ',',
-  ';',
-  '\u202E',
-  '\u2066',
-  'SUM(1)',
-  'cmd|',
-  'ñ',
-  '😀',
-  '\uD800',
-);
+const pieces = fc.constantFrom(...HOSTILE_PIECES);
 const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
