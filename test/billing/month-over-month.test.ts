@@ -189,57 +189,31 @@ describe('periodFigures and monthOverMonth', () => {
   });
 
   it('compares whole calendar months with the months before, other periods with as many days', () => {
-    // Whole calendar months: the same number of calendar months right before.
-    expect(previousPeriod('2026-10-01', '2026-10-31')).toEqual({
-      from: '2026-09-01',
-      to: '2026-09-30',
-      months: 1,
-    });
-    expect(previousPeriod('2026-11-01', '2026-11-30')).toEqual({
-      from: '2026-10-01',
-      to: '2026-10-31',
-      months: 1,
-    });
-    // March against February: 29 days in a leap year, 28 otherwise.
-    expect(previousPeriod('2028-03-01', '2028-03-31')).toEqual({
-      from: '2028-02-01',
-      to: '2028-02-29',
-      months: 1,
-    });
-    expect(previousPeriod('2026-03-01', '2026-03-31')).toEqual({
-      from: '2026-02-01',
-      to: '2026-02-28',
-      months: 1,
-    });
-    // A quarter, July–September, against April–June (91 days against 92).
-    expect(previousPeriod('2026-07-01', '2026-09-30')).toEqual({
-      from: '2026-04-01',
-      to: '2026-06-30',
-      months: 3,
-    });
-    // January against the December before, across the year.
-    expect(previousPeriod('2027-01-01', '2027-01-31')).toEqual({
-      from: '2026-12-01',
-      to: '2026-12-31',
-      months: 1,
-    });
-    // Anything else: the same number of days, ending the day before.
-    expect(previousPeriod('2026-11-05', '2026-11-14')).toEqual({
-      from: '2026-10-26',
-      to: '2026-11-04',
-    });
-    expect(previousPeriod('2026-11-01', '2026-11-14')).toEqual({
-      from: '2026-10-18',
-      to: '2026-10-31',
-    });
-    expect(previousPeriod('2026-10-02', '2026-10-31')).toEqual({
-      from: '2026-09-02',
-      to: '2026-10-01',
-    });
-    expect(previousPeriod('2026-11-10', '2026-11-10')).toEqual({
-      from: '2026-11-09',
-      to: '2026-11-09',
-    });
+    // [from, to] → [previous from, previous to, calendar months (none: as many days)]
+    const cases: [string, string, string, string, number?][] = [
+      // Whole calendar months: the same number of calendar months right before.
+      ['2026-10-01', '2026-10-31', '2026-09-01', '2026-09-30', 1],
+      ['2026-11-01', '2026-11-30', '2026-10-01', '2026-10-31', 1],
+      // March against February: 29 days in a leap year, 28 otherwise.
+      ['2028-03-01', '2028-03-31', '2028-02-01', '2028-02-29', 1],
+      ['2026-03-01', '2026-03-31', '2026-02-01', '2026-02-28', 1],
+      // A quarter, July–September, against April–June (91 days against 92).
+      ['2026-07-01', '2026-09-30', '2026-04-01', '2026-06-30', 3],
+      // January against the December before, across the year.
+      ['2027-01-01', '2027-01-31', '2026-12-01', '2026-12-31', 1],
+      // Anything else: the same number of days, ending the day before.
+      ['2026-11-05', '2026-11-14', '2026-10-26', '2026-11-04'],
+      ['2026-11-01', '2026-11-14', '2026-10-18', '2026-10-31'],
+      ['2026-10-02', '2026-10-31', '2026-09-02', '2026-10-01'],
+      ['2026-11-10', '2026-11-10', '2026-11-09', '2026-11-09'],
+    ];
+    for (const [from, to, previousFrom, previousTo, months] of cases) {
+      expect(previousPeriod(from, to)).toEqual(
+        months === undefined
+          ? { from: previousFrom, to: previousTo }
+          : { from: previousFrom, to: previousTo, months },
+      );
+    }
     expect(previousPeriod('2026-11-10', '2026-11-09')).toBeUndefined();
   });
 
